@@ -1,0 +1,22 @@
+// npm run admin -- <email> — grants admin to an existing user of the database DATABASE_URL points at.
+import pg from "pg";
+
+const email = process.argv[2]?.trim().toLowerCase();
+const url = process.env.DATABASE_URL;
+if (!email || !url) {
+  console.error("usage: DATABASE_URL=postgres://… npm run admin -- <email>");
+  process.exit(1);
+}
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+try {
+  const result = await client.query("update users set is_admin = true, updated_at = now() where lower(email) = $1 returning id", [email]);
+  if (result.rowCount === 0) {
+    console.error(`no user with email ${email}; register first (POST /api/auth/register)`);
+    process.exitCode = 1;
+  } else {
+    console.log(`${email} is now an admin (user id ${result.rows[0].id})`);
+  }
+} finally {
+  await client.end();
+}

@@ -1,0 +1,111 @@
+// Upstash REST → Redis bridge: speaks what @upstash/redis sends, against a real Redis (local dev and tests).
+import http from "node:http";
+import { pathToFileURL } from "node:url";
+import { RespClient, RespError, type RespValue } from "./resp.ts";
+
+export interface UpstashBridge {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+type Command = (string | number)[];
+type Reply = { result: unknown } | { error: string };
+
+function isCommand(value: unknown): value is Command {
+  return Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === "string" || typeof v === "number");
+}
+
+/** With `Upstash-Encoding: base64`, every string result but "OK" travels base64-encoded (the client decodes it). */
+function encodeResult(value: RespValue, base64: boolean): unknown {
+  if (value instanceof RespError) return value.message;
+  if (Array.isArray(value)) return value.map((v) => encodeResult(v, base64));
+  if (typeof value === "string" && base64 && value !== "OK") return Buffer.from(value, "utf8").toString("base64");
+  return value;
+}
+
+function toReply(value: RespValue, base64: boolean): Reply {
+  if (value instanceof RespError) return { error: value.message };
+  return { result: encodeResult(value, base64) };
+}
+
+async function readBody(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString("utf8");
+  return text ? JSON.parse(text) : null;
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
+}
+
+export async function startUpstashBridge(opts: { redisUrl: string; token: string; port?: number; host?: string }): Promise<UpstashBridge> {
+  const host = opts.host ?? "127.0.0.1";
+  const redis = new RespClient(opts.redisUrl);
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      if (req.headers.authorization !== `Bearer ${opts.token}`) return send(res, 401, { error: "Unauthorized" });
+      const base64 = String(req.headers["upstash-encoding"] ?? "").toLowerCase() === "base64";
+      const path = new URL(req.url ?? "/", "http://bridge").pathname.replace(/\/+$/, "");
+      let body: unknown;
+      try {
+        body = await readBody(req);
+      } catch {
+        return send(res, 400, { error: "ERR failed to parse request body as JSON" });
+      }
+      if (path === "" && req.method === "POST") {
+        if (!isCommand(body)) return send(res, 400, { error: "ERR the request body must be a command array" });
+        const [reply] = await redis.send([body]);
+        const out = toReply(reply ?? null, base64);
+        return send(res, "error" in out ? 400 : 200, out);
+      }
+      if ((path === "/pipeline" || path === "/multi-exec") && req.method === "POST") {
+        if (!Array.isArray(body) || !body.every(isCommand)) return send(res, 400, { error: "ERR the request body must be an array of command arrays" });
+        if (path === "/pipeline") {
+          const replies = await redis.send(body);
+          return send(res, 200, replies.map((r) => toReply(r, base64)));
+        }
+        const replies = await redis.send([["MULTI"], ...body, ["EXEC"]]);
+        const exec = replies[replies.length - 1];
+        if (exec instanceof RespError) return send(res, 400, { error: exec.message });
+        if (!Array.isArray(exec)) return send(res, 400, { error: "ERR transaction aborted" });
+        return send(res, 200, exec.map((r) => toReply(r, base64)));
+      }
+      return send(res, 404, { error: `ERR unknown endpoint ${req.method} ${path || "/"}` });
+    } catch (err) {
+      // Redis unreachable: answer at once so the client fails fast and the Worker falls back to Postgres.
+      return send(res, 503, { error: `ERR redis unavailable: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    token: opts.token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        redis.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const bridge = await startUpstashBridge({
+    redisUrl: process.env.REDIS_URL ?? "redis://127.0.0.1:6379",
+    token: process.env.UPSTASH_TOKEN ?? "dev-token",
+    port: Number(process.env.PORT ?? 0),
+  });
+  console.log(`upstash bridge listening on ${bridge.url} (token ${bridge.token}) → ${process.env.REDIS_URL ?? "redis://127.0.0.1:6379"}`);
+}

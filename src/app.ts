@@ -1,0 +1,112 @@
+import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { authRouter } from "./auth";
+import { cartRouter } from "./cart";
+import { catalogRouter } from "./catalog";
+import { notificationsRouter } from "./notifications";
+import { ordersRouter } from "./orders";
+import type { AppEnv } from "./context";
+import { renderDocsPage } from "./docs/docs.page";
+import { health } from "./health/health.handlers";
+import { healthRoute } from "./health/health.routes";
+import { describeError, toProblem } from "./lib/errors";
+import { createRouter } from "./lib/openapi";
+import { Problem } from "./lib/problem";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export const openApiInfo = {
+  openapi: "3.1.0",
+  info: {
+    title: "Edge Shop API",
+    version: "0.1.0",
+    description:
+      "An e-commerce API on Cloudflare Workers. Errors are RFC 9457 `application/problem+json`; money is a decimal string with two places; lists are paginated with `page`/`page_size` or keyset `cursor`.",
+  },
+};
+
+function settle(c: Context<AppEnv>) {
+  const handle = c.get("dbHandle");
+  if (!handle) return;
+  try {
+    c.executionCtx.waitUntil(handle.close());
+  } catch {
+    // No execution context (the app called directly, e.g. to print the OpenAPI document).
+    void handle.close();
+  }
+}
+
+export function createApp() {
+  const app = createRouter();
+
+  app.use("*", requestId({ headerName: "X-Request-Id" }));
+  app.use("*", async (c, next) => {
+    await next();
+    const handle = c.get("dbHandle");
+    if (handle && c.env?.EXPOSE_QUERY_COUNT === "true") c.res.headers.set("X-Db-Queries", String(handle.queries()));
+    settle(c);
+  });
+  app.use(
+    "*",
+    cors({
+      // Bearer tokens, no cookies: any origin may call the API; credentials are never sent implicitly.
+      origin: "*",
+      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-None-Match"],
+      allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
+      exposeHeaders: ["ETag", "X-Cache", "X-Request-Id", "Retry-After", "Location"],
+      maxAge: 600,
+    }),
+  );
+  app.use("*", secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new Problem(413, "body-too-large", "The request body is larger than 64 KiB.");
+      },
+    }),
+  );
+
+  app.openapi(healthRoute, health);
+  app.route("/", authRouter());
+  app.route("/", catalogRouter());
+  app.route("/", cartRouter());
+  app.route("/", ordersRouter());
+  app.route("/", notificationsRouter());
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+    description: "Access token from `POST /api/auth/login`.",
+  });
+  app.doc31("/api/openapi.json", openApiInfo);
+  app.get("/docs", (c) => {
+    const document = app.getOpenAPI31Document(openApiInfo);
+    c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'");
+    return c.html(renderDocsPage(document));
+  });
+
+  app.notFound((c) => {
+    throw new Problem(404, "not-found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`);
+  });
+
+  app.onError((err, c) => {
+    const { problem, unexpected } = toProblem(err);
+    if (unexpected || problem.status >= 500) {
+      const error = describeError(err);
+      console.error(JSON.stringify({ level: "error", requestId: c.get("requestId"), path: c.req.path, status: problem.status, error }));
+    }
+    const res = problem.getResponse();
+    res.headers.set("X-Request-Id", c.get("requestId") ?? "");
+    return res;
+  });
+
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

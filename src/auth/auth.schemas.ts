@@ -1,0 +1,68 @@
+import { z } from "@hono/zod-openapi";
+
+const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: "Must be a valid email address." }))
+  .openapi({ example: "ada@example.com" });
+
+const password = z.string().min(8, "Must be at least 8 characters.").max(128, "Must be at most 128 characters.").openapi({ example: "correct horse battery" });
+
+export const NameSchema = z.string().trim().max(100, "Must be at most 100 characters.").openapi({ example: "Ada Lovelace" });
+// Loosely E.164: optional +, 7 to 15 digits; spaces, dots, dashes and parentheses are dropped. Empty clears it.
+export const PhoneSchema = z
+  .string()
+  .trim()
+  .max(32, "Must be at most 32 characters.")
+  .transform((v) => v.replace(/[\s().-]/g, ""))
+  .refine((v) => v === "" || /^\+?[1-9][0-9]{6,14}$/.test(v), "Must be a phone number such as +14155550100.")
+  .openapi({ example: "+14155550100" });
+export const AddressSchema = z.string().trim().max(500, "Must be at most 500 characters.").openapi({ example: "12 Analytical Row, London" });
+
+export const RegisterSchema = z
+  .strictObject({
+    email,
+    password,
+    name: NameSchema.optional(),
+    phone: PhoneSchema.optional(),
+    address: AddressSchema.optional(),
+  })
+  .openapi("RegisterRequest");
+
+export const LoginSchema = z.strictObject({ email, password: z.string().min(1).max(128) }).openapi("LoginRequest");
+
+export const RefreshSchema = z.strictObject({ refresh: z.string().min(1).max(4096) }).openapi("RefreshRequest");
+
+export const UpdateProfileSchema = z
+  .strictObject({
+    name: NameSchema.optional(),
+    phone: PhoneSchema.optional(),
+    address: AddressSchema.optional(),
+  })
+  .openapi("UpdateProfileRequest");
+
+export const UserSchema = z
+  .object({
+    id: z.number().int(),
+    email: z.string(),
+    name: z.string(),
+    phone: z.string(),
+    address: z.string(),
+    is_admin: z.boolean(),
+    created_at: z.string().openapi({ format: "date-time" }),
+    updated_at: z.string().openapi({ format: "date-time" }),
+  })
+  .openapi("User");
+
+export const TokenPairSchema = z
+  .object({
+    access: z.string(),
+    refresh: z.string(),
+    token_type: z.literal("Bearer"),
+    expires_in: z.number().int().openapi({ description: "Seconds until the access token expires." }),
+  })
+  .openapi("TokenPair");
+
+export type UserResponse = z.infer<typeof UserSchema>;

@@ -1,0 +1,7 @@
+import { createRouter } from "../lib/openapi";
+
+/** Routes of the cart domain (mounted at / by app.ts). */
+export function cartRouter() {
+  const router = createRouter();
+  return router;
+}

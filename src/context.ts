@@ -1,0 +1,19 @@
+import type { Redis } from "@upstash/redis/cloudflare";
+import type { DbHandle } from "./db/client";
+import type { Env } from "./env";
+
+export interface AuthUser {
+  id: number;
+  email: string;
+  isAdmin: boolean;
+}
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: {
+    requestId: string;
+    dbHandle?: DbHandle;
+    redis?: Redis;
+    user?: AuthUser;
+  };
+}

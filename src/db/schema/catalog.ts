@@ -1,0 +1,49 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, numeric, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+
+export const categories = pgTable(
+  "categories",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("categories_name_lower_key").on(sql`lower(${t.name})`),
+    // Category lists are ordered by name with id as the keyset tie-breaker.
+    index("categories_name_id_idx").on(t.name, t.id),
+  ],
+);
+
+const live = sql`deleted_at IS NULL`;
+
+export const products = pgTable(
+  "products",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    price: numeric("price", { precision: 12, scale: 2 }).notNull(),
+    stock: integer("stock").notNull().default(0),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => categories.id, { onDelete: "restrict" }),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("products_stock_nonnegative", sql`${t.stock} >= 0`),
+    check("products_price_nonnegative", sql`${t.price} >= 0`),
+    // One index per listing filter / keyset ordering; all partial on live rows.
+    index("products_live_id_idx").on(t.id).where(live),
+    index("products_category_id_idx").on(t.categoryId, t.id).where(live),
+    index("products_price_id_idx").on(t.price, t.id).where(live),
+    index("products_name_id_idx").on(t.name, t.id).where(live),
+    index("products_created_at_id_idx").on(t.createdAt, t.id).where(live),
+    index("products_in_stock_id_idx").on(t.id).where(sql`stock > 0 AND deleted_at IS NULL`),
+    index("products_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+  ],
+);

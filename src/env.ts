@@ -1,0 +1,55 @@
+import { z } from "zod";
+import type { Notifier } from "./notifications/notifier";
+
+/** Bindings from wrangler.toml ([vars], secrets, Durable Objects). */
+export interface Env {
+  DATABASE_URL: string;
+  UPSTASH_REDIS_REST_URL: string;
+  UPSTASH_REDIS_REST_TOKEN: string;
+  JWT_SECRET: string;
+  ACCESS_TOKEN_TTL_SECONDS: string;
+  REFRESH_TOKEN_TTL_SECONDS: string;
+  JWT_ISSUER: string;
+  JWT_AUDIENCE: string;
+  /** Local development only: host:port/path of the WebSocket→TCP bridge to Postgres. */
+  NEON_WS_PROXY?: string;
+  /** "true" adds X-Db-Queries to responses (tests and benchmarks count SQL statements with it). */
+  EXPOSE_QUERY_COUNT?: string;
+  LOGIN_MAX_FAILURES_PER_EMAIL?: string;
+  LOGIN_MAX_FAILURES_PER_CLIENT?: string;
+  LOGIN_THROTTLE_WINDOW_SECONDS?: string;
+  NOTIFIER: DurableObjectNamespace<Notifier>;
+}
+
+const configSchema = z.object({
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is not set"),
+  UPSTASH_REDIS_REST_URL: z.string().url("UPSTASH_REDIS_REST_URL must be a URL"),
+  UPSTASH_REDIS_REST_TOKEN: z.string().min(1, "UPSTASH_REDIS_REST_TOKEN is not set"),
+  JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters"),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(604800),
+  JWT_ISSUER: z.string().min(1).default("edge-shop"),
+  JWT_AUDIENCE: z.string().min(1).default("edge-shop-api"),
+  LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().positive().default(10),
+  LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().positive().default(100),
+  LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  NEON_WS_PROXY: z.string().optional(),
+  EXPOSE_QUERY_COUNT: z.string().optional(),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+const parsed = new WeakMap<object, Config>();
+
+/** Validates the vars once per isolate; a missing secret fails loudly instead of half-working. */
+export function readConfig(env: Env): Config {
+  const cached = parsed.get(env);
+  if (cached) return cached;
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const fields = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid Worker configuration: ${fields}`);
+  }
+  parsed.set(env, result.data);
+  return result.data;
+}

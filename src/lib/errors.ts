@@ -1,0 +1,77 @@
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { Problem } from "./problem";
+import { TimeoutError } from "./timeout";
+
+const slugs: Record<number, string> = {
+  400: "bad-request",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "not-found",
+  405: "method-not-allowed",
+  413: "body-too-large",
+  415: "unsupported-media-type",
+};
+
+function causes(err: unknown): unknown[] {
+  const chain: unknown[] = [];
+  let current: unknown = err;
+  while (current && chain.length < 5) {
+    chain.push(current);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return chain;
+}
+
+/** SQLSTATE classes that mean "the database is not reachable", not "your query is wrong". */
+function isUnavailableSqlState(code: string): boolean {
+  return code.startsWith("08") || code.startsWith("57P") || code === "53300" || code === "53000";
+}
+
+const connectionMessage = /connect|connection|terminated|websocket|socket|ECONNREFUSED|closed|network|timed out/i;
+
+/** True when the error says Postgres could not be reached (so the client gets 503, not 500). */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  return causes(err).some((e) => {
+    if (e instanceof TimeoutError) return true;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return isUnavailableSqlState(code);
+    if (e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError) return false;
+    const message = e instanceof Error ? e.message : typeof e === "object" && e ? String((e as { message?: unknown }).message ?? "") : "";
+    // The Neon driver reports a refused WebSocket as an ErrorEvent-like object, not an Error.
+    return connectionMessage.test(message) || (typeof e === "object" && e !== null && (e as { type?: unknown }).type === "error");
+  });
+}
+
+/** Maps any thrown value to the Problem the client sees. Unknown errors say nothing about internals. */
+export function toProblem(err: unknown): { problem: Problem; unexpected: boolean } {
+  if (err instanceof Problem) return { problem: err, unexpected: false };
+  if (err instanceof HTTPException) {
+    const status = err.status as ContentfulStatusCode;
+    const detail = status === 413 ? "The request body is larger than 64 KiB." : err.message || "The request could not be processed.";
+    return { problem: new Problem(status, slugs[status] ?? "http-error", detail), unexpected: false };
+  }
+  if (isDatabaseUnavailable(err)) {
+    return {
+      problem: new Problem(503, "service-unavailable", "db is unavailable.", {
+        extra: { db: "down" },
+        headers: { "retry-after": "5" },
+      }),
+      unexpected: false,
+    };
+  }
+  return { problem: new Problem(500, "internal", "Something went wrong on our side. Quote the request id if you report it."), unexpected: true };
+}
+
+/**
+ * What a log line may say about an error: name, SQLSTATE and the driver's message.
+ * drizzle's wrapper message carries the SQL text and parameters, so it is skipped.
+ */
+export function describeError(err: unknown): { name: string; code?: string; message: string } {
+  const chain = causes(err);
+  const root = chain.find((e) => !(e instanceof Error && e.message.startsWith("Failed query"))) ?? chain[chain.length - 1];
+  const name = root instanceof Error ? root.name : typeof root;
+  const code = typeof (root as { code?: unknown })?.code === "string" ? ((root as { code: string }).code) : undefined;
+  const message = root instanceof Error ? root.message : String((root as { message?: unknown })?.message ?? root);
+  return { name, code, message: message.slice(0, 300) };
+}

@@ -1,0 +1,25 @@
+import { z } from "@hono/zod-openapi";
+
+/**
+ * Money in requests: a number or a decimal string, at most two decimals, not negative, below 10^10
+ * (numeric(12,2)). Normalised to a string Postgres stores exactly; no float arithmetic anywhere.
+ */
+export const MoneyInput = z
+  .union([z.string(), z.number()])
+  .transform((value, ctx) => {
+    const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value.trim();
+    if (!/^\d{1,10}(\.\d{1,2})?$/.test(text)) {
+      ctx.addIssue({ code: "custom", message: "Must be a non-negative amount with at most two decimals, such as 19.99." });
+      return z.NEVER;
+    }
+    return toMoneyString(text);
+  })
+  .openapi({ type: "string", example: "19.99", description: "Decimal string (a JSON number is accepted too), at most two decimals." });
+
+export const MoneyOutput = z.string().openapi({ example: "19.99", pattern: "^\\d+\\.\\d{2}$" });
+
+/** "5" → "5.00", "5.5" → "5.50" (string work, not floats). */
+export function toMoneyString(text: string): string {
+  const [whole = "0", fraction = ""] = text.split(".");
+  return `${whole.replace(/^0+(?=\d)/, "")}.${fraction.padEnd(2, "0")}`;
+}

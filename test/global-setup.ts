@@ -1,0 +1,36 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { startStack } from "../scripts/lib/stack.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    postgresUrl: string;
+    redisUrl: string;
+    workerBindings: {
+      DATABASE_URL: string;
+      NEON_WS_PROXY: string;
+      UPSTASH_REDIS_REST_URL: string;
+      UPSTASH_REDIS_REST_TOKEN: string;
+    };
+  }
+}
+
+/** Starts a throwaway Postgres and Redis (own ports, own data) plus both bridges, once per test run. */
+export default async function setup(project: TestProject) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "edge-shop-test-"));
+  const stack = await startStack({
+    dataDir: path.join(dataDir, "pg"),
+    persistent: false,
+    databaseUrl: process.env.TEST_DATABASE_URL,
+    redisUrl: process.env.TEST_REDIS_URL,
+  });
+  project.provide("postgresUrl", stack.postgres.url);
+  project.provide("redisUrl", stack.redis.url);
+  project.provide("workerBindings", stack.workerBindings);
+  return async () => {
+    await stack.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}
