@@ -43,6 +43,9 @@ export async function startRedisServer(opts: { port?: number } = {}): Promise<Re
     child = spawn(binary, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "no"], {
       stdio: ["ignore", "ignore", "inherit"],
     });
+    const spawned = child;
+    // Never leave a redis-server behind, even when the parent dies without cleaning up.
+    process.once("exit", () => spawned.kill("SIGKILL"));
     const exited = new Promise<never>((_, reject) => child?.once("exit", (code) => reject(new Error(`redis-server exited with code ${code}`))));
     await Promise.race([waitForPort("127.0.0.1", port, 10_000), exited]);
   };
