@@ -1,10 +1,11 @@
 // npm run admin -- <email> — grants admin to an existing user of the database DATABASE_URL points at.
 import pg from "pg";
+import { localUrls } from "./lib/local-stack.ts";
 
 const email = process.argv[2]?.trim().toLowerCase();
-const url = process.env.DATABASE_URL;
+const url = localUrls().databaseUrl;
 if (!email || !url) {
-  console.error("usage: DATABASE_URL=postgres://… npm run admin -- <email>");
+  console.error("usage: npm run admin -- <email> (with `npm run dev` running, or DATABASE_URL=postgres://… set)");
   process.exit(1);
 }
 const client = new pg.Client({ connectionString: url });

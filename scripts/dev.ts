@@ -1,5 +1,4 @@
 // npm run dev — the whole shop locally: Postgres, Redis, both bridges, migrations, demo data, then `wrangler dev`.
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -7,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD, ensureDemoData } from "./lib/demo.ts";
 import { MissingRedisError } from "./lib/redis.ts";
 import { startStack, type Stack } from "./lib/stack.ts";
+import { startWranglerDev, type WranglerDev } from "./lib/wrangler.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const port = Number(process.env.PORT ?? 8787);
@@ -24,18 +24,14 @@ function ensureDevVars(): void {
 }
 
 let stack: Stack | null = null;
-let wrangler: ChildProcess | null = null;
+let wrangler: WranglerDev | null = null;
 let stopping = false;
 
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
-    if (wrangler && wrangler.exitCode === null) {
-      const exited = new Promise((r) => wrangler?.once("exit", r));
-      wrangler.kill("SIGINT");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (wrangler.exitCode === null) wrangler.kill("SIGKILL");
-    }
+    fs.rmSync(path.join(root, ".data", "stack.json"), { force: true });
+    await wrangler?.stop();
     await stack?.stop();
   }
   process.exit(code);
@@ -53,6 +49,9 @@ try {
     redisUrl: process.env.REDIS_URL,
     log,
   });
+  // Lets `npm run seed` / `npm run admin` find this stack without copying URLs around.
+  fs.mkdirSync(path.join(root, ".data"), { recursive: true });
+  fs.writeFileSync(path.join(root, ".data", "stack.json"), JSON.stringify({ databaseUrl: stack.postgres.url, redisUrl: stack.redis.url }, null, 2));
   const { createdAdmin } = await ensureDemoData(stack.postgres.url, { email: adminEmail, password: adminPassword });
   if (createdAdmin) log(`created demo admin ${adminEmail}`);
 } catch (err) {
@@ -64,37 +63,28 @@ try {
   await shutdown(1);
 }
 
-const bindings = stack!.workerBindings;
-const vars = Object.entries(bindings).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
-wrangler = spawn(path.join(root, "node_modules", ".bin", "wrangler"), ["dev", "--port", String(port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false", ...vars], {
-  cwd: root,
-  stdio: ["ignore", "pipe", "inherit"],
-  env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
-});
-
-let bannerShown = false;
-wrangler.stdout?.on("data", (chunk: Buffer) => {
-  process.stdout.write(chunk);
-  if (!bannerShown && /Ready on/i.test(chunk.toString())) {
-    bannerShown = true;
-    const url = `http://127.0.0.1:${port}`;
-    console.log(
-      [
-        "",
-        "  ┌──────────────────────────────────────────────────────────────",
-        `  │ Edge Shop is running at ${url}`,
-        `  │ API reference   ${url}/docs`,
-        `  │ OpenAPI         ${url}/api/openapi.json`,
-        `  │ Health          ${url}/health`,
-        `  │ Admin login     ${adminEmail} / ${adminPassword}`,
-        "  │ Ctrl-C stops everything.",
-        "  └──────────────────────────────────────────────────────────────",
-        "",
-      ].join("\n"),
-    );
-  }
-});
-wrangler.on("exit", (code) => {
+const url = `http://127.0.0.1:${port}`;
+try {
+  wrangler = await startWranglerDev({ port, bindings: stack!.workerBindings, echo: true, timeoutMs: 120_000 });
+} catch (err) {
+  console.error(`[dev] ${err instanceof Error ? err.message : String(err)}`);
+  await shutdown(1);
+}
+console.log(
+  [
+    "",
+    "  ┌──────────────────────────────────────────────────────────────",
+    `  │ Edge Shop is running at ${url}`,
+    `  │ API reference   ${url}/docs`,
+    `  │ OpenAPI         ${url}/api/openapi.json`,
+    `  │ Health          ${url}/health`,
+    `  │ Admin login     ${adminEmail} / ${adminPassword}`,
+    "  │ Ctrl-C stops everything.",
+    "  └──────────────────────────────────────────────────────────────",
+    "",
+  ].join("\n"),
+);
+wrangler!.process.on("exit", (code) => {
   if (!stopping) {
     console.error(`[dev] wrangler exited (${code ?? "signal"})`);
     void shutdown(code ?? 1);

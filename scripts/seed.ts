@@ -1,7 +1,9 @@
 // npm run seed -- --products 1000000 --categories 200
+// Uses DATABASE_URL/REDIS_URL, else the running `npm run dev` stack.
 // Bulk-creates a large catalog for benchmarks: server-side generate_series in 50k-row statements.
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { localUrls } from "./lib/local-stack.ts";
 import { bumpCatalogVersionDirect } from "./lib/redis-version.ts";
 
 const { values } = parseArgs({
@@ -14,9 +16,9 @@ const { values } = parseArgs({
 const products = Number(values.products);
 const categories = Number(values.categories);
 const batch = Number(values.batch);
-const url = process.env.DATABASE_URL;
+const { databaseUrl: url, redisUrl } = localUrls();
 if (!url || !Number.isInteger(products) || products < 0 || !Number.isInteger(categories) || categories < 1) {
-  console.error("usage: DATABASE_URL=postgres://… npm run seed -- --products 1000000 --categories 200");
+  console.error("usage: npm run seed -- --products 1000000 --categories 200 (with `npm run dev` running, or DATABASE_URL=postgres://… set)");
   process.exit(1);
 }
 
@@ -59,7 +61,7 @@ try {
   }
   process.stdout.write("\n");
   await client.query("analyze products");
-  await bumpCatalogVersionDirect(process.env.REDIS_URL);
+  await bumpCatalogVersionDirect(redisUrl);
   console.log(`seeded ${products.toLocaleString()} products in ${categories} categories in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } finally {
   await client.end();

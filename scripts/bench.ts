@@ -1,0 +1,248 @@
+// npm run bench [-- catalog|checkout|ws|auth ...] [--requests N] [--concurrency C] [--runs R]
+// Benchmarks against any BASE_URL that serves API.md (default http://127.0.0.1:8787, i.e. `npm run dev`).
+// Prints a table (p50, p95, p99, req/s) and writes JSON + an SVG chart to bench-results/.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import WebSocket from "ws";
+import { hashPassword } from "../src/lib/password.ts";
+import { ApiClient, pool } from "./bench/client.ts";
+import { measure, median, percentile, round, svgChart, table, type Sample } from "./bench/stats.ts";
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    requests: { type: "string", default: "300" },
+    concurrency: { type: "string", default: "10" },
+    runs: { type: "string", default: "10" },
+    users: { type: "string", default: "200" },
+    units: { type: "string", default: "50" },
+    "ws-users": { type: "string", default: "100" },
+    "ws-sockets": { type: "string", default: "10" },
+    out: { type: "string", default: "bench-results" },
+  },
+});
+
+const base = (process.env.BASE_URL ?? "http://127.0.0.1:8787").replace(/\/$/, "");
+const api = new ApiClient(base);
+const requests = Number(values.requests);
+const concurrency = Number(values.concurrency);
+const adminEmail = process.env.ADMIN_EMAIL ?? "admin@example.com";
+const adminPassword = process.env.ADMIN_PASSWORD ?? "admin-password";
+const sections = positionals.length ? positionals : ["catalog", "checkout", "ws", "auth"];
+const runId = Date.now().toString(36);
+const samples: Sample[] = [];
+const findings: Record<string, unknown> = {};
+
+async function admin(): Promise<string> {
+  return api.login(adminEmail, adminPassword);
+}
+
+async function makeProduct(token: string, stock: number, price = "9.99"): Promise<number> {
+  const cat = await api.call("POST", "/api/categories", { token, body: { name: `Bench ${runId} ${Math.random().toString(36).slice(2, 8)}`, description: "bench" } });
+  if (cat.status !== 201) throw new Error(`create category: ${cat.status} ${JSON.stringify(cat.body)}`);
+  const product = await api.call("POST", "/api/products", { token, body: { name: `Bench product ${runId}`, description: "bench", price, stock, category_id: cat.body.id } });
+  if (product.status !== 201) throw new Error(`create product: ${product.status} ${JSON.stringify(product.body)}`);
+  return product.body.id;
+}
+
+async function catalog() {
+  const probe = await api.call("GET", "/api/products?page_size=1");
+  const total = Number(probe.body.count ?? 0);
+  console.log(`catalog: ${total.toLocaleString()} products`);
+  findings.catalogProducts = total;
+  await api.call("GET", "/api/products"); // warm the cache for the hit case
+  samples.push(await measure("list page 1, cached (hit)", requests, concurrency, async () => {
+    const r = await api.call("GET", "/api/products");
+    return r.status === 200 && r.headers.get("x-cache") === "hit";
+  }));
+  // A distinct max_price per request makes each one a cache miss while matching the same rows.
+  samples.push(await measure("list page 1, uncached (miss)", requests, concurrency, async (i) => {
+    const r = await api.call("GET", `/api/products?max_price=${100000 + i + Math.floor(Math.random() * 1e6)}`);
+    return r.status === 200 && r.headers.get("x-cache") !== "hit";
+  }));
+  const deepPages = Math.max(2, Math.floor(total / 100) - 100);
+  const cursors: string[] = [];
+  const deepCount = Math.min(requests, 100);
+  samples.push(await measure(`deep page number (page≈${deepPages}, size 100)`, deepCount, Math.min(concurrency, 4), async (i) => {
+    const r = await api.call("GET", `/api/products?page_size=100&page=${deepPages - i}`);
+    if (r.status === 200 && r.body.next_cursor) cursors.push(r.body.next_cursor);
+    return r.status === 200;
+  }, "OFFSET scan"));
+  samples.push(await measure("deep cursor page (size 100)", cursors.length, Math.min(concurrency, 4), async (i) => {
+    const r = await api.call("GET", `/api/products?page_size=100&cursor=${encodeURIComponent(cursors[i]!)}`);
+    return r.status === 200;
+  }, "keyset"));
+  samples.push(await measure("page 1 (size 100), uncached", deepCount, Math.min(concurrency, 4), async (i) => {
+    const r = await api.call("GET", `/api/products?page_size=100&max_price=${200000 + i + Math.floor(Math.random() * 1e6)}`);
+    return r.status === 200;
+  }));
+  const hit = samples.find((s) => s.name.startsWith("list page 1, cached"))!;
+  const miss = samples.find((s) => s.name.startsWith("list page 1, uncached"))!;
+  const deepCursor = samples.find((s) => s.name.startsWith("deep cursor"))!;
+  const page1 = samples.find((s) => s.name.startsWith("page 1 (size 100)"))!;
+  const deepNumber = samples.find((s) => s.name.startsWith("deep page number"))!;
+  findings.missOverHitP50 = round(miss.p50 / Math.max(hit.p50, 0.01));
+  findings.deepCursorOverPage1P50 = round(deepCursor.p50 / Math.max(page1.p50, 0.01));
+  findings.deepPageNumberOverPage1P50 = round(deepNumber.p50 / Math.max(page1.p50, 0.01));
+}
+
+async function checkout() {
+  const runs = Number(values.runs);
+  const userCount = Number(values.users);
+  const units = Number(values.units);
+  const token = await admin();
+  const productId = await makeProduct(token, 0);
+  console.log(`checkout: creating ${userCount} users…`);
+  const users: { token: string }[] = [];
+  await pool(Array.from({ length: userCount }, (_, i) => i), 8, async (i) => {
+    users.push(await api.user(`bench-${runId}-${i}@example.com`));
+  });
+  const results: { run: number; created: number; refused: number; other: number; stockAfter: number; oversold: number }[] = [];
+  const latencies: number[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const set = await api.call("POST", `/api/products/${productId}/stock`, { token, body: { stock: units } });
+    if (set.status !== 200) throw new Error(`set stock: ${set.status} ${JSON.stringify(set.body)}`);
+    await pool(users, 16, async (u) => {
+      await api.call("DELETE", "/api/cart", { token: u.token });
+      const add = await api.call("POST", "/api/cart/items", { token: u.token, body: { product_id: productId, quantity: 1 } });
+      if (add.status !== 200) throw new Error(`add to cart: ${add.status} ${JSON.stringify(add.body)}`);
+    });
+    const statuses = await Promise.all(
+      users.map(async (u) => {
+        const t0 = performance.now();
+        const r = await api.call("POST", "/api/orders", { token: u.token });
+        latencies.push(performance.now() - t0);
+        return r.status;
+      }),
+    );
+    const product = await api.call("GET", `/api/products/${productId}`);
+    const created = statuses.filter((s) => s === 201).length;
+    const row = {
+      run,
+      created,
+      refused: statuses.filter((s) => s === 409).length,
+      other: statuses.filter((s) => s !== 201 && s !== 409).length,
+      stockAfter: product.body.stock,
+      oversold: Math.max(0, created - units),
+    };
+    results.push(row);
+    console.log(`  run ${run}: ${created} orders, ${row.refused} × 409, ${row.other} other, stock after ${row.stockAfter}`);
+  }
+  latencies.sort((a, b) => a - b);
+  const ok = results.every((r) => r.created === units && r.oversold === 0 && r.stockAfter === 0 && r.other === 0);
+  findings.checkout = { runs: results, p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), ok };
+  samples.push({
+    name: `checkout: ${userCount} users race for ${units} units`,
+    requests: latencies.length,
+    concurrency: userCount,
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    rps: 0,
+    errors: results.reduce((n, r) => n + r.other + Math.abs(r.created - units), 0),
+    notes: `orders/run ${results.map((r) => r.created).join(",")}; oversold ${results.reduce((n, r) => n + r.oversold, 0)}`,
+  });
+  if (!ok) process.exitCode = 1;
+}
+
+async function wsBench() {
+  const userCount = Number(values["ws-users"]);
+  const socketsPer = Number(values["ws-sockets"]);
+  const token = await admin();
+  const productId = await makeProduct(token, userCount * 10, "1.00");
+  console.log(`ws: ${userCount} users × ${socketsPer} sockets…`);
+  const users: { token: string; id: number; orderId: number }[] = [];
+  await pool(Array.from({ length: userCount }, (_, i) => i), 8, async (i) => {
+    const u = await api.user(`ws-${runId}-${i}@example.com`);
+    await api.call("POST", "/api/cart/items", { token: u.token, body: { product_id: productId, quantity: 1 } });
+    const order = await api.call("POST", "/api/orders", { token: u.token });
+    if (order.status !== 201) throw new Error(`order: ${order.status} ${JSON.stringify(order.body)}`);
+    users.push({ ...u, orderId: order.body.id });
+  });
+  const wsBase = base.replace(/^http/, "ws");
+  const arrivals = new Map<string, number[]>(); // orderId:to_status → arrival times
+  const sockets: WebSocket[] = [];
+  await pool(users.flatMap((u) => Array.from({ length: socketsPer }, () => u)), 50, async (u) => {
+    const socket = new WebSocket(`${wsBase}/api/notifications/ws?token=${encodeURIComponent(u.token)}`);
+    socket.on("message", (data) => {
+      const msg = JSON.parse(String(data));
+      if (msg.type !== "order.status_changed") return;
+      const key = `${msg.order_id}:${msg.to_status}`;
+      const list = arrivals.get(key) ?? [];
+      list.push(performance.now());
+      arrivals.set(key, list);
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.once("open", () => resolve());
+      socket.once("error", reject);
+    });
+    sockets.push(socket);
+  });
+  const sent = new Map<string, number>();
+  for (const status of ["shipped", "delivered"]) {
+    await pool(users, 10, async (u) => {
+      const r = await api.call("PATCH", `/api/admin/orders/${u.orderId}`, { token, body: { status } });
+      if (r.status === 200) sent.set(`${u.orderId}:${status}`, performance.now());
+    });
+  }
+  await new Promise((r) => setTimeout(r, 3000));
+  const latencies: number[] = [];
+  let lost = 0;
+  for (const [key, t] of sent) {
+    const got = arrivals.get(key) ?? [];
+    lost += Math.max(0, socketsPer - got.length);
+    for (const a of got) latencies.push(Math.max(0, a - t));
+  }
+  for (const s of sockets) s.close();
+  latencies.sort((a, b) => a - b);
+  findings.ws = { sockets: sockets.length, changes: sent.size, delivered: latencies.length, lost, p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)) };
+  samples.push({
+    name: `ws: ${sockets.length} sockets, ${sent.size} status changes`,
+    requests: sent.size * socketsPer,
+    concurrency: sockets.length,
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    rps: 0,
+    errors: lost,
+    notes: `delivery latency after the PATCH response; lost ${lost}`,
+  });
+  if (lost > 0) process.exitCode = 1;
+}
+
+async function auth() {
+  const email = `auth-${runId}@example.com`;
+  await api.user(email);
+  const n = Math.min(requests, 50);
+  samples.push(await measure("login (PBKDF2-SHA256 100k + 2 SQL + JWT)", n, 1, async () => (await api.call("POST", "/api/auth/login", { body: { email, password: "bench-password-123" } })).status === 200));
+  const local: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t0 = performance.now();
+    await hashPassword("bench-password-123");
+    local.push(performance.now() - t0);
+  }
+  findings.auth = { nodeHashMedianMs: round(median(local)), workersCpuBudgetMs: { free: 10, paidDefault: 30000 } };
+}
+
+const runners: Record<string, () => Promise<void>> = { catalog, checkout, ws: wsBench, auth };
+const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+for (const section of sections) {
+  const run = runners[section];
+  if (!run) {
+    console.error(`unknown section ${section}; choose from ${Object.keys(runners).join(", ")}`);
+    process.exit(1);
+  }
+  await run();
+}
+const outDir = path.resolve(values.out!);
+fs.mkdirSync(outDir, { recursive: true });
+const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+const report = { base, machine, date: new Date().toISOString(), sections, samples, findings };
+fs.writeFileSync(path.join(outDir, `bench-${stamp}.json`), JSON.stringify(report, null, 2));
+fs.writeFileSync(path.join(outDir, `bench-${stamp}.svg`), svgChart(`Edge Shop benchmarks — ${machine}`, samples));
+console.log(`\nMachine: ${machine}; target ${base}\n`);
+console.log(table(samples));
+console.log(`\nFindings: ${JSON.stringify(findings, null, 2)}`);
+console.log(`\nWrote ${path.join(outDir, `bench-${stamp}.json`)} and .svg`);
