@@ -10,6 +10,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     postgresUrl: string;
     redisUrl: string;
+    fuzz: { seed: number; runs: number };
     workerBindings: {
       DATABASE_URL: string;
       NEON_WS_PROXY: string;

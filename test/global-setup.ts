@@ -8,6 +8,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     postgresUrl: string;
     redisUrl: string;
+    fuzz: { seed: number; runs: number };
     workerBindings: {
       DATABASE_URL: string;
       NEON_WS_PROXY: string;
@@ -29,6 +30,7 @@ export default async function setup(project: TestProject) {
   project.provide("postgresUrl", stack.postgres.url);
   project.provide("redisUrl", stack.redis.url);
   project.provide("workerBindings", stack.workerBindings);
+  project.provide("fuzz", { seed: Number(process.env.FUZZ_SEED ?? 20261124), runs: Number(process.env.FUZZ_RUNS ?? 10_000) });
   return async () => {
     await stack.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

