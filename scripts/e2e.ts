@@ -26,7 +26,7 @@ try {
       const child = spawn(path.join(root, "node_modules", ".bin", "vitest"), ["run", "--config", "vitest.e2e.config.ts", ...process.argv.slice(2)], {
         cwd: root,
         stdio: "inherit",
-        env: { ...process.env, BASE_URL: wrangler.url, ADMIN_EMAIL: DEFAULT_ADMIN_EMAIL, ADMIN_PASSWORD: DEFAULT_ADMIN_PASSWORD },
+        env: { ...process.env, E2E_BASE_URL: wrangler.url, ADMIN_EMAIL: DEFAULT_ADMIN_EMAIL, ADMIN_PASSWORD: DEFAULT_ADMIN_PASSWORD },
       });
       child.on("exit", (c) => resolve(c ?? 1));
     });

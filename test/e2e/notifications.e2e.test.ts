@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
 
-const base = process.env.BASE_URL!;
+const base = process.env.E2E_BASE_URL!;
 const admin = { email: process.env.ADMIN_EMAIL!, password: process.env.ADMIN_PASSWORD! };
 
 async function call(method: string, path: string, opts: { token?: string; body?: unknown } = {}) {
