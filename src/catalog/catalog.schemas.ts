@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { MoneyOutput } from "../lib/money";
+import { MoneyInput, MoneyOutput, moneyToCents } from "../lib/money";
+import { PageQuery, pageListSchema, positiveIntParam } from "../lib/pagination";
 
 export const CategoryRefSchema = z.object({ id: z.number().int(), name: z.string() }).openapi("CategoryRef");
 
@@ -45,3 +46,85 @@ export function toProductResponse(row: ProductWithCategoryRow): ProductResponse 
     updated_at: row.updatedAt.toISOString(),
   };
 }
+
+// ── categories ───────────────────────────────────────────────────────────────
+
+export const CategorySchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    description: z.string(),
+    created_at: z.string().openapi({ format: "date-time" }),
+    updated_at: z.string().openapi({ format: "date-time" }),
+  })
+  .openapi("Category");
+
+export type CategoryResponse = z.infer<typeof CategorySchema>;
+
+const categoryName = z.string().trim().min(1, "Must not be empty.").max(100, "Must be at most 100 characters.");
+const categoryDescription = z.string().trim().max(2000, "Must be at most 2000 characters.");
+
+export const CreateCategorySchema = z
+  .strictObject({ name: categoryName, description: categoryDescription.optional() })
+  .openapi("CreateCategoryRequest");
+
+export const UpdateCategorySchema = z
+  .strictObject({ name: categoryName.optional(), description: categoryDescription.optional() })
+  .refine((v) => Object.keys(v).length > 0, "Send at least one field.")
+  .openapi("UpdateCategoryRequest");
+
+export const CategoryPageSchema = pageListSchema(CategorySchema, "CategoryPage");
+export const CategoryListQuery = PageQuery;
+
+// ── products ────────────────────────────────────────────────────────────────
+const productName = z.string().trim().min(1, "Must not be empty.").max(200, "Must be at most 200 characters.");
+const productDescription = z.string().trim().max(5000, "Must be at most 5000 characters.");
+const stockValue = z.number().int("Must be a whole number.").min(0, "Must not be negative.").max(1_000_000_000, "Must be at most 1,000,000,000.");
+const categoryId = z.number().int("Must be a category id.").positive("Must be a category id.").max(2_147_483_647, "Must be a category id.");
+
+export const CreateProductSchema = z
+  .strictObject({
+    name: productName,
+    description: productDescription.optional(),
+    price: MoneyInput,
+    stock: stockValue.optional(),
+    category_id: categoryId,
+  })
+  .openapi("CreateProductRequest");
+
+export const UpdateProductSchema = z
+  .strictObject({
+    name: productName.optional(),
+    description: productDescription.optional(),
+    price: MoneyInput.optional(),
+    stock: stockValue.optional(),
+    category_id: categoryId.optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, "Send at least one field.")
+  .openapi("UpdateProductRequest");
+
+export const StockChangeSchema = z
+  .union([
+    z.strictObject({ delta: z.number().int("Must be a whole number.").min(-1_000_000_000).max(1_000_000_000).refine((d) => d !== 0, "Must not be 0.") }),
+    z.strictObject({ stock: stockValue }),
+  ])
+  .openapi("StockChangeRequest", { description: "Either `{ delta }` (added atomically; negative removes) or `{ stock }` (set)." });
+
+export const ORDERINGS = ["price", "-price", "name", "-name", "created_at", "-created_at", "id", "-id"] as const;
+export type Ordering = (typeof ORDERINGS)[number];
+
+export const ProductListQuery = PageQuery.extend({
+  category: positiveIntParam("Category id.").optional(),
+  min_price: MoneyInput.optional().openapi({ type: "string", description: "Inclusive lower bound." }),
+  max_price: MoneyInput.optional().openapi({ type: "string", description: "Inclusive upper bound." }),
+  in_stock: z.enum(["true", "false"], { message: "Must be true or false." }).optional(),
+  search: z.string().trim().min(1, "Must not be empty.").max(100, "Must be at most 100 characters.").optional().openapi({ description: "Case-insensitive match on name." }),
+  ordering: z.enum(ORDERINGS, { message: `Must be one of ${ORDERINGS.join(", ")}.` }).optional(),
+}).superRefine((q, ctx) => {
+  if (q.min_price !== undefined && q.max_price !== undefined && moneyToCents(q.min_price) > moneyToCents(q.max_price)) {
+    ctx.addIssue({ code: "custom", path: ["min_price"], message: "Must not be greater than max_price." });
+  }
+});
+
+export type ProductListFilters = z.infer<typeof ProductListQuery>;
+export const ProductPageSchema = pageListSchema(ProductSchema, "ProductPage");

@@ -1,7 +1,24 @@
+import { requireAdmin } from "../auth/auth.middleware";
 import { createRouter } from "../lib/openapi";
+import * as handlers from "./catalog.handlers";
+import * as routes from "./catalog.routes";
 
-/** Routes of the catalog domain (mounted at / by app.ts). */
+/** Public reads, admin writes. */
 export function catalogRouter() {
   const router = createRouter();
+  for (const path of ["/api/categories", "/api/categories/:id", "/api/products", "/api/products/:id", "/api/products/:id/stock"]) {
+    router.on(["POST", "PATCH", "DELETE"], path, requireAdmin);
+  }
+  router.openapi(routes.listCategoriesRoute, handlers.listCategories);
+  router.openapi(routes.getCategoryRoute, handlers.getCategory);
+  router.openapi(routes.createCategoryRoute, handlers.createCategory);
+  router.openapi(routes.updateCategoryRoute, handlers.updateCategory);
+  router.openapi(routes.deleteCategoryRoute, handlers.deleteCategory);
+  router.openapi(routes.listProductsRoute, handlers.listProducts);
+  router.openapi(routes.getProductRoute, handlers.getProduct);
+  router.openapi(routes.createProductRoute, handlers.createProduct);
+  router.openapi(routes.updateProductRoute, handlers.updateProduct);
+  router.openapi(routes.deleteProductRoute, handlers.deleteProduct);
+  router.openapi(routes.changeStockRoute, handlers.changeStock);
   return router;
 }

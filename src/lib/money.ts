@@ -23,3 +23,8 @@ export function toMoneyString(text: string): string {
   const [whole = "0", fraction = ""] = text.split(".");
   return `${whole.replace(/^0+(?=\d)/, "")}.${fraction.padEnd(2, "0")}`;
 }
+
+/** "12.30" → 1230n: exact comparison of normalised money strings. */
+export function moneyToCents(money: string): bigint {
+  return BigInt(money.replace(".", ""));
+}

@@ -1,0 +1,129 @@
+import { createRoute } from "@hono/zod-openapi";
+import { IdParam } from "../lib/pagination";
+import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../lib/openapi";
+import {
+  CategoryListQuery,
+  CategoryPageSchema,
+  CategorySchema,
+  CreateCategorySchema,
+  CreateProductSchema,
+  ProductListQuery,
+  ProductPageSchema,
+  ProductSchema,
+  StockChangeSchema,
+  UpdateCategorySchema,
+  UpdateProductSchema,
+} from "./catalog.schemas";
+
+const cached = "Served from the Redis cache when fresh (`X-Cache: hit|miss|bypass`); carries an `ETag`, and `If-None-Match` with the current tag answers 304.";
+const adminErrors = problemResponses(400, 401, 403, 404, 409, 413);
+
+export const listCategoriesRoute = createRoute({
+  method: "get",
+  path: "/api/categories",
+  tags: ["Catalog"],
+  summary: "List categories, ordered by name",
+  description: cached,
+  request: { query: CategoryListQuery },
+  responses: { 200: jsonContent(CategoryPageSchema, "A page of categories"), 304: { description: "Not modified" }, ...problemResponses(400) },
+});
+
+export const getCategoryRoute = createRoute({
+  method: "get",
+  path: "/api/categories/{id}",
+  tags: ["Catalog"],
+  summary: "One category",
+  description: cached,
+  request: { params: IdParam },
+  responses: { 200: jsonContent(CategorySchema, "The category"), 304: { description: "Not modified" }, ...problemResponses(400, 404) },
+});
+
+export const createCategoryRoute = createRoute({
+  method: "post",
+  path: "/api/categories",
+  tags: ["Catalog"],
+  summary: "Create a category (admin)",
+  security: bearerSecurity,
+  request: { body: jsonBody(CreateCategorySchema) },
+  responses: { 201: jsonContent(CategorySchema, "Created"), ...adminErrors },
+});
+
+export const updateCategoryRoute = createRoute({
+  method: "patch",
+  path: "/api/categories/{id}",
+  tags: ["Catalog"],
+  summary: "Update a category (admin)",
+  security: bearerSecurity,
+  request: { params: IdParam, body: jsonBody(UpdateCategorySchema) },
+  responses: { 200: jsonContent(CategorySchema, "Updated"), ...adminErrors },
+});
+
+export const deleteCategoryRoute = createRoute({
+  method: "delete",
+  path: "/api/categories/{id}",
+  tags: ["Catalog"],
+  summary: "Delete a category (admin); 409 while products reference it",
+  security: bearerSecurity,
+  request: { params: IdParam },
+  responses: { 204: { description: "Deleted" }, ...adminErrors },
+});
+
+export const listProductsRoute = createRoute({
+  method: "get",
+  path: "/api/products",
+  tags: ["Catalog"],
+  summary: "List products with filters, ordering, pages or keyset cursors",
+  description: `Each product carries its category from the same joined query. ${cached}`,
+  request: { query: ProductListQuery },
+  responses: { 200: jsonContent(ProductPageSchema, "A page of products"), 304: { description: "Not modified" }, ...problemResponses(400) },
+});
+
+export const getProductRoute = createRoute({
+  method: "get",
+  path: "/api/products/{id}",
+  tags: ["Catalog"],
+  summary: "One product",
+  description: cached,
+  request: { params: IdParam },
+  responses: { 200: jsonContent(ProductSchema, "The product"), 304: { description: "Not modified" }, ...problemResponses(400, 404) },
+});
+
+export const createProductRoute = createRoute({
+  method: "post",
+  path: "/api/products",
+  tags: ["Catalog"],
+  summary: "Create a product (admin)",
+  security: bearerSecurity,
+  request: { body: jsonBody(CreateProductSchema) },
+  responses: { 201: jsonContent(ProductSchema, "Created"), ...adminErrors },
+});
+
+export const updateProductRoute = createRoute({
+  method: "patch",
+  path: "/api/products/{id}",
+  tags: ["Catalog"],
+  summary: "Update a product (admin)",
+  security: bearerSecurity,
+  request: { params: IdParam, body: jsonBody(UpdateProductSchema) },
+  responses: { 200: jsonContent(ProductSchema, "Updated"), ...adminErrors },
+});
+
+export const deleteProductRoute = createRoute({
+  method: "delete",
+  path: "/api/products/{id}",
+  tags: ["Catalog"],
+  summary: "Delete a product (admin); ordered products are soft-deleted and kept for history",
+  security: bearerSecurity,
+  request: { params: IdParam },
+  responses: { 204: { description: "Deleted" }, ...adminErrors },
+});
+
+export const changeStockRoute = createRoute({
+  method: "post",
+  path: "/api/products/{id}/stock",
+  tags: ["Catalog"],
+  summary: "Add/remove stock atomically or set it (admin); never below 0 (409)",
+  security: bearerSecurity,
+  request: { params: IdParam, body: jsonBody(StockChangeSchema) },
+  responses: { 200: jsonContent(ProductSchema, "The product with its new stock"), ...adminErrors },
+});

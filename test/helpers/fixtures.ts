@@ -1,0 +1,24 @@
+import { api, newUser } from "./api";
+import { sql } from "./db";
+
+/** A fresh user made admin directly in Postgres (the API itself can never grant is_admin). */
+export async function newAdmin() {
+  const user = await newUser("admin");
+  await sql("update users set is_admin = true where id = $1", [user.id]);
+  return user;
+}
+
+export async function createCategory(adminToken: string, name = `Cat ${crypto.randomUUID()}`) {
+  const res = await api("POST", "/api/categories", { token: adminToken, body: { name, description: "test" } });
+  if (res.status !== 201) throw new Error(`create category: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: number; name: string };
+}
+
+export async function createProduct(adminToken: string, categoryId: number, fields: Record<string, unknown> = {}) {
+  const res = await api("POST", "/api/products", {
+    token: adminToken,
+    body: { name: `Product ${crypto.randomUUID().slice(0, 8)}`, description: "test", price: "10.00", stock: 10, category_id: categoryId, ...fields },
+  });
+  if (res.status !== 201) throw new Error(`create product: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: number; name: string; price: string; stock: number };
+}
