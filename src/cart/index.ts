@@ -1,7 +1,16 @@
+import { requireUser } from "../auth/auth.middleware";
 import { createRouter } from "../lib/openapi";
+import * as handlers from "./cart.handlers";
+import * as routes from "./cart.routes";
 
-/** Routes of the cart domain (mounted at / by app.ts). */
 export function cartRouter() {
   const router = createRouter();
+  router.use("/api/cart", requireUser);
+  router.use("/api/cart/*", requireUser);
+  router.openapi(routes.getCartRoute, handlers.getCart);
+  router.openapi(routes.addCartItemRoute, handlers.addCartItem);
+  router.openapi(routes.setCartQuantityRoute, handlers.setCartQuantity);
+  router.openapi(routes.removeCartItemRoute, handlers.removeCartItem);
+  router.openapi(routes.clearCartRoute, handlers.clearCart);
   return router;
 }

@@ -28,3 +28,11 @@ export function toMoneyString(text: string): string {
 export function moneyToCents(money: string): bigint {
   return BigInt(money.replace(".", ""));
 }
+
+/** 1230n → "12.30". */
+export function centsToMoney(cents: bigint): string {
+  const negative = cents < 0n;
+  const abs = negative ? -cents : cents;
+  const text = `${abs / 100n}.${(abs % 100n).toString().padStart(2, "0")}`;
+  return negative ? `-${text}` : text;
+}

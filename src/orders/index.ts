@@ -1,7 +1,18 @@
+import { requireAdmin, requireUser } from "../auth/auth.middleware";
 import { createRouter } from "../lib/openapi";
+import * as handlers from "./orders.handlers";
+import * as routes from "./orders.routes";
 
-/** Routes of the orders domain (mounted at / by app.ts). */
 export function ordersRouter() {
   const router = createRouter();
+  router.use("/api/orders", requireUser);
+  router.use("/api/orders/*", requireUser);
+  router.use("/api/admin/*", requireAdmin);
+  router.openapi(routes.placeOrderRoute, handlers.placeOrder);
+  router.openapi(routes.listOrdersRoute, handlers.listOrders);
+  router.openapi(routes.getOrderRoute, handlers.getOrder);
+  router.openapi(routes.cancelOrderRoute, handlers.cancelOrder);
+  router.openapi(routes.adminListOrdersRoute, handlers.adminListOrders);
+  router.openapi(routes.adminChangeStatusRoute, handlers.adminChangeStatus);
   return router;
 }

@@ -1,0 +1,54 @@
+import { createRoute } from "@hono/zod-openapi";
+import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../lib/openapi";
+import { AddCartItemSchema, CartSchema, ProductIdParam, SetCartQuantitySchema } from "./cart.schemas";
+
+const errors = problemResponses(400, 401, 404, 409, 413);
+
+export const getCartRoute = createRoute({
+  method: "get",
+  path: "/api/cart",
+  tags: ["Cart"],
+  summary: "The current user's cart",
+  security: bearerSecurity,
+  responses: { 200: jsonContent(CartSchema, "The cart"), ...problemResponses(401) },
+});
+
+export const addCartItemRoute = createRoute({
+  method: "post",
+  path: "/api/cart/items",
+  tags: ["Cart"],
+  summary: "Add a product (adds to any quantity already there)",
+  description: "Unknown or deleted product → 404; more than the current stock → 409. The cart holds no stock.",
+  security: bearerSecurity,
+  request: { body: jsonBody(AddCartItemSchema) },
+  responses: { 200: jsonContent(CartSchema, "The cart"), ...errors },
+});
+
+export const setCartQuantityRoute = createRoute({
+  method: "patch",
+  path: "/api/cart/items/{product_id}",
+  tags: ["Cart"],
+  summary: "Set a line's quantity (≥ 1)",
+  security: bearerSecurity,
+  request: { params: ProductIdParam, body: jsonBody(SetCartQuantitySchema) },
+  responses: { 200: jsonContent(CartSchema, "The cart"), ...errors },
+});
+
+export const removeCartItemRoute = createRoute({
+  method: "delete",
+  path: "/api/cart/items/{product_id}",
+  tags: ["Cart"],
+  summary: "Remove a line",
+  security: bearerSecurity,
+  request: { params: ProductIdParam },
+  responses: { 200: jsonContent(CartSchema, "The cart"), ...problemResponses(400, 401, 404) },
+});
+
+export const clearCartRoute = createRoute({
+  method: "delete",
+  path: "/api/cart",
+  tags: ["Cart"],
+  summary: "Empty the cart",
+  security: bearerSecurity,
+  responses: { 204: { description: "Emptied" }, ...problemResponses(401) },
+});
