@@ -43,6 +43,9 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; persistent:
     password: "password",
     port,
     persistent: opts.persistent,
+    // Loopback only: plain password auth spares every new connection SCRAM's key stretching in JS
+    // (the Worker opens a connection per request). Neon itself negotiates its own auth.
+    authMethod: "password",
     // As root, initdb/postgres must run as another user; the package creates one.
     createPostgresUser: true,
     postgresFlags: ["-c", "max_connections=300", "-c", "fsync=off", "-c", "listen_addresses=127.0.0.1"],

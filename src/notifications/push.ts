@@ -1,12 +1,14 @@
 import type { Env } from "../env";
 
+type OrderStatus = "pending" | "shipped" | "delivered" | "cancelled";
+
 /** Exactly the notification shape of API.md; also what each WebSocket receives. */
 export interface NotificationMessage {
   id: number;
   type: "order.status_changed";
   order_id: number;
-  from_status: string;
-  to_status: string;
+  from_status: OrderStatus;
+  to_status: OrderStatus;
   created_at: string;
   read_at: string | null;
 }
@@ -17,7 +19,10 @@ export interface NotificationMessage {
  * misses a push catches up with GET /api/notifications?after=<id>.
  */
 export async function pushToUser(env: Env, userId: number, messages: NotificationMessage[]): Promise<void> {
-  void env;
-  void userId;
-  void messages;
+  try {
+    const stub = env.NOTIFIER.get(env.NOTIFIER.idFromName(String(userId)));
+    await stub.notify(messages);
+  } catch (err) {
+    console.warn(JSON.stringify({ level: "warn", msg: "notification push failed", userId, error: err instanceof Error ? err.message : String(err) }));
+  }
 }

@@ -43,7 +43,7 @@ export const IdempotencyHeader = z.object({
     .max(255, "Must be at most 255 characters.")
     .regex(/^[\x21-\x7e]+$/, "Must be printable ASCII without spaces.")
     .optional()
-    .openapi({ param: { name: "Idempotency-Key", in: "header" }, description: "Same key and body replay the first answer (kept with the order)." }),
+    .openapi({ param: { name: "idempotency-key", in: "header" }, description: "Same key and body replay the first answer (kept with the order)." }),
 });
 
 export const OrderPageSchema = pageListSchema(OrderSchema, "OrderPage");

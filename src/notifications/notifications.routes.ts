@@ -1,0 +1,46 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { bearerSecurity, jsonContent, problemResponses } from "../lib/openapi";
+import { NotificationIdParam, NotificationListQuery, NotificationPageSchema } from "./notifications.schemas";
+
+export const listNotificationsRoute = createRoute({
+  method: "get",
+  path: "/api/notifications",
+  tags: ["Notifications"],
+  summary: "Own notifications, newest first",
+  description: "`after=<id>`: only newer ones, oldest first — after a WebSocket reconnect, fetch from the last id seen. `unread=true` filters.",
+  security: bearerSecurity,
+  request: { query: NotificationListQuery },
+  responses: { 200: jsonContent(NotificationPageSchema, "A page of notifications"), ...problemResponses(400, 401) },
+});
+
+export const markReadRoute = createRoute({
+  method: "post",
+  path: "/api/notifications/{id}/read",
+  tags: ["Notifications"],
+  summary: "Mark one notification read",
+  security: bearerSecurity,
+  request: { params: NotificationIdParam },
+  responses: { 204: { description: "Marked read" }, ...problemResponses(400, 401, 404) },
+});
+
+export const markAllReadRoute = createRoute({
+  method: "post",
+  path: "/api/notifications/read",
+  tags: ["Notifications"],
+  summary: "Mark all own notifications read",
+  security: bearerSecurity,
+  responses: { 204: { description: "Marked read" }, ...problemResponses(401) },
+});
+
+/** Documented only: the upgrade is served by a plain Hono route (a 101 has no JSON schema). */
+export const socketRoute = createRoute({
+  method: "get",
+  path: "/api/notifications/ws",
+  tags: ["Notifications"],
+  summary: "WebSocket of live notifications",
+  description:
+    "Upgrade with `Authorization: Bearer <access>` or `?token=<access>` (browsers cannot set headers on a WebSocket). Each status change of one of your orders arrives as one JSON text message shaped like a Notification, within a second. Send `{\"type\":\"ping\"}` to get `{\"type\":\"pong\"}`. After a reconnect, fetch `GET /api/notifications?after=<last id seen>`.",
+  security: bearerSecurity,
+  request: { query: z.object({ token: z.string().optional().openapi({ description: "Access token, for clients that cannot send headers." }) }) },
+  responses: { 101: { description: "Switching protocols" }, ...problemResponses(401, 426) },
+});

@@ -1,0 +1,28 @@
+import { z } from "@hono/zod-openapi";
+import { ORDER_STATUSES } from "../orders/orders.schemas";
+import { PageQuery, pageListSchema, positiveIntParam } from "../lib/pagination";
+
+export const NotificationSchema = z
+  .object({
+    id: z.number().int(),
+    type: z.literal("order.status_changed"),
+    order_id: z.number().int(),
+    from_status: z.enum(ORDER_STATUSES),
+    to_status: z.enum(ORDER_STATUSES),
+    created_at: z.string().openapi({ format: "date-time" }),
+    read_at: z.string().nullable().openapi({ format: "date-time" }),
+  })
+  .openapi("Notification");
+
+export const NotificationListQuery = PageQuery.extend({
+  after: z
+    .string()
+    .regex(/^(0|[1-9][0-9]{0,9})$/, "Must be a notification id.")
+    .transform(Number)
+    .optional()
+    .openapi({ type: "string", description: "Only notifications newer than this id, oldest first (catch-up after a reconnect)." }),
+  unread: z.enum(["true", "false"], { message: "Must be true or false." }).optional().openapi({ description: "true: only unread; false: only read." }),
+});
+
+export const NotificationPageSchema = pageListSchema(NotificationSchema, "NotificationPage");
+export const NotificationIdParam = z.object({ id: positiveIntParam().openapi({ param: { name: "id", in: "path" }, example: "1" }) });
