@@ -1,4 +1,3 @@
-import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
@@ -12,6 +11,7 @@ import type { AppEnv } from "./context";
 import { renderDocsPage } from "./docs/docs.page";
 import { health } from "./health/health.handlers";
 import { healthRoute } from "./health/health.routes";
+import { afterResponse } from "./lib/background";
 import { describeError, toProblem } from "./lib/errors";
 import { createRouter } from "./lib/openapi";
 import { Problem } from "./lib/problem";
@@ -28,17 +28,6 @@ export const openApiInfo = {
   },
 };
 
-function settle(c: Context<AppEnv>) {
-  const handle = c.get("dbHandle");
-  if (!handle) return;
-  try {
-    c.executionCtx.waitUntil(handle.close());
-  } catch {
-    // No execution context (the app called directly, e.g. to print the OpenAPI document).
-    void handle.close();
-  }
-}
-
 export function createApp() {
   const app = createRouter();
 
@@ -47,7 +36,7 @@ export function createApp() {
     await next();
     const handle = c.get("dbHandle");
     if (handle && c.env?.EXPOSE_QUERY_COUNT === "true") c.res.headers.set("X-Db-Queries", String(handle.queries()));
-    settle(c);
+    if (handle) afterResponse(c, handle.close());
   });
   app.use(
     "*",

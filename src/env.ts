@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { CatalogVersionKeeper } from "./lib/catalog-version-keeper";
 import type { Notifier } from "./notifications/notifier";
 
 /** Bindings from wrangler.toml ([vars], secrets, Durable Objects). */
@@ -19,6 +20,7 @@ export interface Env {
   LOGIN_MAX_FAILURES_PER_CLIENT?: string;
   LOGIN_THROTTLE_WINDOW_SECONDS?: string;
   NOTIFIER: DurableObjectNamespace<Notifier>;
+  CATALOG_VERSION_KEEPER: DurableObjectNamespace<CatalogVersionKeeper>;
 }
 
 const configSchema = z.object({

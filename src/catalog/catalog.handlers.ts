@@ -2,7 +2,6 @@ import type { RouteConfig, RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
 import { useDb } from "../db/use";
-import { useRedis } from "../lib/cache";
 import { cachedRead } from "../lib/catalog-cache";
 import { bumpCatalogVersion } from "../lib/catalog-version";
 import { pageRequest } from "../lib/pagination";
@@ -13,7 +12,7 @@ type Handler<R extends RouteConfig> = RouteHandler<R, AppEnv>;
 
 /** Every catalog write invalidates all cached catalog reads, after it has committed. */
 async function invalidate(c: Context<AppEnv>) {
-  await bumpCatalogVersion(useRedis(c));
+  await bumpCatalogVersion(c);
 }
 
 export const listCategories: Handler<typeof routes.listCategoriesRoute> = (c) => {

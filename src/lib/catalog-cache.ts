@@ -1,7 +1,8 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
+import { afterResponse } from "./background";
 import { useRedis, withCacheTimeout } from "./cache";
-import { CATALOG_VERSION_KEY } from "./catalog-version";
+import { readVersionAndEntry } from "./catalog-version";
 
 /** Cached catalog reads live an hour at most; version bumps invalidate them sooner. */
 export const CATALOG_TTL_SECONDS = 3600;
@@ -50,8 +51,9 @@ export async function cachedRead(c: Context<AppEnv>, load: () => Promise<unknown
   let version: string;
   let entry: Entry | null = null;
   try {
-    const [ver, raw] = await withCacheTimeout(redis.pipeline().get<string>(CATALOG_VERSION_KEY).get<string>(key).exec<[string | null, string | null]>());
-    version = ver ?? "0";
+    const read = await readVersionAndEntry(redis, key);
+    version = read.version;
+    const raw = read.raw;
     if (raw) {
       try {
         entry = JSON.parse(raw) as Entry;
@@ -69,12 +71,7 @@ export async function cachedRead(c: Context<AppEnv>, load: () => Promise<unknown
   if (entry && entry.ver === version) return respond(c, JSON.stringify(entry.body), "hit", etag);
   const body = await load();
   const stored = JSON.stringify({ ver: version, body } satisfies Entry);
-  const save = withCacheTimeout(redis.set(key, stored, { ex: CATALOG_TTL_SECONDS })).catch(() => undefined);
-  try {
-    c.executionCtx.waitUntil(save);
-  } catch {
-    await save;
-  }
+  afterResponse(c, withCacheTimeout(redis.set(key, stored, { ex: CATALOG_TTL_SECONDS })).catch(() => undefined));
   return respond(c, JSON.stringify(body), "miss", etag);
 }
 

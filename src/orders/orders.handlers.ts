@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import { currentUser } from "../auth/auth.middleware";
 import type { AppEnv } from "../context";
 import { useDb } from "../db/use";
-import { useRedis } from "../lib/cache";
+import { afterResponse } from "../lib/background";
 import { bumpCatalogVersion } from "../lib/catalog-version";
 import { issuesToErrors } from "../lib/openapi";
 import { pageRequest } from "../lib/pagination";
@@ -18,14 +18,6 @@ type Handler<R extends RouteConfig> = RouteHandler<R, AppEnv>;
 async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-function afterCommit(c: Context<AppEnv>, work: Promise<unknown>) {
-  try {
-    c.executionCtx.waitUntil(work);
-  } catch {
-    void work;
-  }
 }
 
 /**
@@ -50,7 +42,7 @@ export const placeOrder: Handler<typeof routes.placeOrderRoute> = async (c) => {
     if (!result.success) throw validationProblem(issuesToErrors(result.error.issues));
   }
   const { order, replayed } = earlier ?? (await ordersService.placeOrder(db, user.id, key, requestHash));
-  if (!replayed) await bumpCatalogVersion(useRedis(c));
+  if (!replayed) await bumpCatalogVersion(c);
   if (replayed) c.header("Idempotent-Replayed", "true");
   return c.json(ordersService.forCustomer(order), 201);
 };
@@ -67,8 +59,8 @@ export const getOrder: Handler<typeof routes.getOrderRoute> = async (c) => {
 
 async function applyStatusChange(c: Context<AppEnv>, id: number, to: "shipped" | "delivered" | "cancelled" | "pending", ownerOnly: boolean) {
   const change = await ordersService.changeStatus(useDb(c), id, to, { id: currentUser(c).id, ownerOnly });
-  if (change.restocked) await bumpCatalogVersion(useRedis(c));
-  afterCommit(c, pushToUser(c.env, change.order.user_id, [change.notification]));
+  if (change.restocked) await bumpCatalogVersion(c);
+  afterResponse(c, pushToUser(c.env, change.order.user_id, [change.notification]));
   return change.order;
 }
 

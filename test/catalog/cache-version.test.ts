@@ -1,0 +1,76 @@
+import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import { beforeAll, describe, expect, it } from "vitest";
+import worker from "../../src/index";
+import { api } from "../helpers/api";
+import { createCategory, createProduct, newAdmin } from "../helpers/fixtures";
+import { redisCommand } from "../helpers/redis";
+
+let admin: Awaited<ReturnType<typeof newAdmin>>;
+let categoryId: number;
+
+beforeAll(async () => {
+  admin = await newAdmin();
+  categoryId = (await createCategory(admin.token)).id;
+});
+
+/** Calls the Worker as if Redis did not answer (nothing listens on port 9). */
+async function withRedisDown(method: string, path: string, token: string, body: unknown) {
+  const ctx = createExecutionContext();
+  const res = await worker.fetch(
+    new Request(`http://shop.test${path}`, { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) }),
+    { ...env, UPSTASH_REDIS_REST_URL: "http://127.0.0.1:9" },
+    ctx,
+  );
+  await waitOnExecutionContext(ctx);
+  return res;
+}
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe("catalog cache version", () => {
+  it("never serves an entry from before the version key was lost", async () => {
+    const p = await createProduct(admin.token, categoryId, { price: "1.00" });
+    const path = `/api/products/${p.id}`;
+    // An entry stamped while the version key is missing, the way a fresh or flushed Redis starts.
+    await redisCommand("DEL", "catalog:ver");
+    const before = Date.now() * 1000;
+    expect((await api("GET", path)).headers.get("x-cache")).toBe("miss");
+    expect(Number(await redisCommand("GET", "catalog:ver"))).toBeGreaterThanOrEqual(before);
+    expect((await api("PATCH", path, { token: admin.token, body: { price: "2.00" } })).status).toBe(200);
+    // The key is lost again (eviction, flush): a restart of the count must not match the old stamp.
+    await redisCommand("DEL", "catalog:ver");
+    const res = await api("GET", path);
+    expect(res.headers.get("x-cache")).toBe("miss");
+    expect(res.body.price).toBe("2.00");
+  });
+
+  it("does not serve a stale entry after a write whose version bump Redis refused", async () => {
+    const p = await createProduct(admin.token, categoryId, { price: "5.00", stock: 3 });
+    const path = `/api/products/${p.id}`;
+    await api("GET", path);
+    const cached = await api("GET", path);
+    expect(cached.headers.get("x-cache")).toBe("hit");
+    const etag = cached.headers.get("etag")!;
+    // The write commits in Postgres while Redis does not answer; the entry above survives in Redis.
+    const write = await withRedisDown("PATCH", path, admin.token, { price: "6.50" });
+    expect(write.status).toBe(200);
+    const res = await api("GET", path);
+    expect(res.body.price).toBe("6.50");
+    expect(res.headers.get("x-cache")).not.toBe("hit");
+    expect((await api("GET", path, { headers: { "if-none-match": etag } })).status).toBe(200);
+  });
+
+  it("pays an owed bump from the keeper as soon as Redis answers", async () => {
+    await api("GET", "/api/categories"); // makes sure the version exists
+    const before = Number(await redisCommand("GET", "catalog:ver"));
+    const keeper = env.CATALOG_VERSION_KEEPER.get(env.CATALOG_VERSION_KEEPER.idFromName("catalog"));
+    await keeper.owe();
+    await waitUntil(async () => Number(await redisCommand("GET", "catalog:ver")) > before, 5000);
+  });
+});
