@@ -4,29 +4,40 @@ import { defineConfig } from "vitest/config";
 // Fixed secret for tests only; `npm run dev` generates its own into .dev.vars.
 const TEST_JWT_SECRET = "test-secret-0123456789abcdef0123456789abcdef";
 
+const workerPool = cloudflareTest(({ inject }) => ({
+  wrangler: { configPath: "./wrangler.toml" },
+  miniflare: {
+    bindings: {
+      ...inject("workerBindings"),
+      JWT_SECRET: TEST_JWT_SECRET,
+      EXPOSE_QUERY_COUNT: "true",
+    },
+  },
+}));
+
 export default defineConfig({
   test: {
     globalSetup: ["./test/global-setup.ts"],
     projects: [
       {
         extends: true,
-        plugins: [
-          cloudflareTest(({ inject }) => ({
-            wrangler: { configPath: "./wrangler.toml" },
-            miniflare: {
-              bindings: {
-                ...inject("workerBindings"),
-                JWT_SECRET: TEST_JWT_SECRET,
-                EXPOSE_QUERY_COUNT: "true",
-              },
-            },
-          })),
-        ],
+        plugins: [workerPool],
         test: {
           name: "worker",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/node/**", "test/e2e/**"],
+          exclude: ["test/node/**", "test/e2e/**", "test/fuzz/**"],
           testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        // npm run test:fuzz — thousands of generated requests; its own run so npm test stays quick.
+        extends: true,
+        plugins: [workerPool],
+        test: {
+          name: "fuzz",
+          include: ["test/fuzz/**/*.test.ts"],
+          testTimeout: 1_800_000,
           hookTimeout: 30_000,
         },
       },
