@@ -14,6 +14,8 @@ export interface AppEnv {
     requestId: string;
     dbHandle?: DbHandle;
     redis?: Redis;
+    /** Redis failed once in this request: later cache steps skip it instead of waiting again. */
+    cacheFailed?: boolean;
     user?: AuthUser;
   };
 }

@@ -2,7 +2,7 @@ import type { RouteConfig, RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
 import { useDb } from "../db/use";
-import { cachedRead } from "../lib/catalog-cache";
+import { cachedCount, cachedRead } from "../lib/catalog-cache";
 import { bumpCatalogVersion } from "../lib/catalog-version";
 import { pageRequest } from "../lib/pagination";
 import type * as routes from "./catalog.routes";
@@ -10,9 +10,9 @@ import * as catalog from "./catalog.service";
 
 type Handler<R extends RouteConfig> = RouteHandler<R, AppEnv>;
 
-/** Every catalog write invalidates all cached catalog reads, after it has committed. */
+/** Every admin catalog write invalidates all cached catalog reads and counts, after it has committed. */
 async function invalidate(c: Context<AppEnv>) {
-  await bumpCatalogVersion(c);
+  await bumpCatalogVersion(c, { counts: true });
 }
 
 export const listCategories: Handler<typeof routes.listCategoriesRoute> = (c) => {
@@ -45,7 +45,7 @@ export const deleteCategory: Handler<typeof routes.deleteCategoryRoute> = async 
 
 export const listProducts: Handler<typeof routes.listProductsRoute> = (c) => {
   const query = c.req.valid("query");
-  return cachedRead(c, () => catalog.listProducts(useDb(c), c.env, c.req.url, query, pageRequest(query))) as never;
+  return cachedRead(c, () => catalog.listProducts(useDb(c), c.env, c.req.url, query, pageRequest(query), (key, count) => cachedCount(c, key, count))) as never;
 };
 
 export const getProduct: Handler<typeof routes.getProductRoute> = (c) => {

@@ -141,7 +141,19 @@ function productFilters(f: ProductListFilters): SQL[] {
  * One page of products with their categories: one joined query for the rows, one for the count
  * (page mode only). Keyset cursors compare (sort column, id) rows, served by the (column, id) indexes.
  */
-export async function listProducts(db: Executor, env: Env, url: string, filters: ProductListFilters, request: PageRequest): Promise<Page<ProductResponse>> {
+/** Counts the rows of a filter set, or answers from a cache keyed by `filterKey`. */
+export type CountRows = (filterKey: string, count: () => Promise<number>) => Promise<number>;
+
+const countDirectly: CountRows = (_key, count) => count();
+
+export async function listProducts(
+  db: Executor,
+  env: Env,
+  url: string,
+  filters: ProductListFilters,
+  request: PageRequest,
+  countRows: CountRows = countDirectly,
+): Promise<Page<ProductResponse>> {
   const ordering: Ordering = filters.ordering ?? "id";
   const descending = ordering.startsWith("-");
   const field = descending ? ordering.slice(1) : ordering;
@@ -165,15 +177,17 @@ export async function listProducts(db: Executor, env: Env, url: string, filters:
     .orderBy(direction(column), direction(products.id))
     .limit(request.pageSize + 1)
     .offset(request.cursor ? 0 : (request.page - 1) * request.pageSize);
-  // Sequential on purpose: one pooled connection, not two handshakes. The count is exact and is
-  // cached with the page (cache-aside), so at 1M rows it is paid once per catalog version and page.
+  // Sequential on purpose: one pooled connection, not two handshakes. The exact count is a scan
+  // at a million rows; countRows lets the caller cache it per filter set (see cachedCount).
   const rows = await rowsQuery;
-  const total = request.cursor ? null : await db.select({ n: count() }).from(products).where(and(...productFilters(filters)));
+  const total = request.cursor
+    ? null
+    : await countRows(fingerprint, async () => Number((await db.select({ n: count() }).from(products).where(and(...productFilters(filters))))[0]?.n ?? 0));
   return buildPage({
     url,
     request,
     rows,
-    count: total ? Number(total[0]?.n ?? 0) : null,
+    count: total,
     toItem: toProductResponse,
     cursorFor: (row) => signCursor(env, { k: "products", o: ordering, f: fingerprint, v: row.sortValue, id: row.id }),
   });

@@ -1,7 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { readConfig, type Env } from "../env";
 import { createRedis, withCacheTimeout } from "./cache";
-import { raiseVersion } from "./catalog-version";
+import { raiseVersions } from "./catalog-version";
 
 /** How often the keeper retries a bump that Redis refused. */
 const KEEPER_RETRY_MS = 1000;
@@ -18,7 +18,7 @@ export class CatalogVersionKeeper extends DurableObject<Env> {
 
   override async alarm(): Promise<void> {
     try {
-      await withCacheTimeout(raiseVersion(createRedis(readConfig(this.env)).pipeline()).exec());
+      await withCacheTimeout(raiseVersions(createRedis(readConfig(this.env)).pipeline()).exec());
     } catch {
       await this.ctx.storage.setAlarm(Date.now() + KEEPER_RETRY_MS);
     }

@@ -9,6 +9,13 @@ import { useRedis, withCacheTimeout } from "./cache";
 export const CATALOG_VERSION_KEY = "catalog:ver";
 
 /**
+ * Versions the cached product counts. Raised only by writes that can change which products a
+ * filter matches (admin catalog writes, stock reaching or leaving 0), so an ordinary order does
+ * not make the next page recount a million rows.
+ */
+export const CATALOG_COUNT_VERSION_KEY = "catalog:count-ver";
+
+/**
  * Versions only grow from a clock-based seed (microseconds since the epoch), so a version key that
  * was lost (evicted, flushed, Redis restarted without its data) comes back with a value no earlier
  * cache entry can carry. A plain INCR would restart at 1 and could match an entry stamped long ago.
@@ -19,23 +26,25 @@ function versionSeed(): string {
 
 type Pipeline = ReturnType<Redis["pipeline"]>;
 
-/** Seeds the version when it is missing, then raises it; both in the caller's pipeline. */
-export function raiseVersion(pipeline: Pipeline): Pipeline {
-  return pipeline.set(CATALOG_VERSION_KEY, versionSeed(), { nx: true }).incr(CATALOG_VERSION_KEY);
+/** Seeds each version when it is missing, then raises it; all in the caller's pipeline. */
+export function raiseVersions(pipeline: Pipeline, keys: string[] = [CATALOG_VERSION_KEY, CATALOG_COUNT_VERSION_KEY]): Pipeline {
+  for (const key of keys) pipeline.set(key, versionSeed(), { nx: true }).incr(key);
+  return pipeline;
 }
 
-// A write in this isolate committed but could not raise the version (Redis was unreachable).
-// Entries stamped with the current version may be stale, so the next cache read here raises it first.
+// A write in this isolate committed but could not raise the versions (Redis was unreachable).
+// Entries stamped with the current versions may be stale, so the next cache read here raises them first.
 let bumpOwedHere = false;
 
 /**
- * Call after the transaction that changed catalog data (products, categories, stock) has committed.
- * Never throws: when Redis does not answer, the bump is owed, paid by this isolate's next cache read
- * and, for every other isolate, by the keeper's alarm as soon as Redis answers again.
+ * Call after the transaction that changed catalog data (products, categories, stock) has committed;
+ * `counts` when the write may change which products a filter matches. Never throws: when Redis does
+ * not answer, the bump is owed, paid by this isolate's next cache read and, for every other
+ * isolate, by the keeper's alarm as soon as Redis answers again.
  */
-export async function bumpCatalogVersion(c: Context<AppEnv>): Promise<void> {
+export async function bumpCatalogVersion(c: Context<AppEnv>, { counts }: { counts: boolean }): Promise<void> {
   try {
-    await withCacheTimeout(raiseVersion(useRedis(c).pipeline()).exec());
+    await withCacheTimeout(raiseVersions(useRedis(c).pipeline(), counts ? undefined : [CATALOG_VERSION_KEY]).exec());
   } catch (err) {
     bumpOwedHere = true;
     console.warn(JSON.stringify({ level: "warn", msg: "catalog version bump failed; owed", error: err instanceof Error ? err.message : String(err) }));
@@ -52,17 +61,18 @@ async function oweCatalogBump(env: Env): Promise<void> {
 }
 
 /**
- * The current version and the cached entry under `key`, in one round trip (two when the version
- * was lost and has to be re-seeded). Pays this isolate's owed bump first, in the same pipeline.
+ * The current version under `versionKey` and the cached entry under `key`, in one round trip (two
+ * when the version was lost and has to be re-seeded). Pays this isolate's owed bump first, in the
+ * same pipeline.
  */
-export async function readVersionAndEntry(redis: Redis, key: string): Promise<{ version: string; raw: string | null }> {
+export async function readVersionAndEntry(redis: Redis, versionKey: string, key: string): Promise<{ version: string; raw: string | null }> {
   const paying = bumpOwedHere;
-  const pipeline = paying ? raiseVersion(redis.pipeline()) : redis.pipeline();
-  const results = await withCacheTimeout(pipeline.get<string>(CATALOG_VERSION_KEY).get<string>(key).exec<unknown[]>());
+  const pipeline = paying ? raiseVersions(redis.pipeline()) : redis.pipeline();
+  const results = await withCacheTimeout(pipeline.get<string>(versionKey).get<string>(key).exec<unknown[]>());
   if (paying) bumpOwedHere = false;
   const [version, raw] = results.slice(-2) as [string | null, string | null];
   if (version !== null) return { version, raw };
   // NX: of several readers re-seeding at once, the first one's seed is everyone's version.
-  const [, seeded] = await withCacheTimeout(redis.pipeline().set(CATALOG_VERSION_KEY, versionSeed(), { nx: true }).get<string>(CATALOG_VERSION_KEY).exec<[unknown, string]>());
+  const [, seeded] = await withCacheTimeout(redis.pipeline().set(versionKey, versionSeed(), { nx: true }).get<string>(versionKey).exec<[unknown, string]>());
   return { version: seeded, raw };
 }

@@ -41,8 +41,8 @@ export const placeOrder: Handler<typeof routes.placeOrderRoute> = async (c) => {
     const result = PlaceOrderSchema.safeParse(parsed);
     if (!result.success) throw validationProblem(issuesToErrors(result.error.issues));
   }
-  const { order, replayed } = earlier ?? (await ordersService.placeOrder(db, user.id, key, requestHash));
-  if (!replayed) await bumpCatalogVersion(c);
+  const { order, replayed, soldOut } = earlier ?? (await ordersService.placeOrder(db, user.id, key, requestHash));
+  if (!replayed) await bumpCatalogVersion(c, { counts: soldOut });
   if (replayed) c.header("Idempotent-Replayed", "true");
   return c.json(ordersService.forCustomer(order), 201);
 };
@@ -59,7 +59,7 @@ export const getOrder: Handler<typeof routes.getOrderRoute> = async (c) => {
 
 async function applyStatusChange(c: Context<AppEnv>, id: number, to: "shipped" | "delivered" | "cancelled" | "pending", ownerOnly: boolean) {
   const change = await ordersService.changeStatus(useDb(c), id, to, { id: currentUser(c).id, ownerOnly });
-  if (change.restocked) await bumpCatalogVersion(c);
+  if (change.restocked) await bumpCatalogVersion(c, { counts: change.backInStock });
   afterResponse(c, pushToUser(c.env, change.order.user_id, [change.notification]));
   return change.order;
 }

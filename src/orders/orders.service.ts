@@ -101,7 +101,8 @@ export interface Shortage {
   available: number;
 }
 
-export type PlaceResult = { order: AdminOrderResponse; replayed: boolean };
+/** `soldOut`: the order took some product's last unit, so `in_stock` filters match other rows now. */
+export type PlaceResult = { order: AdminOrderResponse; replayed: boolean; soldOut: boolean };
 
 async function replay(db: Executor, userId: number, key: string, requestHash: string): Promise<PlaceResult | null> {
   const [existing] = await db
@@ -113,7 +114,7 @@ async function replay(db: Executor, userId: number, key: string, requestHash: st
   if (existing.requestHash !== requestHash) {
     throw conflict("idempotency-key-reused", "This Idempotency-Key was already used with a different request.");
   }
-  return { order: (await withItems(db, [existing]))[0]!, replayed: true };
+  return { order: (await withItems(db, [existing]))[0]!, replayed: true, soldOut: false };
 }
 
 /** Same key replays the stored order (checked before the body is validated). */
@@ -144,14 +145,17 @@ export async function placeOrder(db: Database, userId: number, key: string | und
     if (lines.length === 0) throw new Problem(400, "empty-cart", "The cart is empty: add products before placing an order.");
     const shortages: Shortage[] = [];
     const taken: { productId: number; name: string; price: string; quantity: number }[] = [];
+    let soldOut = false;
     for (const line of lines) {
       const [row] = await tx
         .update(products)
         .set({ stock: sql`${products.stock} - ${line.quantity}`, updatedAt: sql`now()` })
         .where(and(eq(products.id, line.productId), sql`${products.stock} >= ${line.quantity}`, sql`${products.deletedAt} is null`))
         .returning({ id: products.id, name: products.name, price: products.price, stock: products.stock });
-      if (row) taken.push({ productId: row.id, name: row.name, price: row.price, quantity: line.quantity });
-      else {
+      if (row) {
+        taken.push({ productId: row.id, name: row.name, price: row.price, quantity: line.quantity });
+        soldOut ||= row.stock === 0;
+      } else {
         const [now] = await tx.select({ stock: products.stock, deletedAt: products.deletedAt }).from(products).where(eq(products.id, line.productId));
         shortages.push({ product_id: line.productId, name: line.name, requested: line.quantity, available: now && !now.deletedAt ? now.stock : 0 });
       }
@@ -168,7 +172,7 @@ export async function placeOrder(db: Database, userId: number, key: string | und
       .returning();
     await tx.insert(orderStatusHistory).values({ orderId: order.id, fromStatus: null, toStatus: "pending", changedBy: userId });
     await tx.delete(cartItems).where(eq(cartItems.userId, userId));
-    return { order: (await withItems(tx, [final!]))[0]!, replayed: false };
+    return { order: (await withItems(tx, [final!]))[0]!, replayed: false, soldOut };
   });
   if (outcome !== "duplicate") return outcome;
   // A concurrent request with the same key committed first: answer with its order.
@@ -181,6 +185,8 @@ export interface StatusChange {
   order: AdminOrderResponse;
   notification: NotificationMessage;
   restocked: boolean;
+  /** A cancellation returned stock to a product that had none. */
+  backInStock: boolean;
 }
 
 /**
@@ -210,9 +216,11 @@ export async function changeStatus(db: Database, id: number, to: OrderStatus, ac
       throw illegalMove(status, to, TRANSITIONS[status]);
     }
     const restocked = to === "cancelled";
+    let backInStock = false;
     if (restocked) {
-      await tx.execute(sql`update ${products} p set stock = p.stock + oi.quantity, updated_at = now()
-        from ${orderItems} oi where oi.order_id = ${id} and p.id = oi.product_id`);
+      const returned = await tx.execute<{ stock: number; quantity: number }>(sql`update ${products} p set stock = p.stock + oi.quantity, updated_at = now()
+        from ${orderItems} oi where oi.order_id = ${id} and p.id = oi.product_id returning p.stock, oi.quantity`);
+      backInStock = returned.rows.some((r) => r.stock === r.quantity);
     }
     await tx.insert(orderStatusHistory).values({ orderId: id, fromStatus: current.status, toStatus: to, changedBy: actor.id });
     const [note] = await tx
@@ -222,6 +230,7 @@ export async function changeStatus(db: Database, id: number, to: OrderStatus, ac
     return {
       order: (await withItems(tx, [updated]))[0]!,
       restocked,
+      backInStock,
       notification: {
         id: note!.id,
         type: "order.status_changed",

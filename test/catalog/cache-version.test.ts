@@ -1,7 +1,7 @@
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import worker from "../../src/index";
-import { api } from "../helpers/api";
+import { api, newUser } from "../helpers/api";
 import { createCategory, createProduct, newAdmin } from "../helpers/fixtures";
 import { redisCommand } from "../helpers/redis";
 
@@ -72,5 +72,53 @@ describe("catalog cache version", () => {
     const keeper = env.CATALOG_VERSION_KEEPER.get(env.CATALOG_VERSION_KEEPER.idFromName("catalog"));
     await keeper.owe();
     await waitUntil(async () => Number(await redisCommand("GET", "catalog:ver")) > before, 5000);
+  });
+});
+
+describe("cached product counts", () => {
+  async function order(productId: number, quantity: number) {
+    const buyer = await newUser("count");
+    expect((await api("POST", "/api/cart/items", { token: buyer.token, body: { product_id: productId, quantity } })).status).toBe(200);
+    const placed = await api("POST", "/api/orders", { token: buyer.token });
+    expect(placed.status).toBe(201);
+    return placed.body.id as number;
+  }
+
+  it("keeps the count through ordinary orders and changes it when stock reaches or leaves 0", async () => {
+    const category = (await createCategory(admin.token)).id;
+    const plenty = await createProduct(admin.token, category, { stock: 50 });
+    const lastUnits = await createProduct(admin.token, category, { stock: 2 });
+    const inStock = `/api/products?category=${category}&in_stock=true`;
+    const first = await api("GET", inStock);
+    expect(first.body.count).toBe(2);
+    expect(Number(first.headers.get("x-db-queries"))).toBe(2);
+
+    // An order that leaves stock behind changes the page (stock) but not which rows match.
+    await order(plenty.id, 1);
+    const afterOrder = await api("GET", inStock);
+    expect(afterOrder.headers.get("x-cache")).toBe("miss");
+    expect(afterOrder.body.results.find((p: { id: number }) => p.id === plenty.id).stock).toBe(49);
+    expect(afterOrder.body.count).toBe(2);
+    expect(Number(afterOrder.headers.get("x-db-queries"))).toBe(1);
+
+    // Taking the last units changes membership: the count follows at once.
+    const orderId = await order(lastUnits.id, 2);
+    expect((await api("GET", inStock)).body.count).toBe(1);
+    expect((await api("GET", `/api/products?category=${category}&in_stock=false`)).body.count).toBe(1);
+
+    // Cancelling returns the units: back in stock, back in the count.
+    expect((await api("PATCH", `/api/admin/orders/${orderId}`, { token: admin.token, body: { status: "cancelled" } })).status).toBe(200);
+    expect((await api("GET", inStock)).body.count).toBe(2);
+  });
+
+  it("recounts after an admin write", async () => {
+    const category = (await createCategory(admin.token)).id;
+    await createProduct(admin.token, category, { name: "Counted Lamp" });
+    const path = `/api/products?category=${category}&search=counted`;
+    expect((await api("GET", path)).body.count).toBe(1);
+    const second = await createProduct(admin.token, category, { name: "Counted Chair" });
+    expect((await api("GET", path)).body.count).toBe(2);
+    expect((await api("PATCH", `/api/products/${second.id}`, { token: admin.token, body: { name: "Plain Chair" } })).status).toBe(200);
+    expect((await api("GET", path)).body.count).toBe(1);
   });
 });
