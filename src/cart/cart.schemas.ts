@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ProductSchema } from "../catalog/catalog.schemas";
+import { MAX_ID } from "../lib/ids";
 import { MoneyOutput } from "../lib/money";
 import { positiveIntParam } from "../lib/pagination";
 
@@ -11,7 +12,7 @@ export type CartResponse = z.infer<typeof CartSchema>;
 
 export const AddCartItemSchema = z
   .strictObject({
-    product_id: z.number().int("Must be a product id.").positive("Must be a product id.").max(2_147_483_647, "Must be a product id."),
+    product_id: z.number().int("Must be a product id.").positive("Must be a product id.").max(MAX_ID, "Must be a product id."),
     quantity: quantity.optional(),
   })
   .openapi("AddCartItemRequest");

@@ -20,7 +20,8 @@ export async function getCart(db: Executor, userId: number): Promise<CartRespons
       categoryId: categories.id,
       categoryName: categories.name,
       quantity: cartItems.quantity,
-      lineTotal: sql<string>`(${products.price} * ${cartItems.quantity})::numeric(14,2)::text`,
+      // numeric(12,2) × integer keeps two decimals exactly and, unbounded, cannot overflow.
+      lineTotal: sql<string>`(${products.price} * ${cartItems.quantity})::text`,
     })
     .from(cartItems)
     .innerJoin(products, eq(cartItems.productId, products.id))

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { MAX_ID } from "../lib/ids";
 import { MoneyInput, MoneyOutput, moneyToCents } from "../lib/money";
 import { PageQuery, pageListSchema, positiveIntParam } from "../lib/pagination";
 
@@ -79,8 +80,10 @@ export const CategoryListQuery = PageQuery;
 // ── products ────────────────────────────────────────────────────────────────
 const productName = z.string().trim().min(1, "Must not be empty.").max(200, "Must be at most 200 characters.");
 const productDescription = z.string().trim().max(5000, "Must be at most 5000 characters.");
-const stockValue = z.number().int("Must be a whole number.").min(0, "Must not be negative.").max(1_000_000_000, "Must be at most 1,000,000,000.");
-const categoryId = z.number().int("Must be a category id.").positive("Must be a category id.").max(2_147_483_647, "Must be a category id.");
+/** The most units of one product the catalog holds: far below int4, so no sum of stock overflows. */
+export const MAX_STOCK = 1_000_000_000;
+const stockValue = z.number().int("Must be a whole number.").min(0, "Must not be negative.").max(MAX_STOCK, "Must be at most 1,000,000,000.");
+const categoryId = z.number().int("Must be a category id.").positive("Must be a category id.").max(MAX_ID, "Must be a category id.");
 
 export const CreateProductSchema = z
   .strictObject({
@@ -105,7 +108,7 @@ export const UpdateProductSchema = z
 
 export const StockChangeSchema = z
   .union([
-    z.strictObject({ delta: z.number().int("Must be a whole number.").min(-1_000_000_000).max(1_000_000_000).refine((d) => d !== 0, "Must not be 0.") }),
+    z.strictObject({ delta: z.number().int("Must be a whole number.").min(-MAX_STOCK).max(MAX_STOCK).refine((d) => d !== 0, "Must not be 0.") }),
     z.strictObject({ stock: stockValue }),
   ])
   .openapi("StockChangeRequest", { description: "Either `{ delta }` (added atomically; negative removes) or `{ stock }` (set)." });

@@ -7,6 +7,7 @@ import type { Env } from "../env";
 import { buildPage, readCursor, signCursor, type Page, type PageRequest } from "../lib/pagination";
 import { conflict, notFound, Problem, validationProblem } from "../lib/problem";
 import {
+  MAX_STOCK,
   toProductResponse,
   type CategoryResponse,
   type Ordering,
@@ -137,15 +138,49 @@ function productFilters(f: ProductListFilters): SQL[] {
   return where;
 }
 
-/**
- * One page of products with their categories: one joined query for the rows, one for the count
- * (page mode only). Keyset cursors compare (sort column, id) rows, served by the (column, id) indexes.
- */
 /** Counts the rows of a filter set, or answers from a cache keyed by `filterKey`. */
 export type CountRows = (filterKey: string, count: () => Promise<number>) => Promise<number>;
 
 const countDirectly: CountRows = (_key, count) => count();
 
+/** Where a keyset page starts: the previous page's last sort value (as text) and id. */
+export interface KeysetPosition {
+  value: string;
+  id: number;
+}
+
+/**
+ * The SQL of a product list page, built but not run: one joined query for the rows (one more than
+ * the page, so the caller knows whether there is a next one) and one for the count. Keyset
+ * positions compare (sort column, id) rows, served by the (column, id) indexes.
+ * scripts/explain.ts runs EXPLAIN on exactly these at a million rows.
+ */
+export function productListQueries(db: Executor, filters: ProductListFilters, page: { pageSize: number; offset: number; after?: KeysetPosition }) {
+  const ordering: Ordering = filters.ordering ?? "id";
+  const descending = ordering.startsWith("-");
+  const field = descending ? ordering.slice(1) : ordering;
+  const column = orderColumns[field]!;
+  const where = productFilters(filters);
+  if (page.after) {
+    const { value, id } = page.after;
+    const cast = field === "price" ? sql`${value}::numeric` : field === "created_at" ? sql`${value}::timestamptz` : field === "id" ? sql`${value}::int` : sql`${value}`;
+    where.push(descending ? sql`(${column}, ${products.id}) < (${cast}, ${id})` : sql`(${column}, ${products.id}) > (${cast}, ${id})`);
+  }
+  const direction = descending ? desc : asc;
+  return {
+    rows: db
+      .select({ ...productColumns, sortValue: sql<string>`${column}::text` })
+      .from(products)
+      .innerJoin(categories, eq(products.categoryId, categories.id))
+      .where(and(...where))
+      .orderBy(direction(column), direction(products.id))
+      .limit(page.pageSize + 1)
+      .offset(page.offset),
+    count: db.select({ n: count() }).from(products).where(and(...productFilters(filters))),
+  };
+}
+
+/** One page of products with their categories (page numbers or a keyset cursor bound to the query). */
 export async function listProducts(
   db: Executor,
   env: Env,
@@ -155,34 +190,20 @@ export async function listProducts(
   countRows: CountRows = countDirectly,
 ): Promise<Page<ProductResponse>> {
   const ordering: Ordering = filters.ordering ?? "id";
-  const descending = ordering.startsWith("-");
-  const field = descending ? ordering.slice(1) : ordering;
-  const column = orderColumns[field]!;
   const fingerprint = filterFingerprint(filters);
-  const where = productFilters(filters);
+  let after: KeysetPosition | undefined;
   if (request.cursor) {
     const c = await readCursor(env, request.cursor, productCursor);
     if (c.o !== ordering || c.f !== fingerprint) {
       throw validationProblem([{ path: "cursor", message: "This cursor belongs to another ordering or filter set." }], "The cursor does not match this query.");
     }
-    const cast = field === "price" ? sql`${c.v}::numeric` : field === "created_at" ? sql`${c.v}::timestamptz` : field === "id" ? sql`${c.v}::int` : sql`${c.v}`;
-    where.push(descending ? sql`(${column}, ${products.id}) < (${cast}, ${c.id})` : sql`(${column}, ${products.id}) > (${cast}, ${c.id})`);
+    after = { value: c.v, id: c.id };
   }
-  const direction = descending ? desc : asc;
-  const rowsQuery = db
-    .select({ ...productColumns, sortValue: sql<string>`${column}::text` })
-    .from(products)
-    .innerJoin(categories, eq(products.categoryId, categories.id))
-    .where(and(...where))
-    .orderBy(direction(column), direction(products.id))
-    .limit(request.pageSize + 1)
-    .offset(request.cursor ? 0 : (request.page - 1) * request.pageSize);
+  const queries = productListQueries(db, filters, { pageSize: request.pageSize, offset: request.cursor ? 0 : (request.page - 1) * request.pageSize, after });
   // Sequential on purpose: one pooled connection, not two handshakes. The exact count is a scan
   // at a million rows; countRows lets the caller cache it per filter set (see cachedCount).
-  const rows = await rowsQuery;
-  const total = request.cursor
-    ? null
-    : await countRows(fingerprint, async () => Number((await db.select({ n: count() }).from(products).where(and(...productFilters(filters))))[0]?.n ?? 0));
+  const rows = await queries.rows;
+  const total = request.cursor ? null : await countRows(fingerprint, async () => Number((await queries.count)[0]?.n ?? 0));
   return buildPage({
     url,
     request,
@@ -258,11 +279,14 @@ export async function changeStock(db: Executor, id: number, change: { delta: num
   const updated = await db
     .update(products)
     .set({ stock: next, updatedAt: sql`now()` })
-    .where(and(eq(products.id, id), live, "delta" in change ? sql`${products.stock} + ${change.delta} >= 0` : undefined))
+    .where(and(eq(products.id, id), live, "delta" in change ? sql`${products.stock} + ${change.delta} between 0 and ${MAX_STOCK}` : undefined))
     .returning({ id: products.id });
   if (updated.length === 0) {
     const [exists] = await db.select({ stock: products.stock }).from(products).where(and(eq(products.id, id), live)).limit(1);
     if (!exists) throw notFound("Product");
+    if ("delta" in change && change.delta > 0) {
+      throw new Problem(409, "stock-limit", `Stock cannot exceed ${MAX_STOCK.toLocaleString("en-US")} (now: ${exists.stock}).`, { extra: { stock: exists.stock, max: MAX_STOCK } });
+    }
     throw new Problem(409, "insufficient-stock", `Stock cannot go below 0 (available: ${exists.stock}).`, { extra: { available: exists.stock } });
   }
   return getProduct(db, id);

@@ -16,6 +16,9 @@ export const MoneyInput = z
   })
   .openapi({ type: "string", example: "19.99", description: "Decimal string (a JSON number is accepted too), at most two decimals." });
 
+/** numeric(12,2): the largest amount a price or an order total column holds, in cents. */
+export const MAX_MONEY_CENTS = 999_999_999_999n;
+
 export const MoneyOutput = z.string().openapi({ example: "19.99", pattern: "^\\d+\\.\\d{2}$" });
 
 /** "5" → "5.00", "5.5" → "5.50" (string work, not floats). */

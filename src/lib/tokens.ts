@@ -1,5 +1,6 @@
 import { errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import type { Config } from "../env";
+import { MAX_ID } from "./ids";
 
 export type TokenType = "access" | "refresh";
 
@@ -46,6 +47,15 @@ export async function signRefreshToken(config: Config, claims: RefreshClaims): P
     .sign(secretKey(config));
 }
 
+/**
+ * `sub` exactly as signAccessToken writes it: a decimal string of a positive int4. The type check
+ * matters (a regex test would coerce the number 7 or ["7"] to "7"), and so does the bound (a
+ * larger id would reach Postgres and fail there as a 500 instead of a 401).
+ */
+function isUserId(sub: unknown): sub is string {
+  return typeof sub === "string" && /^[1-9][0-9]{0,9}$/.test(sub) && Number(sub) <= MAX_ID;
+}
+
 /** Verifies signature, algorithm, issuer, audience, expiry and the token type; null when any fails. */
 async function verify(config: Config, token: string, type: TokenType): Promise<JWTPayload | null> {
   try {
@@ -56,7 +66,7 @@ async function verify(config: Config, token: string, type: TokenType): Promise<J
       requiredClaims: ["sub", "exp", "iat"],
     });
     if (payload.typ !== type) return null;
-    if (!/^[1-9][0-9]{0,9}$/.test(payload.sub ?? "")) return null;
+    if (!isUserId(payload.sub)) return null;
     return payload;
   } catch (err) {
     if (err instanceof errors.JOSEError || err instanceof TypeError) return null;

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { MAX_ID } from "../lib/ids";
 import { ORDER_STATUSES } from "../orders/orders.schemas";
 import { PageQuery, pageListSchema, positiveIntParam } from "../lib/pagination";
 
@@ -18,6 +19,8 @@ export const NotificationListQuery = PageQuery.extend({
   after: z
     .string()
     .regex(/^(0|[1-9][0-9]{0,9})$/, "Must be a notification id.")
+    // Ten digits can exceed int4; past it Postgres would fail the query (a 500), not answer.
+    .refine((v) => Number(v) <= MAX_ID, "Must be a notification id.")
     .transform(Number)
     .optional()
     .openapi({ type: "string", description: "Only notifications newer than this id, oldest first (catch-up after a reconnect)." }),

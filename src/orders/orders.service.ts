@@ -4,6 +4,7 @@ import type { Database, Executor } from "../db/client";
 import { cartItems, notifications, orderItems, orders, orderStatusHistory, products } from "../db/schema";
 import type { Env } from "../env";
 import { buildPage, readCursor, signCursor, type Page, type PageRequest } from "../lib/pagination";
+import { centsToMoney, MAX_MONEY_CENTS, moneyToCents } from "../lib/money";
 import { conflict, notFound, Problem } from "../lib/problem";
 import type { NotificationMessage } from "../notifications/push";
 import { TRANSITIONS, type AdminOrderResponse, type OrderResponse, type OrderStatus } from "./orders.schemas";
@@ -20,7 +21,7 @@ async function withItems(db: Executor, rows: OrderRow[]): Promise<AdminOrderResp
       name: orderItems.name,
       unitPrice: orderItems.unitPrice,
       quantity: orderItems.quantity,
-      lineTotal: sql<string>`(${orderItems.unitPrice} * ${orderItems.quantity})::numeric(14,2)::text`,
+      lineTotal: sql<string>`(${orderItems.unitPrice} * ${orderItems.quantity})::text`,
     })
     .from(orderItems)
     .where(inArray(orderItems.orderId, rows.map((r) => r.id)))
@@ -165,11 +166,16 @@ export async function placeOrder(db: Database, userId: number, key: string | und
       throw new Problem(409, "insufficient-stock", `Not enough stock for: ${names}. Nothing was ordered.`, { extra: { products: shortages } });
     }
     await tx.insert(orderItems).values(taken.map((t) => ({ orderId: order.id, productId: t.productId, name: t.name, unitPrice: t.price, quantity: t.quantity })));
-    const [final] = await tx
-      .update(orders)
-      .set({ total: sql`(select coalesce(sum(${orderItems.unitPrice} * ${orderItems.quantity}), 0) from ${orderItems} where ${orderItems.orderId} = ${order.id})` })
-      .where(eq(orders.id, order.id))
-      .returning();
+    const [sum] = await tx
+      .select({ total: sql<string>`coalesce(sum(${orderItems.unitPrice} * ${orderItems.quantity}), 0)::text` })
+      .from(orderItems)
+      .where(eq(orderItems.orderId, order.id));
+    if (moneyToCents(sum!.total) > MAX_MONEY_CENTS) {
+      throw new Problem(409, "order-total-too-large", `The order total ${sum!.total} is above the largest amount an order can hold (${centsToMoney(MAX_MONEY_CENTS)}); split it into smaller orders. Nothing was ordered.`, {
+        extra: { total: sum!.total, max: centsToMoney(MAX_MONEY_CENTS) },
+      });
+    }
+    const [final] = await tx.update(orders).set({ total: sum!.total }).where(eq(orders.id, order.id)).returning();
     await tx.insert(orderStatusHistory).values({ orderId: order.id, fromStatus: null, toStatus: "pending", changedBy: userId });
     await tx.delete(cartItems).where(eq(cartItems.userId, userId));
     return { order: (await withItems(tx, [final!]))[0]!, replayed: false, soldOut };

@@ -215,6 +215,17 @@ describe("cache", () => {
 });
 
 describe("admin writes", () => {
+  it("keeps stock within 0 and 1,000,000,000: a delta past either end is 409 and changes nothing", async () => {
+    const p = await createProduct(admin.token, categoryId, { stock: 1_000_000_000 });
+    const over = await api("POST", `/api/products/${p.id}/stock`, { token: admin.token, body: { delta: 1_000_000_000 } });
+    expect(expectProblem(over, 409).type).toBe("urn:problem:stock-limit");
+    const under = await api("POST", `/api/products/${p.id}/stock`, { token: admin.token, body: { delta: -1_000_000_001 } });
+    expectProblem(under, 400);
+    expect((await sql<{ stock: number }>("select stock from products where id = $1", [p.id]))[0]!.stock).toBe(1_000_000_000);
+    expect((await api("POST", `/api/products/${p.id}/stock`, { token: admin.token, body: { delta: -1 } })).body.stock).toBe(999_999_999);
+    expect((await api("POST", `/api/products/${p.id}/stock`, { token: admin.token, body: { delta: 1 } })).body.stock).toBe(1_000_000_000);
+  });
+
   it("validates product bodies and money", async () => {
     for (const body of [
       { name: "x", price: "1.999", category_id: categoryId },

@@ -97,6 +97,27 @@ describe("placing an order", () => {
   });
 });
 
+describe("amounts at the limit", () => {
+  it("refuses an order whose total does not fit an order, takes nothing, and keeps the cart readable", async () => {
+    const p = await createProduct(admin.token, categoryId, { price: "9999999999.99", stock: 1000 });
+    const user = await userWithCart([[p.id, 200]]);
+    const cart = await api("GET", "/api/cart", { token: user.token });
+    expect(cart.status).toBe(200);
+    expect(cart.body).toMatchObject({ items: [{ quantity: 200, line_total: "1999999999998.00" }], total: "1999999999998.00" });
+    const res = await api("POST", "/api/orders", { token: user.token });
+    expect(expectProblem(res, 409).type).toBe("urn:problem:order-total-too-large");
+    expect(res.body).toMatchObject({ total: "1999999999998.00", max: "9999999999.99" });
+    expect(await stockOf(p.id)).toBe(1000);
+    expect(await sql("select id from orders where user_id = $1", [user.id])).toHaveLength(0);
+    expect((await api("GET", "/api/cart", { token: user.token })).body.items).toHaveLength(1);
+    // One unit fits exactly at the largest amount.
+    expect((await api("PATCH", `/api/cart/items/${p.id}`, { token: user.token, body: { quantity: 1 } })).status).toBe(200);
+    const placed = await api("POST", "/api/orders", { token: user.token });
+    expect(placed.status).toBe(201);
+    expect(placed.body.total).toBe("9999999999.99");
+  });
+});
+
 describe("Idempotency-Key", () => {
   it("replays the first answer for the same key and body, and refuses another body", async () => {
     const p = await createProduct(admin.token, categoryId, { stock: 5 });
