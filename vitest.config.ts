@@ -42,6 +42,16 @@ export default defineConfig({
         },
       },
       {
+        // npm run explain — plans of the listing queries against a seeded catalog (no test stack).
+        test: {
+          name: "explain",
+          environment: "node",
+          include: ["test/explain/**/*.explain.ts"],
+          testTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
         extends: true,
         test: {
           name: "node",

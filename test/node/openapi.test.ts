@@ -6,7 +6,7 @@ describe("OpenAPI document", () => {
   it("is valid OpenAPI 3.1 according to a real validator", async () => {
     const document = createApp().getOpenAPI31Document(openApiInfo);
     const validator = new Validator();
-    const result = await validator.validate(document as unknown as object);
+    const result = await validator.validate(document as unknown as Parameters<Validator["validate"]>[0]);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(validator.version).toBe("3.1");
