@@ -24,6 +24,7 @@ function ensureDevVars(): void {
 }
 
 let stack: Stack | null = null;
+let catalogLine = "";
 let wrangler: WranglerDev | null = null;
 let stopping = false;
 
@@ -52,8 +53,9 @@ try {
   // Lets `npm run seed` / `npm run admin` find this stack without copying URLs around.
   fs.mkdirSync(path.join(root, ".data"), { recursive: true });
   fs.writeFileSync(path.join(root, ".data", "stack.json"), JSON.stringify({ databaseUrl: stack.postgres.url, redisUrl: stack.redis.url }, null, 2));
-  const { createdAdmin } = await ensureDemoData(stack.postgres.url, { email: adminEmail, password: adminPassword });
-  if (createdAdmin) log(`created demo admin ${adminEmail}`);
+  const demo = await ensureDemoData(stack.postgres.url, { email: adminEmail, password: adminPassword });
+  if (demo.createdAdmin) log(`created demo admin ${adminEmail}`);
+  catalogLine = `${demo.categories.toLocaleString()} categories, ${demo.products.toLocaleString()} products${demo.createdCatalog ? " (demo catalog created)" : ""}`;
 } catch (err) {
   if (err instanceof MissingRedisError) {
     console.error(`[dev] ${err.message}`);
@@ -79,6 +81,7 @@ console.log(
     `  │ OpenAPI         ${url}/api/openapi.json`,
     `  │ Health          ${url}/health`,
     `  │ Admin login     ${adminEmail} / ${adminPassword}`,
+    `  │ Catalog         ${catalogLine}`,
     "  │ Ctrl-C stops everything.",
     "  └──────────────────────────────────────────────────────────────",
     "",

@@ -33,8 +33,15 @@ const demoCatalog: { category: string; description: string; products: [string, s
   },
 ];
 
+export interface DemoData {
+  createdAdmin: boolean;
+  createdCatalog: boolean;
+  categories: number;
+  products: number;
+}
+
 /** Creates the demo admin and a small catalog when absent; safe to run at every start. */
-export async function ensureDemoData(databaseUrl: string, admin: { email: string; password: string }): Promise<{ createdAdmin: boolean }> {
+export async function ensureDemoData(databaseUrl: string, admin: { email: string; password: string }): Promise<DemoData> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -46,7 +53,8 @@ export async function ensureDemoData(databaseUrl: string, admin: { email: string
       createdAdmin = true;
     }
     const { rows } = await client.query<{ n: string }>("select count(*)::text as n from categories");
-    if (rows[0]?.n === "0") {
+    const createdCatalog = rows[0]?.n === "0";
+    if (createdCatalog) {
       await client.query("begin");
       for (const group of demoCatalog) {
         const category = await client.query<{ id: number }>("insert into categories (name, description) values ($1, $2) returning id", [group.category, group.description]);
@@ -56,7 +64,10 @@ export async function ensureDemoData(databaseUrl: string, admin: { email: string
       }
       await client.query("commit");
     }
-    return { createdAdmin };
+    const counts = await client.query<{ categories: number; products: number }>(
+      "select (select count(*)::int from categories) as categories, (select count(*)::int from products where deleted_at is null) as products",
+    );
+    return { createdAdmin, createdCatalog, ...counts.rows[0]! };
   } finally {
     await client.end();
   }
