@@ -68,27 +68,31 @@ export function table(samples: Sample[]): string {
   return [header, ...rows].join("\n");
 }
 
-/** A horizontal bar chart of p50 and p95 per benchmark, as a standalone SVG. */
+/**
+ * A horizontal bar chart of p50 and p95 per benchmark, as a standalone SVG. The axis is
+ * logarithmic: cache hits (~1 ms) and deep OFFSET pages (~1 s) share one chart.
+ */
 export function svgChart(title: string, samples: Sample[]): string {
   const rowHeight = 34;
-  const left = 260;
-  const width = 900;
+  const left = 330;
+  const width = 980;
   const max = Math.max(1, ...samples.map((s) => s.p95));
-  const scale = (v: number) => ((width - left - 80) * v) / max;
+  const scale = (v: number) => ((width - left - 110) * Math.log10(1 + v)) / Math.log10(1 + max);
   const rows = samples
     .map((s, i) => {
-      const y = 40 + i * rowHeight;
-      return `<text x="${left - 8}" y="${y + 14}" text-anchor="end" font-size="12">${escapeXml(s.name)}</text>
+      const y = 48 + i * rowHeight;
+      return `<text x="${left - 8}" y="${y + 16}" text-anchor="end" font-size="12">${escapeXml(s.name)}</text>
 <rect x="${left}" y="${y}" width="${scale(s.p95).toFixed(1)}" height="12" fill="#9db8e8"/>
 <rect x="${left}" y="${y + 13}" width="${scale(s.p50).toFixed(1)}" height="12" fill="#1f5fbf"/>
 <text x="${left + scale(s.p95) + 6}" y="${y + 11}" font-size="11">p95 ${s.p95} ms</text>
 <text x="${left + scale(s.p50) + 6}" y="${y + 24}" font-size="11">p50 ${s.p50} ms</text>`;
     })
     .join("\n");
-  const height = 60 + samples.length * rowHeight;
+  const height = 64 + samples.length * rowHeight;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">
 <rect width="100%" height="100%" fill="white"/>
 <text x="10" y="22" font-size="15" font-weight="bold">${escapeXml(title)}</text>
+<text x="10" y="38" font-size="11" fill="#555">latency, log scale; dark: p50, light: p95</text>
 ${rows}
 </svg>
 `;
