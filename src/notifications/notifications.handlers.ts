@@ -6,6 +6,7 @@ import { useDb } from "../db/use";
 import { pageRequest } from "../lib/pagination";
 import { Problem } from "../lib/problem";
 import type * as routes from "./notifications.routes";
+import { UP_TO_HEADER } from "./push";
 import * as service from "./notifications.service";
 
 type Handler<R extends RouteConfig> = RouteHandler<R, AppEnv>;
@@ -35,6 +36,8 @@ export async function openSocket(c: Context<AppEnv>): Promise<Response> {
   if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
     throw new Problem(426, "upgrade-required", "This endpoint only speaks WebSocket: send Upgrade: websocket.", { headers: { upgrade: "websocket" } });
   }
+  const forwarded = new Request(c.req.raw);
+  forwarded.headers.set(UP_TO_HEADER, String(await service.latestNotificationId(useDb(c), user.id)));
   const stub = c.env.NOTIFIER.get(c.env.NOTIFIER.idFromName(String(user.id)));
-  return stub.fetch(c.req.raw);
+  return stub.fetch(forwarded);
 }

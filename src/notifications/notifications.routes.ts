@@ -39,7 +39,7 @@ export const socketRoute = createRoute({
   tags: ["Notifications"],
   summary: "WebSocket of live notifications",
   description:
-    "Upgrade with `Authorization: Bearer <access>` or `?token=<access>` (browsers cannot set headers on a WebSocket). Each status change of one of your orders arrives as one JSON text message shaped like a Notification, within a second. Send `{\"type\":\"ping\"}` to get `{\"type\":\"pong\"}`. After a reconnect, fetch `GET /api/notifications?after=<last id seen>`.",
+    "Upgrade with `Authorization: Bearer <access>` or `?token=<access>` (browsers cannot set headers on a WebSocket). Each status change of one of your orders arrives as one JSON text message shaped like a Notification, within a second. Messages arrive in id order without gaps; if the server cannot guarantee that, it closes the socket with code 4000 (resync). Send `{\"type\":\"ping\"}` to get `{\"type\":\"pong\"}`. After a reconnect, fetch `GET /api/notifications?after=<last id seen>` (following `next`) before trusting that id again.",
   security: bearerSecurity,
   request: { query: z.object({ token: z.string().optional().openapi({ description: "Access token, for clients that cannot send headers." }) }) },
   responses: { 101: { description: "Switching protocols" }, ...problemResponses(401, 426) },

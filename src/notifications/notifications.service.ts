@@ -63,6 +63,22 @@ export async function listNotifications(
   });
 }
 
+/** The id of the user's newest notification, 0 if none. */
+export async function latestNotificationId(db: Executor, userId: number): Promise<number> {
+  const [row] = await db.select({ id: sql<number>`coalesce(max(${notifications.id}), 0)::int` }).from(notifications).where(eq(notifications.userId, userId));
+  return row?.id ?? 0;
+}
+
+/** The user's notifications with ids in (after, before), oldest first: what a push that overtook others skipped. */
+export async function notificationsBetween(db: Executor, userId: number, after: number, before: number): Promise<NotificationMessage[]> {
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), gt(notifications.id, after), lt(notifications.id, before)))
+    .orderBy(asc(notifications.id));
+  return rows.map(toNotification);
+}
+
 export async function markRead(db: Executor, userId: number, id: number): Promise<void> {
   const [row] = await db
     .update(notifications)

@@ -60,7 +60,7 @@ export const getOrder: Handler<typeof routes.getOrderRoute> = async (c) => {
 async function applyStatusChange(c: Context<AppEnv>, id: number, to: "shipped" | "delivered" | "cancelled" | "pending", ownerOnly: boolean) {
   const change = await ordersService.changeStatus(useDb(c), id, to, { id: currentUser(c).id, ownerOnly });
   if (change.restocked) await bumpCatalogVersion(c, { counts: change.backInStock });
-  afterResponse(c, pushToUser(c.env, change.order.user_id, [change.notification]));
+  afterResponse(c, pushToUser(c.env, change.order.user_id, [{ notification: change.notification, previousId: change.previousNotificationId }]));
   return change.order;
 }
 

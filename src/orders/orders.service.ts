@@ -6,6 +6,7 @@ import type { Env } from "../env";
 import { buildPage, readCursor, signCursor, type Page, type PageRequest } from "../lib/pagination";
 import { centsToMoney, MAX_MONEY_CENTS, moneyToCents } from "../lib/money";
 import { conflict, notFound, Problem } from "../lib/problem";
+import { latestNotificationId, toNotification } from "../notifications/notifications.service";
 import type { NotificationMessage } from "../notifications/push";
 import { TRANSITIONS, type AdminOrderResponse, type OrderResponse, type OrderStatus } from "./orders.schemas";
 
@@ -187,9 +188,14 @@ export async function placeOrder(db: Database, userId: number, key: string | und
   return replayed;
 }
 
+/** Namespace of the per-user advisory lock that orders a user's status changes (and so their notifications). */
+const USER_NOTIFICATIONS_LOCK = 7301;
+
 export interface StatusChange {
   order: AdminOrderResponse;
   notification: NotificationMessage;
+  /** The owner's notification before this one (0 if none): lets the Notifier see a push that overtook another. */
+  previousNotificationId: number;
   restocked: boolean;
   /** A cancellation returned stock to a product that had none. */
   backInStock: boolean;
@@ -199,6 +205,10 @@ export interface StatusChange {
  * Moves an order along TRANSITIONS with a conditional UPDATE on the current status (of two racing
  * changes one wins, the other gets 409), returning stock on cancellation, and writes the history
  * row and the owner's notification in the same transaction.
+ *
+ * A user's status changes are serialised by an advisory lock on the user: ids come from one global
+ * sequence, so without it two changes for one user could commit out of id order, and a client that
+ * resumes from the highest id it has seen could skip the other one.
  */
 export async function changeStatus(db: Database, id: number, to: OrderStatus, actor: { id: number; ownerOnly: boolean }): Promise<StatusChange> {
   return db.transaction(async (tx) => {
@@ -208,6 +218,7 @@ export async function changeStatus(db: Database, id: number, to: OrderStatus, ac
       .where(and(eq(orders.id, id), actor.ownerOnly ? eq(orders.userId, actor.id) : undefined))
       .limit(1);
     if (!current) throw notFound("Order");
+    await tx.execute(sql`select pg_advisory_xact_lock(${USER_NOTIFICATIONS_LOCK}, ${current.userId})`);
     const allowed = TRANSITIONS[current.status];
     if (!allowed.includes(to)) throw illegalMove(current.status, to, allowed);
     const [updated] = await tx
@@ -224,11 +235,15 @@ export async function changeStatus(db: Database, id: number, to: OrderStatus, ac
     const restocked = to === "cancelled";
     let backInStock = false;
     if (restocked) {
+      // Row locks in product-id order, as placing an order takes them: two cancellations (or a
+      // cancellation and an order) sharing products can never deadlock.
+      await tx.execute(sql`select id from ${products} where id in (select product_id from ${orderItems} where order_id = ${id}) order by id for update`);
       const returned = await tx.execute<{ stock: number; quantity: number }>(sql`update ${products} p set stock = p.stock + oi.quantity, updated_at = now()
         from ${orderItems} oi where oi.order_id = ${id} and p.id = oi.product_id returning p.stock, oi.quantity`);
       backInStock = returned.rows.some((r) => r.stock === r.quantity);
     }
     await tx.insert(orderStatusHistory).values({ orderId: id, fromStatus: current.status, toStatus: to, changedBy: actor.id });
+    const previousNotificationId = await latestNotificationId(tx, current.userId);
     const [note] = await tx
       .insert(notifications)
       .values({ userId: current.userId, orderId: id, type: "order.status_changed", fromStatus: current.status, toStatus: to })
@@ -237,15 +252,8 @@ export async function changeStatus(db: Database, id: number, to: OrderStatus, ac
       order: (await withItems(tx, [updated]))[0]!,
       restocked,
       backInStock,
-      notification: {
-        id: note!.id,
-        type: "order.status_changed",
-        order_id: id,
-        from_status: note!.fromStatus,
-        to_status: note!.toStatus,
-        created_at: note!.createdAt.toISOString(),
-        read_at: null,
-      },
+      notification: toNotification(note!),
+      previousNotificationId,
     };
   });
 }

@@ -108,7 +108,7 @@ describe("live push", () => {
     const user = await newUser();
     const socket = await connect(user.token);
     const message = { id: 42, type: "order.status_changed" as const, order_id: 7, from_status: "pending" as const, to_status: "shipped" as const, created_at: new Date().toISOString(), read_at: null };
-    await pushToUser(env, user.id, [message]);
+    await pushToUser(env, user.id, [{ notification: message, previousId: 0 }]);
     expect(await waitFor(() => socket.received.find((m) => m.id === 42))).toEqual(message);
     socket.ws.close(1000);
   });
