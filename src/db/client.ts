@@ -33,8 +33,12 @@ export function openDatabase(databaseUrl: string, proxy: string | undefined): Db
   configureProxy(proxy);
   const pool = new Pool({ connectionString: databaseUrl, connectionTimeoutMillis: 5000, max: 5 });
   let count = 0;
-  // A dropped socket must not become an unhandled error that kills the isolate.
-  pool.on("error", (err: Error) => console.error(JSON.stringify({ level: "error", msg: "pg pool error", error: err.message })));
+  let closing = false;
+  // A dropped socket must not become an unhandled error that kills the isolate. Once the pool is
+  // ending, its sockets closing under it is expected, not worth a log line.
+  pool.on("error", (err: Error) => {
+    if (!closing) console.error(JSON.stringify({ level: "error", msg: "pg pool error", error: err.message }));
+  });
   pool.on("connect", (client: PoolClient) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
@@ -45,6 +49,9 @@ export function openDatabase(databaseUrl: string, proxy: string | undefined): Db
   return {
     db: drizzle({ client: pool, schema }),
     queries: () => count,
-    close: () => pool.end().catch(() => undefined),
+    close: () => {
+      closing = true;
+      return pool.end().catch(() => undefined);
+    },
   };
 }
