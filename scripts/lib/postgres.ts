@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -21,6 +22,13 @@ export interface PostgresServer {
   port: number;
   stop(): Promise<void>;
   start(): Promise<void>;
+  /**
+   * Freezes the postmaster (SIGSTOP): the port still accepts TCP connections but no new session
+   * ever answers, like an unreachable database. Fault injection only; throws for DATABASE_URL.
+   */
+  pause(): Promise<void>;
+  /** Undoes pause() (SIGCONT). */
+  resume(): Promise<void>;
 }
 
 const DATABASE = "shop";
@@ -65,19 +73,71 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; persistent:
   if (exists.rowCount === 0) await admin.query(`create database ${DATABASE}`);
   await admin.end();
   let running = true;
+  let starting: Promise<void> | null = null;
+  let pausedPid: number | null = null;
+  // The package keeps its child private; its state tells whether a stop() could still be answered.
+  const child = () => (server as unknown as { process?: ChildProcess }).process;
+  const postmasterPid = (): number => {
+    const pid = Number(fs.readFileSync(path.join(opts.dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    if (!Number.isInteger(pid) || pid <= 0) throw new Error("no postmaster.pid: is Postgres running?");
+    return pid;
+  };
+  const resume = () => {
+    if (pausedPid === null) return;
+    try {
+      process.kill(pausedPid, "SIGCONT");
+    } catch {
+      // already gone
+    }
+    pausedPid = null;
+  };
+  // Never leave a Postgres behind when this process ends without stop() (a crash, an uncaught error):
+  // the package's own exit hooks are removed above, so this is the safety net. SIGINT = fast shutdown.
+  process.once("exit", () => {
+    try {
+      if (running) process.kill(postmasterPid(), "SIGINT");
+    } catch {
+      // already stopped
+    }
+  });
   return {
     url: `postgres://postgres:password@127.0.0.1:${port}/${DATABASE}`,
     host: "127.0.0.1",
     port,
     async stop() {
-      if (!running) return;
+      // A start() under way finishes first, so the server it spawns is the one stopped here.
+      if (starting) await starting.catch(() => undefined);
       running = false;
+      // A frozen postmaster would never act on the shutdown signal.
+      resume();
+      const proc = child();
+      if (proc && (proc.exitCode !== null || proc.signalCode !== null)) {
+        // Already gone (say, Ctrl-C reached it directly): the package would wait for an exit event
+        // that has already been emitted.
+        if (!opts.persistent) fs.rmSync(opts.dataDir, { recursive: true, force: true });
+        return;
+      }
       await server.stop();
+    },
+    async pause() {
+      if (!running) throw new Error("Postgres is not running");
+      if (pausedPid !== null) return;
+      const pid = postmasterPid();
+      process.kill(pid, "SIGSTOP");
+      pausedPid = pid;
+    },
+    async resume() {
+      resume();
     },
     async start() {
       if (running) return;
       if (!opts.persistent) throw new Error("a non-persistent embedded Postgres cannot be restarted after stop");
-      await server.start();
+      starting = server.start();
+      try {
+        await starting;
+      } finally {
+        starting = null;
+      }
       running = true;
     },
   };
@@ -92,5 +152,9 @@ export function externalPostgres(url: string): PostgresServer {
     port: Number(parsed.port || 5432),
     async stop() {},
     async start() {},
+    async pause() {
+      throw new Error("an external Postgres (DATABASE_URL) cannot be paused by this script");
+    },
+    async resume() {},
   };
 }

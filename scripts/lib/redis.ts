@@ -5,8 +5,21 @@ import { freePort, waitForPort } from "./ports.ts";
 
 export interface RedisServer {
   url: string;
+  /** Process id of the redis-server we spawned (undefined while stopped, or for an external Redis). */
+  readonly pid: number | undefined;
+  /** True between pause() and resume(). */
+  readonly paused: boolean;
   stop(): Promise<void>;
   start(): Promise<void>;
+  /**
+   * Freezes the server (SIGSTOP): connections stay open, data survives, every call hangs until
+   * resume(). Fault injection only ("Redis unreachable"); throws for an external Redis.
+   */
+  pause(): Promise<void>;
+  /** Undoes pause() (SIGCONT); queued commands are then answered in order. */
+  resume(): Promise<void>;
+  /** Kills the server abruptly (SIGKILL): data is lost; start() brings up an empty one on the same port. */
+  kill(): Promise<void>;
 }
 
 export class MissingRedisError extends Error {
@@ -50,25 +63,58 @@ export async function startRedisServer(opts: { port?: number } = {}): Promise<Re
     await Promise.race([waitForPort("127.0.0.1", port, 10_000), exited]);
   };
 
+  let paused = false;
+  const alive = (proc: ChildProcess | null): proc is ChildProcess => proc !== null && proc.exitCode === null && proc.signalCode === null;
+  const terminate = async (signal: NodeJS.Signals) => {
+    const running = child;
+    child = null;
+    const wasPaused = paused;
+    paused = false;
+    if (!alive(running)) return;
+    await new Promise<void>((resolve) => {
+      running.once("exit", () => resolve());
+      running.kill(signal);
+      // A stopped process only acts on SIGTERM once it runs again.
+      if (wasPaused) running.kill("SIGCONT");
+    });
+  };
+
   await launch();
   return {
     url: `redis://127.0.0.1:${port}`,
-    async stop() {
-      const running = child;
-      child = null;
-      if (!running || running.exitCode !== null) return;
-      await new Promise<void>((resolve) => {
-        running.once("exit", () => resolve());
-        running.kill("SIGTERM");
-      });
+    get pid() {
+      const running = child as ChildProcess | null;
+      return alive(running) ? running.pid : undefined;
     },
+    get paused() {
+      return paused;
+    },
+    stop: () => terminate("SIGTERM"),
+    kill: () => terminate("SIGKILL"),
     async start() {
-      if (child) return;
+      // Also after the server died by itself: a new one on the same port.
+      if (alive(child as ChildProcess | null)) return;
       await launch();
+    },
+    async pause() {
+      const running = child as ChildProcess | null;
+      if (!alive(running)) throw new Error("redis-server is not running");
+      if (paused) return;
+      running.kill("SIGSTOP");
+      paused = true;
+    },
+    async resume() {
+      const running = child as ChildProcess | null;
+      if (!paused) return;
+      paused = false;
+      if (alive(running)) running.kill("SIGCONT");
     },
   };
 }
 
 export function externalRedis(url: string): RedisServer {
-  return { url, async stop() {}, async start() {} };
+  const refuse = async () => {
+    throw new Error("an external Redis (REDIS_URL) cannot be paused or killed by this script");
+  };
+  return { url, pid: undefined, paused: false, async stop() {}, async start() {}, pause: refuse, async resume() {}, kill: refuse };
 }

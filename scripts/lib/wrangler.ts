@@ -16,33 +16,74 @@ export async function startWranglerDev(opts: {
   bindings: Record<string, string>;
   echo?: boolean;
   timeoutMs?: number;
+  /** Local state (Durable Objects, ...) goes here instead of .wrangler/state (`--persist-to`). */
+  persistTo?: string;
+  /**
+   * Run wrangler in its own process group and signal the whole group on stop(), so its workerd
+   * child can never outlive it. The caller then owns Ctrl-C handling (the terminal's SIGINT no
+   * longer reaches wrangler directly) and must call stop().
+   */
+  processGroup?: boolean;
+  /** Every chunk wrangler writes (stdout and stderr), also after it is ready: the Worker's logs. */
+  onOutput?: (chunk: string) => void;
 }): Promise<WranglerDev> {
   const vars = Object.entries(opts.bindings).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
-  const child = spawn(path.join(root, "node_modules", ".bin", "wrangler"), ["dev", "--port", String(opts.port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false", ...vars], {
+  const persist = opts.persistTo ? ["--persist-to", opts.persistTo] : [];
+  const child = spawn(path.join(root, "node_modules", ".bin", "wrangler"), ["dev", "--port", String(opts.port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false", ...persist, ...vars], {
     cwd: root,
     stdio: ["ignore", "pipe", opts.echo ? "inherit" : "pipe"],
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
+    detached: opts.processGroup === true,
   });
+  const signalGroup = (signal: NodeJS.Signals | 0): boolean => {
+    try {
+      process.kill(-child.pid!, signal);
+      return true;
+    } catch {
+      return false; // no process left in the group
+    }
+  };
+  // Last resort when the parent exits without stop(): leave no workerd listening.
+  const killGroupOnExit = () => signalGroup("SIGKILL");
+  if (opts.processGroup) process.once("exit", killGroupOnExit);
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) {
+      if (opts.processGroup) {
+        signalGroup("SIGKILL");
+        process.off("exit", killGroupOnExit);
+      }
+      return;
+    }
     const exited = new Promise((r) => child.once("exit", r));
-    child.kill("SIGINT");
+    if (opts.processGroup) signalGroup("SIGINT");
+    else child.kill("SIGINT");
     await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    if (opts.processGroup) {
+      // workerd may take a moment after wrangler; give it the same grace, then force it.
+      for (let i = 0; i < 50 && signalGroup(0); i++) await new Promise((r) => setTimeout(r, 100));
+      signalGroup("SIGKILL");
+      process.off("exit", killGroupOnExit);
+    }
   };
   let output = "";
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`wrangler dev did not start within ${opts.timeoutMs ?? 60000} ms:\n${output.slice(-2000)}`)), opts.timeoutMs ?? 60000);
+    let ready = false;
     child.stdout?.on("data", (chunk: Buffer) => {
       if (opts.echo) process.stdout.write(chunk);
+      opts.onOutput?.(chunk.toString());
+      if (ready) return;
       output += chunk.toString();
       if (/Ready on/i.test(output)) {
+        ready = true;
         clearTimeout(timer);
         resolve();
       }
     });
     child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
+      opts.onOutput?.(chunk.toString());
+      if (!ready) output += chunk.toString();
     });
     child.once("exit", (code) => {
       clearTimeout(timer);

@@ -1,0 +1,331 @@
+// Shared pieces of the fault-injection scenarios (scripts/faults.ts): timed HTTP, the worker
+// process that can be restarted, the Worker's log, counts and the summary table.
+import fs from "node:fs";
+import pg from "pg";
+import { freePort, waitForPort } from "../lib/ports.ts";
+import type { Stack } from "../lib/stack.ts";
+import { startWranglerDev, type WranglerDev } from "../lib/wrangler.ts";
+
+/** Set once the run is being torn down (Ctrl-C, failure): from then on nothing may be started. */
+export const shutdown = { requested: false };
+
+/** Call before (re)starting any server: after Ctrl-C the cleanup must not race a fresh process. */
+export function assertNotShuttingDown(what: string): void {
+  if (shutdown.requested) throw new Error(`not starting ${what}: shutting down`);
+}
+
+/** Milliseconds on one monotonic clock for the whole run. */
+export const now = (): number => performance.now();
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+export const fmtMs = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
+
+export interface Res<T = any> {
+  method: string;
+  path: string;
+  /** 0 when no HTTP answer arrived (refused, reset, timed out). */
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+  /** Start and end on the `now()` clock, and their difference. */
+  start: number;
+  end: number;
+  ms: number;
+  error?: string;
+}
+
+/** fetch with a time limit and timings; never throws (a missing answer is status 0). */
+export class Http {
+  readonly base: string;
+  sent = 0;
+  constructor(base: string) {
+    this.base = base.replace(/\/$/, "");
+  }
+
+  async req<T = any>(
+    method: string,
+    path: string,
+    opts: { token?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
+  ): Promise<Res<T>> {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    if (opts.body !== undefined) headers["content-type"] = "application/json";
+    this.sent++;
+    const start = now();
+    try {
+      const res = await fetch(`${this.base}${path}`, {
+        method,
+        headers,
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
+      });
+      const text = await res.text();
+      const end = now();
+      let body: unknown = text;
+      if (text && /json/.test(res.headers.get("content-type") ?? "")) {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          body = text;
+        }
+      }
+      return { method, path, status: res.status, headers: res.headers, body: body as T, text, start, end, ms: end - start };
+    } catch (err) {
+      const end = now();
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+      const error = `${err instanceof Error ? err.name : "Error"}: ${cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err))}`;
+      return { method, path, status: 0, headers: new Headers(), body: undefined as T, text: "", start, end, ms: end - start, error };
+    }
+  }
+
+  /** Path and query of a `next` link (full URL) of a paginated list. */
+  static pathOf(link: string): string {
+    const u = new URL(link);
+    return `${u.pathname}${u.search}`;
+  }
+}
+
+export async function login(http: Http, email: string, password: string): Promise<string> {
+  const res = await http.req("POST", "/api/auth/login", { body: { email, password } });
+  if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${res.text || res.error}`);
+  return res.body.access as string;
+}
+
+export async function registerUser(http: Http, email: string, password = "faults-password-1"): Promise<{ token: string; id: number; email: string }> {
+  const reg = await http.req("POST", "/api/auth/register", { body: { email, password } });
+  if (reg.status !== 201) throw new Error(`register ${email}: ${reg.status} ${reg.text || reg.error}`);
+  return { token: await login(http, email, password), id: reg.body.id as number, email };
+}
+
+/** Throws with the answer when the status is not the expected one (setup steps only). */
+export function expectStatus(res: Res, ...statuses: number[]): Res {
+  if (!statuses.includes(res.status)) throw new Error(`${res.method} ${res.path}: expected ${statuses.join("/")}, got ${res.status} ${res.text.slice(0, 300) || res.error}`);
+  return res;
+}
+
+/** A serial section per key: writes to one product never overlap, so each has an exact before/after. */
+export class Lock {
+  private tail: Promise<unknown> = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+/** No stack frames, no SQL: what a problem body must never contain. */
+export function leaksInternals(text: string): string | null {
+  const patterns: [string, RegExp][] = [
+    ["stack frame", /\bat [\w.<>$]+ \(|\bat (file|node):|\.(ts|js|mjs):\d+:\d+/],
+    ["SQL", /\b(select\s+[\w"*]|insert\s+into|update\s+"?\w+"?\s+set|delete\s+from|Failed query)\b/i],
+    ["driver detail", /\b(ECONNREFUSED|NeonDbError|ErrorEvent|PostgresError|pg_|neondatabase)\b/],
+  ];
+  for (const [name, re] of patterns) if (re.test(text)) return name;
+  return null;
+}
+
+/** A direct connection to the stack's Postgres: the ground truth the scenarios compare against. */
+export async function withPg<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  // A server going away must fail the query, not crash the process with an unhandled 'error'.
+  client.on("error", () => undefined);
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Collects the Worker's console output; error lines are kept per scenario for the report. */
+export class WorkerLog {
+  private partial = "";
+  scenario = "setup";
+  readonly errors = new Map<string, string[]>();
+  readonly warnings = new Map<string, number>();
+  /** The last lines of output, for explaining a crash. */
+  readonly tail: string[] = [];
+  private readonly file: string | undefined;
+
+  /** With `file`, every chunk is also appended there (FAULTS_WORKER_LOG=path). */
+  constructor(file?: string) {
+    this.file = file;
+  }
+
+  feed(chunk: string) {
+    if (this.file) fs.appendFileSync(this.file, chunk.replace(/^/gm, `[${(now() / 1000).toFixed(3)}] `));
+    const text = this.partial + chunk;
+    const lines = text.split("\n");
+    this.partial = lines.pop() ?? "";
+    for (const raw of lines) {
+      // eslint-disable-next-line no-control-regex
+      const line = raw.replace(/\x1b\[[0-9;]*m/g, "");
+      this.tail.push(line);
+      if (this.tail.length > 200) this.tail.shift();
+      if (/"level":"error"|✘|\bUncaught\b|Error:/.test(line) && !/ECONNREFUSED.*bridge/.test(line)) {
+        const list = this.errors.get(this.scenario) ?? [];
+        list.push(line.trim().slice(0, 400));
+        this.errors.set(this.scenario, list);
+      } else if (/"level":"warn"/.test(line)) {
+        this.warnings.set(this.scenario, (this.warnings.get(this.scenario) ?? 0) + 1);
+      }
+    }
+  }
+
+  /** Distinct error lines of a scenario and its phases (request ids and ids folded), most frequent first. */
+  summary(scenario: string, limit = 8): string[] {
+    const counts = new Map<string, number>();
+    const lines = [...this.errors.entries()].filter(([k]) => k === scenario || k.startsWith(`${scenario} `)).flatMap(([k, list]) => list.map((l) => `[${k}] ${l}`));
+    for (const line of lines) {
+      const key = line
+        .replace(/"requestId":"[^"]*"/, '"requestId":"…"')
+        .replace(/\/\d+/g, "/N")
+        .replace(/\] .*?(\{"level")/, "] $1");
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    return [...counts.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, limit)
+      .map(([line, n]) => `${n} × ${line}`);
+  }
+}
+
+/** `wrangler dev` for this run: own process group, own state dir, restartable on the same port and bindings. */
+export class Worker {
+  private current: WranglerDev | null = null;
+  /** Exits of wrangler that nobody asked for (a crash), with the output before them. */
+  readonly crashes: { at: number; how: string; tail: string[] }[] = [];
+  readonly port: number;
+  readonly url: string;
+  private readonly bindings: Record<string, string>;
+  private readonly persistTo: string;
+  private readonly log: WorkerLog;
+
+  private constructor(port: number, bindings: Record<string, string>, persistTo: string, log: WorkerLog) {
+    this.port = port;
+    this.url = `http://127.0.0.1:${port}`;
+    this.bindings = bindings;
+    this.persistTo = persistTo;
+    this.log = log;
+  }
+
+  static async start(stack: Stack, persistTo: string, log: WorkerLog): Promise<Worker> {
+    const bindings = { ...stack.workerBindings, JWT_SECRET: `faults-${crypto.randomUUID()}-${crypto.randomUUID()}` };
+    const worker = new Worker(await freePort(), bindings, persistTo, log);
+    await worker.launch();
+    return worker;
+  }
+
+  private async launch() {
+    assertNotShuttingDown("wrangler dev");
+    this.current = await startWranglerDev({
+      port: this.port,
+      bindings: this.bindings,
+      persistTo: this.persistTo,
+      processGroup: true,
+      timeoutMs: 120_000,
+      onOutput: (chunk) => this.log.feed(chunk),
+    });
+    if (shutdown.requested) {
+      // Ctrl-C came while it was starting: the cleanup may already have passed it by.
+      await this.stop();
+      throw new Error("shutting down");
+    }
+    const child = this.current.process;
+    child.once("exit", (code, signal) => {
+      // stop() forgets the handle first, so an exit while it is still current is a crash.
+      if (this.current?.process !== child) return;
+      this.crashes.push({ at: now(), how: signal ? `signal ${signal}` : `exit code ${code}`, tail: this.log.tail.slice(-40) });
+    });
+  }
+
+  /** False once wrangler has exited by itself (or was stopped). */
+  get alive(): boolean {
+    const child = this.current?.process;
+    return !!child && child.exitCode === null && child.signalCode === null;
+  }
+
+  /** After a crash: a new wrangler on the same port, so the remaining scenarios can still run. */
+  async revive(): Promise<void> {
+    if (this.alive) return;
+    await this.stop();
+    await this.launch();
+  }
+
+  get pid(): number | undefined {
+    return this.current?.process.pid;
+  }
+
+  /** Stops wrangler and its workerd (the whole process group) and waits until the port is closed. */
+  async stop(): Promise<void> {
+    const running = this.current;
+    this.current = null;
+    if (!running) return;
+    await running.stop();
+    const deadline = now() + 10_000;
+    while (now() < deadline && (await isListening(this.port))) await sleep(100);
+  }
+
+  /** Stop, then a new `wrangler dev` on the same port with the same bindings (every Durable Object and socket is gone). */
+  async restart(): Promise<{ stopMs: number; startMs: number }> {
+    const t0 = now();
+    await this.stop();
+    const t1 = now();
+    await this.launch();
+    return { stopMs: t1 - t0, startMs: now() - t1 };
+  }
+}
+
+export async function isListening(port: number): Promise<boolean> {
+  try {
+    await waitForPort("127.0.0.1", port, 1);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** One line of the final table; with `mustBeZero`, a value other than 0 fails the run. */
+export type Count = { label: string; value: number; mustBeZero: true } | { label: string; value: number | string; mustBeZero?: false };
+
+export interface ScenarioResult {
+  name: string;
+  counts: Count[];
+  /** Findings worth a sentence in the report (timings, doubts), printed under the table. */
+  notes: string[];
+  ms: number;
+}
+
+export function failed(result: ScenarioResult): Count[] {
+  return result.counts.filter((c) => c.mustBeZero && c.value !== 0);
+}
+
+export function summaryTable(results: ScenarioResult[]): string {
+  const rows: string[][] = [["scenario", "count", "value", "must be 0", ""]];
+  for (const r of results) {
+    for (const c of r.counts) {
+      const bad = c.mustBeZero && c.value !== 0;
+      rows.push([r.name, c.label, String(c.value), c.mustBeZero ? "yes" : "", bad ? "FAIL" : ""]);
+    }
+  }
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  const line = (row: string[]) => row.map((cell, i) => (i === 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join("  ");
+  return [line(rows[0]!), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
+}
+
+export interface Ctx {
+  stack: Stack;
+  worker: Worker;
+  http: Http;
+  workerLog: WorkerLog;
+  adminToken: string;
+  runId: string;
+  log: (line: string) => void;
+  /** Runs at exit (also on failure and Ctrl-C), before the stack stops: for anything a scenario starts itself. */
+  onCleanup: (fn: () => Promise<void>) => void;
+  /** Admins changing order statuses at once in the sockets scenario (`--admin-lanes`). */
+  adminLanes: number;
+}
