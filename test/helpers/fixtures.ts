@@ -22,3 +22,15 @@ export async function createProduct(adminToken: string, categoryId: number, fiel
   if (res.status !== 201) throw new Error(`create product: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: number; name: string; price: string; stock: number };
 }
+
+/** Puts `quantity` of a product in the cart and places an order; returns the order id. */
+export async function placeOrder(token: string, productId: number, quantity = 1): Promise<number> {
+  const cart = await api("POST", "/api/cart/items", { token, body: { product_id: productId, quantity } });
+  if (cart.status !== 200) throw new Error(`cart: ${cart.status} ${JSON.stringify(cart.body)}`);
+  const res = await api("POST", "/api/orders", { token });
+  if (res.status !== 201) throw new Error(`order: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id as number;
+}
+
+export const stockOf = async (productId: number) =>
+  (await sql<{ stock: number }>("select stock from products where id = $1", [productId]))[0]!.stock;

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { pushToUser } from "../../src/notifications/push";
 import { api, BASE, expectProblem, newUser } from "../helpers/api";
 import { sql } from "../helpers/db";
-import { createCategory, createProduct, newAdmin } from "../helpers/fixtures";
+import { createCategory, createProduct, newAdmin, placeOrder } from "../helpers/fixtures";
+import { connect, waitFor } from "../helpers/sockets";
 
 let admin: Awaited<ReturnType<typeof newAdmin>>;
 let productId: number;
@@ -13,41 +14,6 @@ beforeAll(async () => {
   const cat = await createCategory(admin.token);
   productId = (await createProduct(admin.token, cat.id, { stock: 1000, price: "1.00" })).id;
 });
-
-interface Socket {
-  ws: WebSocket;
-  received: Record<string, unknown>[];
-}
-
-async function connect(token: string, how: "header" | "query" = "query"): Promise<Socket> {
-  const url = how === "query" ? `${BASE}/api/notifications/ws?token=${encodeURIComponent(token)}` : `${BASE}/api/notifications/ws`;
-  const headers: Record<string, string> = { upgrade: "websocket" };
-  if (how === "header") headers.authorization = `Bearer ${token}`;
-  const res = await SELF.fetch(url, { headers });
-  expect(res.status).toBe(101);
-  const ws = res.webSocket!;
-  const received: Record<string, unknown>[] = [];
-  ws.addEventListener("message", (event) => received.push(JSON.parse(String(event.data))));
-  ws.accept();
-  return { ws, received };
-}
-
-async function waitFor<T>(check: () => T | undefined, ms = 2000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-async function placeOrder(token: string): Promise<number> {
-  await api("POST", "/api/cart/items", { token, body: { product_id: productId } });
-  const res = await api("POST", "/api/orders", { token });
-  if (res.status !== 201) throw new Error(`order: ${res.status}`);
-  return res.body.id;
-}
 
 describe("WebSocket upgrade", () => {
   it("refuses a missing or bad token with 401 and no upgrade", async () => {
@@ -67,7 +33,7 @@ describe("WebSocket upgrade", () => {
   it("accepts the token as a header or as ?token=, and answers ping with pong", async () => {
     const user = await newUser();
     for (const how of ["header", "query"] as const) {
-      const socket = await connect(user.token, how);
+      const socket = await connect(user.token, { how });
       socket.ws.send(JSON.stringify({ type: "ping" }));
       expect(await waitFor(() => socket.received.find((m) => m.type === "pong"))).toEqual({ type: "pong" });
       socket.ws.close(1000, "done");
@@ -79,8 +45,8 @@ describe("live push", () => {
   it("delivers an admin status change to every socket of the owner and to no one else", async () => {
     const owner = await newUser();
     const stranger = await newUser();
-    const orderId = await placeOrder(owner.token);
-    const [tab1, tab2, other] = [await connect(owner.token), await connect(owner.token, "header"), await connect(stranger.token)];
+    const orderId = await placeOrder(owner.token, productId);
+    const [tab1, tab2, other] = [await connect(owner.token), await connect(owner.token, { how: "header" }), await connect(stranger.token)];
     const res = await api("PATCH", `/api/admin/orders/${orderId}`, { token: admin.token, body: { status: "shipped" } });
     expect(res.status).toBe(200);
     for (const tab of [tab1, tab2]) {
@@ -117,8 +83,8 @@ describe("live push", () => {
 describe("REST catch-up and read state", () => {
   it("lists newest first, returns exactly the missed ones oldest first with after=, and filters unread", async () => {
     const user = await newUser();
-    const orderA = await placeOrder(user.token);
-    const orderB = await placeOrder(user.token);
+    const orderA = await placeOrder(user.token, productId);
+    const orderB = await placeOrder(user.token, productId);
     await api("PATCH", `/api/admin/orders/${orderA}`, { token: admin.token, body: { status: "shipped" } });
     const first = (await api("GET", "/api/notifications", { token: user.token })).body.results[0].id as number;
     await api("PATCH", `/api/admin/orders/${orderA}`, { token: admin.token, body: { status: "delivered" } });

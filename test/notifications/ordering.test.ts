@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { pushToUser, type NotificationMessage } from "../../src/notifications/push";
 import { api, newUser } from "../helpers/api";
 import { sql } from "../helpers/db";
-import { createCategory, createProduct, newAdmin } from "../helpers/fixtures";
-import { connect, drain, placeOrder, waitFor } from "../security/support";
+import { createCategory, createProduct, newAdmin, placeOrder } from "../helpers/fixtures";
+import { connect, drain, waitFor } from "../helpers/sockets";
 
 let admin: Awaited<ReturnType<typeof newAdmin>>;
 let productId: number;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, expectProblem, newUser } from "../helpers/api";
 import { sql } from "../helpers/db";
-import { createCategory, createProduct, newAdmin } from "../helpers/fixtures";
+import { createCategory, createProduct, newAdmin, stockOf } from "../helpers/fixtures";
 
 let admin: Awaited<ReturnType<typeof newAdmin>>;
 let categoryId: number;
@@ -10,8 +10,6 @@ beforeAll(async () => {
   admin = await newAdmin();
   categoryId = (await createCategory(admin.token)).id;
 });
-
-const stockOf = async (id: number) => (await sql<{ stock: number }>("select stock from products where id = $1", [id]))[0]!.stock;
 
 async function userWithCart(lines: [number, number][]) {
   const user = await newUser();

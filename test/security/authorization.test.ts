@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, expectProblem, newUser } from "../helpers/api";
 import { sql } from "../helpers/db";
-import { createCategory, createProduct, newAdmin } from "../helpers/fixtures";
-import { connect, drain, placeOrder, stockOf, waitFor } from "./support";
+import { createCategory, createProduct, newAdmin, placeOrder, stockOf } from "../helpers/fixtures";
+import { connect, drain, waitFor } from "../helpers/sockets";
 
 // Broken object-level authorization: every user-owned resource, asked for by someone else.
 

@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, expectProblem, newUser } from "../helpers/api";
 import { sql } from "../helpers/db";
-import { createCategory, createProduct, newAdmin } from "../helpers/fixtures";
-import { placeOrder } from "./support";
+import { createCategory, createProduct, newAdmin, placeOrder } from "../helpers/fixtures";
 
 // Mass assignment on admin writes: even an admin cannot set ids, timestamps, soft-delete markers,
 // derived fields or an order's owner and total through a body. Refused with 400, never applied.

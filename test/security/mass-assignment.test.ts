@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, expectProblem, newUser, PASSWORD, uniqueEmail } from "../helpers/api";
 import { sql } from "../helpers/db";
-import { createCategory, createProduct, newAdmin } from "../helpers/fixtures";
-import { stockOf } from "./support";
+import { createCategory, createProduct, newAdmin, stockOf } from "../helpers/fixtures";
 
 // Mass assignment on the routes an ordinary user can call: fields the server owns, sent in a body,
 // are refused with 400 problem+json naming the field, and never reach the database.

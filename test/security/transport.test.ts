@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import worker from "../../src/index";
 import { api, BASE, expectProblem, newUser, PASSWORD, uniqueEmail } from "../helpers/api";
 import { sql } from "../helpers/db";
-import { createCategory, createProduct, newAdmin } from "../helpers/fixtures";
-import { MAX_BODY_BYTES, paddedJson, stockOf } from "./support";
+import { createCategory, createProduct, newAdmin, stockOf } from "../helpers/fixtures";
+import { MAX_BODY_BYTES, paddedJson } from "./support";
 
 // What every response carries on the wire: CORS for browser clients, security headers, and the
 // 64 KiB body limit enforced before any handler runs.
