@@ -1,8 +1,10 @@
+import { ALL_CATALOG_VERSION_KEYS, versionSeed } from "../../src/lib/catalog-version-keys.ts";
 import { RespClient } from "../bridges/resp.ts";
 
 /**
  * Bulk loads bypass the Worker, so they invalidate the catalog cache themselves (when told where
- * Redis is), the way the Worker does: seed a missing version from the clock, then raise it.
+ * Redis is), the way the Worker does: every version, counts included (a load changes what filters
+ * match), each seeded from the clock when missing and then raised.
  */
 export async function bumpCatalogVersionDirect(redisUrl: string | undefined): Promise<void> {
   if (!redisUrl) {
@@ -11,10 +13,7 @@ export async function bumpCatalogVersionDirect(redisUrl: string | undefined): Pr
   }
   const client = new RespClient(redisUrl);
   try {
-    await client.send([
-      ["SET", "catalog:ver", String(Date.now() * 1000), "NX"],
-      ["INCR", "catalog:ver"],
-    ]);
+    await client.send(ALL_CATALOG_VERSION_KEYS.flatMap((key) => [["SET", key, versionSeed(), "NX"], ["INCR", key]]));
   } finally {
     client.close();
   }

@@ -4,30 +4,14 @@ import type { AppEnv } from "../context";
 import type { Env } from "../env";
 import { afterResponse } from "./background";
 import { useRedis, withCacheTimeout } from "./cache";
+import { ALL_CATALOG_VERSION_KEYS, CATALOG_VERSION_KEY, versionSeed } from "./catalog-version-keys";
 
-/** One Redis key versions every cached catalog read; raising it invalidates them all at once. */
-export const CATALOG_VERSION_KEY = "catalog:ver";
-
-/**
- * Versions the cached product counts. Raised only by writes that can change which products a
- * filter matches (admin catalog writes, stock reaching or leaving 0), so an ordinary order does
- * not make the next page recount a million rows.
- */
-export const CATALOG_COUNT_VERSION_KEY = "catalog:count-ver";
-
-/**
- * Versions only grow from a clock-based seed (microseconds since the epoch), so a version key that
- * was lost (evicted, flushed, Redis restarted without its data) comes back with a value no earlier
- * cache entry can carry. A plain INCR would restart at 1 and could match an entry stamped long ago.
- */
-function versionSeed(): string {
-  return String(Date.now() * 1000);
-}
+export { CATALOG_COUNT_VERSION_KEY, CATALOG_VERSION_KEY } from "./catalog-version-keys";
 
 type Pipeline = ReturnType<Redis["pipeline"]>;
 
 /** Seeds each version when it is missing, then raises it; all in the caller's pipeline. */
-export function raiseVersions(pipeline: Pipeline, keys: string[] = [CATALOG_VERSION_KEY, CATALOG_COUNT_VERSION_KEY]): Pipeline {
+export function raiseVersions(pipeline: Pipeline, keys: string[] = ALL_CATALOG_VERSION_KEYS): Pipeline {
   for (const key of keys) pipeline.set(key, versionSeed(), { nx: true }).incr(key);
   return pipeline;
 }
