@@ -33,7 +33,8 @@ function bar(done: number, total: number, started: number): string {
   return `[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done.toLocaleString()}/${total.toLocaleString()} ${secs.toFixed(1)}s`;
 }
 
-const client = new pg.Client({ connectionString: url });
+// Bulk loads outlast the database's statement_timeout for ordinary sessions (drizzle/0003): lift it here.
+const client = new pg.Client({ connectionString: url, options: "-c statement_timeout=0 -c lock_timeout=0" });
 await client.connect();
 const started = Date.now();
 // Below this many rows index maintenance costs less than a rebuild of the whole table's indexes.

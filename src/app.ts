@@ -11,10 +11,10 @@ import type { AppEnv } from "./context";
 import { renderDocsPage } from "./docs/docs.page";
 import { health } from "./health/health.handlers";
 import { healthRoute } from "./health/health.routes";
-import { afterResponse } from "./lib/background";
 import { describeError, toProblem } from "./lib/errors";
 import { createRouter } from "./lib/openapi";
 import { Problem } from "./lib/problem";
+import { countingRoundTrips } from "./lib/round-trips";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -32,11 +32,13 @@ export function createApp() {
   const app = createRouter();
 
   app.use("*", requestId({ headerName: "X-Request-Id" }));
+  // Tests and benchmarks count each request's round trips to Postgres and Redis (critical path only).
   app.use("*", async (c, next) => {
-    await next();
-    const handle = c.get("dbHandle");
-    if (handle && c.env?.EXPOSE_QUERY_COUNT === "true") c.res.headers.set("X-Db-Queries", String(handle.queries()));
-    if (handle) afterResponse(c, handle.close());
+    if (c.env?.EXPOSE_QUERY_COUNT !== "true") return next();
+    const trips = await countingRoundTrips(next);
+    c.res.headers.set("X-Db-Round-Trips", String(trips.db));
+    c.res.headers.set("X-Cache-Round-Trips", String(trips.cache));
+    c.res.headers.set("X-Db-Statements", String(trips.statements));
   });
   app.use(
     "*",

@@ -1,11 +1,8 @@
-import type { Redis } from "@upstash/redis/cloudflare";
-import type { DbHandle } from "./db/client";
 import type { Env } from "./env";
 
+/** The caller, as the access token names them. */
 export interface AuthUser {
   id: number;
-  email: string;
-  isAdmin: boolean;
   /** The refresh-token family the access token belongs to. */
   sessionId: string;
   /** Access token expiry, ms since the epoch. */
@@ -16,8 +13,6 @@ export interface AppEnv {
   Bindings: Env;
   Variables: {
     requestId: string;
-    dbHandle?: DbHandle;
-    redis?: Redis;
     /** Redis failed once in this request: later cache steps skip it instead of waiting again. */
     cacheFailed?: boolean;
     user?: AuthUser;

@@ -16,9 +16,14 @@ export interface Env {
   NEON_WS_PROXY?: string;
   /** "true" adds X-Db-Queries to responses (tests and benchmarks count SQL statements with it). */
   EXPOSE_QUERY_COUNT?: string;
+  DATABASE_TIMEOUT_MS?: string;
+  REFRESH_FAMILY_TTL_SECONDS?: string;
+  LOGIN_MAX_FAILURES_PER_EMAIL_AND_CLIENT?: string;
   LOGIN_MAX_FAILURES_PER_EMAIL?: string;
   LOGIN_MAX_FAILURES_PER_CLIENT?: string;
   LOGIN_THROTTLE_WINDOW_SECONDS?: string;
+  REGISTER_MAX_PER_CLIENT?: string;
+  REGISTER_WINDOW_SECONDS?: string;
   NOTIFIER: DurableObjectNamespace<NotifierRpc>;
   CATALOG_VERSION_KEEPER: DurableObjectNamespace<CatalogVersionKeeperRpc>;
 }
@@ -30,11 +35,18 @@ const configSchema = z.object({
   JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters"),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(604800),
+  /** A login session's absolute lifetime, however often its refresh token is rotated. */
+  REFRESH_FAMILY_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 86400),
+  /** How long one HTTP query to Postgres may take before the request answers 503. */
+  DATABASE_TIMEOUT_MS: z.coerce.number().int().positive().default(1000),
   JWT_ISSUER: z.string().min(1).default("edge-shop"),
   JWT_AUDIENCE: z.string().min(1).default("edge-shop-api"),
-  LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().positive().default(10),
+  LOGIN_MAX_FAILURES_PER_EMAIL_AND_CLIENT: z.coerce.number().int().positive().default(10),
+  LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().positive().default(100),
   LOGIN_MAX_FAILURES_PER_CLIENT: z.coerce.number().int().positive().default(100),
   LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  REGISTER_MAX_PER_CLIENT: z.coerce.number().int().positive().default(1000),
+  REGISTER_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
   NEON_WS_PROXY: z.string().optional(),
   EXPOSE_QUERY_COUNT: z.string().optional(),
 });

@@ -1,8 +1,9 @@
 import { createApp } from "./app";
+import { scheduled } from "./scheduled";
 
 export { CatalogVersionKeeper } from "./catalog/catalog-version-keeper";
 export { Notifier } from "./notifications/notifier";
 
 const app = createApp();
 
-export default app;
+export default { fetch: app.fetch, scheduled } satisfies ExportedHandler<import("./env").Env>;

@@ -8,7 +8,8 @@ const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 /** Applies the SQL migrations in drizzle/ that the database has not seen yet. */
 export async function migrateDatabase(databaseUrl: string): Promise<void> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  // A migration may build an index over a large table: no statement or lock timeout for this session.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1, options: "-c statement_timeout=0 -c lock_timeout=0" });
   try {
     await migrate(drizzle(pool), { migrationsFolder });
   } finally {

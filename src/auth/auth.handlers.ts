@@ -1,67 +1,54 @@
-import type { RouteHandler } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import type { AppEnv } from "../context";
 import { useDb } from "../db/use";
 import { readConfig } from "../env";
-import { useRedis } from "../lib/redis";
+import { afterResponse } from "../lib/background";
+import type { AppRouteHandler } from "../lib/openapi";
 import { unauthorized } from "../lib/problem";
-import { currentUser } from "./auth.middleware";
+import { useRedis } from "../lib/redis";
 import type { getMeRoute, loginRoute, logoutRoute, refreshRoute, registerRoute, updateMeRoute } from "./auth.routes";
-import { checkCredentials, invalidRefreshProblem, getUser, registerUser, revokeRefreshToken, rotateRefreshToken, startSession, toUserResponse, updateProfile } from "./auth.service";
-import { LoginThrottle } from "./throttle";
+import { endSession, getUser, invalidRefresh, logIn, registerUser, rotateRefreshToken, toUserResponse, updateProfile } from "./auth.service";
+import { currentUser } from "./guards";
+import { clientAddress, countLoginAttempt, countRegistration } from "./throttle";
 
-function clientAddress(c: Context<AppEnv>): string {
-  return c.req.header("cf-connecting-ip") ?? "unknown";
-}
-
-function throttle(c: Context<AppEnv>): LoginThrottle {
-  const config = readConfig(c.env);
-  return new LoginThrottle(useRedis(c), {
-    perEmail: config.LOGIN_MAX_FAILURES_PER_EMAIL,
-    perClient: config.LOGIN_MAX_FAILURES_PER_CLIENT,
-    windowSeconds: config.LOGIN_THROTTLE_WINDOW_SECONDS,
-  });
-}
-
-export const register: RouteHandler<typeof registerRoute, AppEnv> = async (c) => {
+export const register: AppRouteHandler<typeof registerRoute> = async (c) => {
+  await countRegistration(useRedis(c), readConfig(c.env), clientAddress(c.req.header("cf-connecting-ip")));
   const row = await registerUser(useDb(c), c.req.valid("json"));
   return c.json(toUserResponse(row), 201);
 };
 
-export const login: RouteHandler<typeof loginRoute, AppEnv> = async (c) => {
+/** One Redis round trip counts the attempt before the password is judged; one Postgres round trip does the rest. */
+export const login: AppRouteHandler<typeof loginRoute> = async (c) => {
   const { email, password } = c.req.valid("json");
-  const client = clientAddress(c);
-  const limiter = throttle(c);
-  await limiter.assertAllowed(email, client);
-  const db = useDb(c);
-  const user = await checkCredentials(db, email, password);
-  if (!user) {
-    await limiter.recordFailure(email, client);
+  const config = readConfig(c.env);
+  const takeBack = await countLoginAttempt(useRedis(c), config, email, clientAddress(c.req.header("cf-connecting-ip")));
+  const result = await logIn(useDb(c), config, email, password);
+  if (!result.ok) {
+    if (result.discard) afterResponse(c, result.discard);
     throw unauthorized("The email or password is wrong.");
   }
-  await limiter.recordSuccess(email);
-  return c.json(await startSession(db, readConfig(c.env), user.id), 200);
+  if (takeBack) afterResponse(c, takeBack);
+  if (result.rehash) afterResponse(c, result.rehash);
+  return c.json(result.pair, 200);
 };
 
-export const refresh: RouteHandler<typeof refreshRoute, AppEnv> = async (c) => {
-  const db = useDb(c);
-  const pair = await db.transaction((tx) => rotateRefreshToken(tx, readConfig(c.env), c.req.valid("json").refresh));
-  if (pair === "rejected") throw invalidRefreshProblem();
-  return c.json(pair, 200);
+export const refresh: AppRouteHandler<typeof refreshRoute> = async (c) => {
+  const result = await rotateRefreshToken(useDb(c), readConfig(c.env), c.req.valid("json").refresh);
+  if (!result.ok) throw invalidRefresh();
+  return c.json(result.pair, 200);
 };
 
-export const logout: RouteHandler<typeof logoutRoute, AppEnv> = async (c) => {
-  await revokeRefreshToken(useDb(c), readConfig(c.env), c.req.valid("json").refresh);
+export const logout: AppRouteHandler<typeof logoutRoute> = async (c) => {
+  await endSession(useDb(c), c.req.valid("json").refresh);
   return c.body(null, 204);
 };
 
-export const getMe: RouteHandler<typeof getMeRoute, AppEnv> = async (c) => {
+export const getMe: AppRouteHandler<typeof getMeRoute> = async (c) => {
   const row = await getUser(useDb(c), currentUser(c).id);
   if (!row) throw unauthorized();
   return c.json(toUserResponse(row), 200);
 };
 
-export const updateMe: RouteHandler<typeof updateMeRoute, AppEnv> = async (c) => {
+export const updateMe: AppRouteHandler<typeof updateMeRoute> = async (c) => {
   const row = await updateProfile(useDb(c), currentUser(c).id, c.req.valid("json"));
   if (!row) throw unauthorized();
   return c.json(toUserResponse(row), 200);

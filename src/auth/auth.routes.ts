@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { requireUser } from "./guards";
 import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../lib/openapi";
 import { LoginSchema, RefreshSchema, RegisterSchema, TokenPairSchema, UpdateProfileSchema, UserSchema } from "./auth.schemas";
 
@@ -7,9 +8,10 @@ export const registerRoute = createRoute({
   path: "/api/auth/register",
   tags: ["Auth"],
   summary: "Create an account",
-  description: "Emails are trimmed, lower-cased and unique regardless of case (409 when taken).",
+  description:
+    "Emails are trimmed, lower-cased and unique regardless of case (409 when taken). Each registration costs a deliberately slow password hash, so one client address gets a bounded number per hour (429 with `Retry-After` beyond it).",
   request: { body: jsonBody(RegisterSchema) },
-  responses: { 201: jsonContent(UserSchema, "The new user"), ...problemResponses(400, 409, 413) },
+  responses: { 201: jsonContent(UserSchema, "The new user"), ...problemResponses(400, 409, 413, 429) },
 });
 
 export const loginRoute = createRoute({
@@ -17,7 +19,8 @@ export const loginRoute = createRoute({
   path: "/api/auth/login",
   tags: ["Auth"],
   summary: "Log in for an access and a refresh token",
-  description: "Repeated failures for one email or one client address answer 429 with `Retry-After`.",
+  description:
+    "Attempts are counted before the password is checked, so the limits hold for simultaneous attempts too: 10 per (email, client address), 100 per client address and 100 per email from all addresses, in a 15-minute window (IPv6 clients count per /64). At a limit every attempt, even with the right password, answers 429 with `Retry-After`. A successful login does not count as a failure. The access token names its session (the refresh-token family).",
   request: { body: jsonBody(LoginSchema) },
   responses: { 200: jsonContent(TokenPairSchema, "Tokens"), ...problemResponses(400, 401, 429) },
 });
@@ -27,7 +30,8 @@ export const refreshRoute = createRoute({
   path: "/api/auth/refresh",
   tags: ["Auth"],
   summary: "Rotate a refresh token",
-  description: "The presented refresh token stops working. Presenting one that was already rotated revokes its whole family (reuse detection) and answers 401.",
+  description:
+    "The presented refresh token stops working. Presenting one that was already rotated revokes its whole family (reuse detection), closes that session's notification sockets (4001) and answers 401. A session lives at most 30 days from its login, however often it is rotated.",
   request: { body: jsonBody(RefreshSchema) },
   responses: { 200: jsonContent(TokenPairSchema, "New tokens"), ...problemResponses(400, 401) },
 });
@@ -36,7 +40,7 @@ export const logoutRoute = createRoute({
   method: "post",
   path: "/api/auth/logout",
   tags: ["Auth"],
-  summary: "Revoke a refresh token family",
+  summary: "End a session: revoke its refresh-token family and close its notification sockets (4001)",
   request: { body: jsonBody(RefreshSchema) },
   responses: { 204: { description: "Revoked" }, ...problemResponses(400, 401) },
 });
@@ -47,6 +51,7 @@ export const getMeRoute = createRoute({
   tags: ["Auth"],
   summary: "The current user",
   security: bearerSecurity,
+  middleware: [requireUser] as const,
   responses: { 200: jsonContent(UserSchema, "The user"), ...problemResponses(401) },
 });
 
@@ -57,6 +62,7 @@ export const updateMeRoute = createRoute({
   summary: "Update name, phone or address",
   description: "Only `name`, `phone` and `address` are accepted; any other field (`email`, `is_admin`, `id`, …) is a 400 and nothing is applied.",
   security: bearerSecurity,
+  middleware: [requireUser] as const,
   request: { body: jsonBody(UpdateProfileSchema) },
   responses: { 200: jsonContent(UserSchema, "The updated user"), ...problemResponses(400, 401) },
 });

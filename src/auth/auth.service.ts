@@ -1,11 +1,12 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
-import type { Executor } from "../db/client";
-import { refreshTokens, users } from "../db/schema";
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "../db/client";
+import { users } from "../db/schema";
 import type { Config } from "../env";
-import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./password";
+import { sha256Hex } from "../lib/hash";
 import { conflict, unauthorized } from "../lib/problem";
-import { hashToken, signAccessToken, signRefreshToken, verifyRefreshToken } from "./tokens";
 import type { UserResponse } from "./auth.schemas";
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./password";
+import { newRefreshToken, REFRESH_TOKEN_PATTERN, signAccessToken } from "./tokens";
 
 type UserRow = typeof users.$inferSelect;
 
@@ -29,8 +30,17 @@ export interface TokenPair {
   expires_in: number;
 }
 
+/**
+ * The first statement of every admin route's batch: aborts the batch (SQLSTATE SH403 → 403, SH401
+ * → 401) unless the user is an admin right now, so a revoked admin is refused at once and the check
+ * costs no round trip of its own.
+ */
+export function adminCheck(db: Database, userId: number) {
+  return db.execute(sql`select shop_require_admin(${userId})`);
+}
+
 export async function registerUser(
-  db: Executor,
+  db: Database,
   input: { email: string; password: string; name?: string; phone?: string; address?: string },
 ): Promise<UserRow> {
   const passwordHash = await hashPassword(input.password);
@@ -44,93 +54,141 @@ export async function registerUser(
   return row;
 }
 
-/** Returns the user when the password matches; unknown emails cost the same hash work as wrong passwords. */
-export async function checkCredentials(db: Executor, email: string, password: string): Promise<UserRow | null> {
-  const [row] = await db.select().from(users).where(sql`lower(${users.email}) = ${email}`).limit(1);
-  const { ok, needsRehash } = await verifyPassword(password, row?.passwordHash ?? DUMMY_PASSWORD_HASH);
-  if (!row || !ok) return null;
-  if (needsRehash) {
-    await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, row.id));
-  }
-  return row;
+export const invalidRefresh = () => unauthorized("The refresh token is invalid, expired or revoked.");
+
+function tokenPair(config: Config, access: string, refresh: string): TokenPair {
+  return { access, refresh, token_type: "Bearer", expires_in: config.ACCESS_TOKEN_TTL_SECONDS };
 }
 
-async function issueTokens(db: Executor, config: Config, userId: number, familyId: string): Promise<{ pair: TokenPair; id: number }> {
-  const refresh = await signRefreshToken(config, { userId, familyId, tokenId: crypto.randomUUID() });
-  const [stored] = await db
-    .insert(refreshTokens)
-    .values({
-      userId,
-      familyId,
-      tokenHash: await hashToken(refresh),
-      expiresAt: new Date(Date.now() + config.REFRESH_TOKEN_TTL_SECONDS * 1000),
-    })
-    .returning({ id: refreshTokens.id });
+export type LoginResult =
+  | { ok: true; pair: TokenPair; userId: number; rehash: (() => Promise<void>) | null }
+  | { ok: false; discard: (() => Promise<void>) | null };
+
+/**
+ * Checks a password in one round trip. The statement reads the user and, in the same breath,
+ * stores a new session (family) and refresh token for them; the password is checked afterwards,
+ * here. On a wrong password the unused session is deleted after the response (`discard`): nobody
+ * ever saw its token. Unknown emails cost the same hash work as wrong passwords.
+ */
+export async function logIn(db: Database, config: Config, email: string, password: string): Promise<LoginResult> {
+  const familyId = crypto.randomUUID();
+  const refresh = newRefreshToken();
+  const { rows } = await db.execute<{ id: number; password_hash: string }>(sql`
+    with u as (select id, password_hash from users where lower(email) = ${email}),
+    fam as (
+      insert into refresh_families (id, user_id, expires_at)
+      select ${familyId}, u.id, now() + make_interval(secs => ${config.REFRESH_FAMILY_TTL_SECONDS}) from u
+      returning id, expires_at),
+    tok as (
+      insert into refresh_tokens (user_id, family_id, token_hash, expires_at)
+      select u.id, fam.id, ${await sha256Hex(refresh)}, least(now() + make_interval(secs => ${config.REFRESH_TOKEN_TTL_SECONDS}), fam.expires_at)
+      from u, fam
+      returning id)
+    select u.id, u.password_hash from u where exists (select 1 from tok)`);
+  const row = rows[0];
+  const { ok, needsRehash } = await verifyPassword(password, row?.password_hash ?? DUMMY_PASSWORD_HASH);
+  if (!row || !ok) {
+    return { ok: false, discard: row ? () => discardSession(db, familyId) : null };
+  }
   return {
-    pair: { access: await signAccessToken(config, userId, familyId), refresh, token_type: "Bearer", expires_in: config.ACCESS_TOKEN_TTL_SECONDS },
-    id: stored!.id,
+    ok: true,
+    userId: row.id,
+    pair: tokenPair(config, await signAccessToken(config, row.id, familyId), refresh),
+    rehash: needsRehash ? () => upgradeHash(db, row.id, password) : null,
   };
 }
 
-export async function startSession(db: Executor, config: Config, userId: number): Promise<TokenPair> {
-  return (await issueTokens(db, config, userId, crypto.randomUUID())).pair;
+async function discardSession(db: Database, familyId: string): Promise<void> {
+  await db.execute(sql`delete from refresh_families where id = ${familyId}`);
 }
 
-async function revokeFamily(db: Executor, familyId: string): Promise<void> {
-  await db
-    .update(refreshTokens)
-    .set({ revokedAt: sql`now()` })
-    .where(and(eq(refreshTokens.familyId, familyId), isNull(refreshTokens.revokedAt)));
+/** Stored with weaker parameters than today's: re-hashed after a successful login, off the critical path. */
+async function upgradeHash(db: Database, userId: number, password: string): Promise<void> {
+  await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, userId));
 }
 
-const invalidRefresh = () => unauthorized("The refresh token is invalid, expired or revoked.");
+export type RefreshResult =
+  | { ok: true; pair: TokenPair; userId: number; sessionId: string }
+  /** `ended`: the token was presented again after its rotation; its whole session was revoked. */
+  | { ok: false; ended: { userId: number; sessionId: string } | null };
 
 /**
- * Rotates a refresh token. The conditional UPDATE (still unrevoked) lets exactly one of two
- * racing refreshes win: the winner's transaction holds the row lock until its new token is
- * committed, so the loser, like any replay of a rotated token, then revokes the whole family,
- * new token included. The revocation is returned, not thrown, so it commits.
+ * Rotates a refresh token in one statement. The conditional UPDATE (token unrevoked and unexpired,
+ * its session alive) lets exactly one of several racing refreshes win: the others wait for the
+ * winner's row lock, then find the token revoked. A known, unexpired token that cannot be rotated
+ * was rotated before (or its session ended): presenting it revokes the whole session, new tokens
+ * included (reuse detection). The statement returns either the rotation or the ended session.
  */
-export async function rotateRefreshToken(db: Executor, config: Config, token: string): Promise<TokenPair | "rejected"> {
-  const claims = await verifyRefreshToken(config, token);
-  if (!claims) return "rejected";
-  const tokenHash = await hashToken(token);
-  const [current] = await db
-    .update(refreshTokens)
-    .set({ revokedAt: sql`now()` })
-    .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.revokedAt), gt(refreshTokens.expiresAt, sql`now()`)))
-    .returning({ id: refreshTokens.id, userId: refreshTokens.userId, familyId: refreshTokens.familyId });
-  if (!current) {
-    const [known] = await db.select({ familyId: refreshTokens.familyId }).from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).limit(1);
-    if (known) await revokeFamily(db, known.familyId);
-    return "rejected";
-  }
-  const next = await issueTokens(db, config, current.userId, current.familyId);
-  await db.update(refreshTokens).set({ replacedBy: next.id }).where(eq(refreshTokens.id, current.id));
-  return next.pair;
+export async function rotateRefreshToken(db: Database, config: Config, token: string): Promise<RefreshResult> {
+  if (!REFRESH_TOKEN_PATTERN.test(token)) return { ok: false, ended: null };
+  const next = newRefreshToken();
+  const { rows } = await db.execute<{ kind: "rotated" | "ended"; user_id: number; family_id: string }>(sql`
+    with cur as (
+      update refresh_tokens t set revoked_at = now()
+      from refresh_families f
+      where t.token_hash = ${await sha256Hex(token)} and t.revoked_at is null and t.expires_at > now()
+        and f.id = t.family_id and f.revoked_at is null and f.expires_at > now()
+      returning t.user_id, t.family_id, f.expires_at),
+    issued as (
+      insert into refresh_tokens (user_id, family_id, token_hash, expires_at)
+      select user_id, family_id, ${await sha256Hex(next)}, least(now() + make_interval(secs => ${config.REFRESH_TOKEN_TTL_SECONDS}), expires_at)
+      from cur
+      returning user_id, family_id),
+    ended as (
+      update refresh_families f set revoked_at = coalesce(f.revoked_at, now())
+      from refresh_tokens t
+      where t.token_hash = ${await sha256Hex(token)} and t.expires_at > now() and f.id = t.family_id
+        and not exists (select 1 from cur)
+      returning f.user_id, f.id as family_id)
+    select 'rotated' as kind, user_id, family_id from issued
+    union all
+    select 'ended', user_id, family_id from ended`);
+  const row = rows[0];
+  if (!row) return { ok: false, ended: null };
+  if (row.kind === "ended") return { ok: false, ended: { userId: row.user_id, sessionId: row.family_id } };
+  return {
+    ok: true,
+    userId: row.user_id,
+    sessionId: row.family_id,
+    pair: tokenPair(config, await signAccessToken(config, row.user_id, row.family_id), next),
+  };
 }
 
-export const invalidRefreshProblem = invalidRefresh;
-
-/** Logout revokes the whole family of a validly signed refresh token (idempotent). */
-export async function revokeRefreshToken(db: Executor, config: Config, token: string): Promise<void> {
-  const claims = await verifyRefreshToken(config, token);
-  if (!claims) throw invalidRefresh();
-  const [known] = await db.select({ familyId: refreshTokens.familyId }).from(refreshTokens).where(eq(refreshTokens.tokenHash, await hashToken(token))).limit(1);
-  if (!known) throw invalidRefresh();
-  await revokeFamily(db, known.familyId);
+/** Logout ends the refresh token's whole session (idempotent); an unknown token is 401. */
+export async function endSession(db: Database, token: string): Promise<{ userId: number; sessionId: string }> {
+  if (!REFRESH_TOKEN_PATTERN.test(token)) throw invalidRefresh();
+  const { rows } = await db.execute<{ user_id: number; family_id: string }>(sql`
+    update refresh_families f set revoked_at = coalesce(f.revoked_at, now())
+    from refresh_tokens t
+    where t.token_hash = ${await sha256Hex(token)} and f.id = t.family_id
+    returning f.user_id, f.id as family_id`);
+  const row = rows[0];
+  if (!row) throw invalidRefresh();
+  return { userId: row.user_id, sessionId: row.family_id };
 }
 
-export async function getUser(db: Executor, id: number): Promise<UserRow | null> {
+export async function getUser(db: Database, id: number): Promise<UserRow | null> {
   const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   return row ?? null;
 }
 
-export async function updateProfile(db: Executor, id: number, changes: { name?: string; phone?: string; address?: string }): Promise<UserRow | null> {
+export async function updateProfile(db: Database, id: number, changes: { name?: string; phone?: string; address?: string }): Promise<UserRow | null> {
   const [row] = await db
     .update(users)
     .set({ ...changes, updatedAt: sql`now()` })
     .where(eq(users.id, id))
     .returning();
   return row ?? null;
+}
+
+/**
+ * The scheduled sweep deletes sessions past their absolute lifetime (their tokens go with them)
+ * and tokens past their own expiry: an expired token can be neither rotated nor replayed.
+ */
+export async function pruneExpiredSessions(db: Database): Promise<{ sessions: number; tokens: number }> {
+  const { rows } = await db.execute<{ sessions: number; tokens: number }>(sql`
+    with sessions as (delete from refresh_families where expires_at < now() returning 1),
+    tokens as (delete from refresh_tokens where expires_at < now() returning 1)
+    select (select count(*) from sessions)::int as sessions, (select count(*) from tokens)::int as tokens`);
+  return rows[0] ?? { sessions: 0, tokens: 0 };
 }

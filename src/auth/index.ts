@@ -1,11 +1,9 @@
 import { createRouter } from "../lib/openapi";
 import * as handlers from "./auth.handlers";
-import { requireUser } from "./auth.middleware";
 import * as routes from "./auth.routes";
 
 export function authRouter() {
   const router = createRouter();
-  router.use("/api/me", requireUser);
   router.openapi(routes.registerRoute, handlers.register);
   router.openapi(routes.loginRoute, handlers.login);
   router.openapi(routes.refreshRoute, handlers.refresh);

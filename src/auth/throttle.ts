@@ -1,72 +1,121 @@
 import type { Redis } from "@upstash/redis/cloudflare";
-import { withCacheTimeout } from "../lib/redis";
+import type { Config } from "../env";
+import { cacheCall } from "../lib/redis";
 import { Problem } from "../lib/problem";
 
-export interface ThrottleLimits {
-  perEmail: number;
-  perClient: number;
-  windowSeconds: number;
+/**
+ * The client a request comes from, as Cloudflare saw it (`cf-connecting-ip`; headers a client can
+ * set itself are never read). IPv6 clients count per /64: one host usually holds a whole /64, so
+ * counting single addresses would give it 2^64 fresh identities.
+ */
+export function clientAddress(header: string | undefined): string {
+  const ip = header?.trim();
+  if (!ip) return "unknown";
+  if (!ip.includes(":")) return ip;
+  return `${ipv6Prefix64(ip)}::/64`;
 }
 
-const emailKey = (email: string) => `login:fail:email:${email}`;
-const clientKey = (client: string) => `login:fail:client:${client}`;
+/** The first four groups of an IPv6 address, expanded (`2001:db8::1` → `2001:db8:0:0`). */
+function ipv6Prefix64(ip: string): string {
+  const [head = "", tail] = ip.toLowerCase().split("%")[0]!.split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail === undefined ? [] : tail ? tail.split(":") : [];
+  // An embedded IPv4 tail (::ffff:1.2.3.4) takes two groups.
+  const groups = (right.at(-1)?.includes(".") ? 2 : 1) + right.length - 1;
+  const zeros = tail === undefined ? [] : Array(Math.max(0, 8 - left.length - groups)).fill("0");
+  return [...left, ...zeros, ...right].slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "") || "0").join(":");
+}
 
 /**
- * Failed-login counters in Redis. When Redis is unreachable the throttle fails open
- * (logins keep working; the outage is logged): locking every shopper out because the
- * cache is down would be worse than a short window without throttling.
+ * Counts an attempt against every key unless one is at its limit, and reports how long the
+ * caller must wait (0 = allowed, counted). One script, so simultaneous attempts are counted one
+ * by one and at most `limit` of them get through; an attempt that is refused is not counted (an
+ * attacker hammering a throttled pair does not use up the owner's budget elsewhere).
  */
-export class LoginThrottle {
-  constructor(
-    private readonly redis: Redis,
-    private readonly limits: ThrottleLimits,
-  ) {}
+const ATTEMPT_SCRIPT = `
+local wait = 0
+for i = 1, #KEYS do
+  local n = tonumber(redis.call('GET', KEYS[i]) or '0')
+  if n >= tonumber(ARGV[i]) then
+    local ttl = redis.call('TTL', KEYS[i])
+    if ttl < 1 then ttl = tonumber(ARGV[#KEYS + 1]) end
+    if ttl > wait then wait = ttl end
+  end
+end
+if wait > 0 then return wait end
+for i = 1, #KEYS do
+  redis.call('INCR', KEYS[i])
+  redis.call('EXPIRE', KEYS[i], ARGV[#KEYS + 1], 'NX')
+end
+return 0`;
 
-  /** Throws 429 with Retry-After while either counter is at its limit. */
-  async assertAllowed(email: string, client: string): Promise<void> {
-    let counts: [string | null, number, string | null, number];
-    try {
-      const p = this.redis.pipeline();
-      p.get(emailKey(email)).ttl(emailKey(email)).get(clientKey(client)).ttl(clientKey(client));
-      counts = (await withCacheTimeout(p.exec())) as typeof counts;
-    } catch (err) {
-      logOpen(err);
-      return;
-    }
-    const [emailFails, emailTtl, clientFails, clientTtl] = counts;
-    const blockedFor = Math.max(
-      Number(emailFails ?? 0) >= this.limits.perEmail ? emailTtl : 0,
-      Number(clientFails ?? 0) >= this.limits.perClient ? clientTtl : 0,
-    );
-    if (blockedFor !== 0) {
-      const retryAfter = blockedFor > 0 ? blockedFor : this.limits.windowSeconds;
-      throw new Problem(429, "too-many-login-attempts", `Too many failed logins. Try again in ${retryAfter} seconds.`, {
-        headers: { "retry-after": String(retryAfter) },
-      });
-    }
-  }
-
-  async recordFailure(email: string, client: string): Promise<void> {
-    try {
-      const p = this.redis.pipeline();
-      // EXPIRE … NX starts the window at the first failure and does not extend it.
-      p.incr(emailKey(email)).expire(emailKey(email), this.limits.windowSeconds, "NX");
-      p.incr(clientKey(client)).expire(clientKey(client), this.limits.windowSeconds, "NX");
-      await withCacheTimeout(p.exec());
-    } catch (err) {
-      logOpen(err);
-    }
-  }
-
-  async recordSuccess(email: string): Promise<void> {
-    try {
-      await withCacheTimeout(this.redis.del(emailKey(email)));
-    } catch (err) {
-      logOpen(err);
-    }
-  }
+interface Counter {
+  key: string;
+  limit: number;
 }
 
-function logOpen(err: unknown) {
-  console.warn(JSON.stringify({ level: "warn", msg: "login throttle unavailable, failing open", error: err instanceof Error ? err.message : String(err) }));
+/** Checks and counts in one round trip; throws 429 with Retry-After at a limit. Fails open. */
+async function attempt(redis: Redis, counters: Counter[], windowSeconds: number, what: string): Promise<boolean> {
+  let wait: number;
+  try {
+    const keys = counters.map((c) => c.key);
+    const args = [...counters.map((c) => String(c.limit)), String(windowSeconds)];
+    wait = Number(await cacheCall(() => redis.eval(ATTEMPT_SCRIPT, keys, args)));
+  } catch (err) {
+    failOpen(what, err);
+    return false;
+  }
+  if (wait > 0) {
+    throw new Problem(429, `too-many-${what}-attempts`, `Too many ${what === "login" ? "failed logins" : "registrations"}. Try again in ${wait} seconds.`, {
+      headers: { "retry-after": String(wait) },
+    });
+  }
+  return true;
+}
+
+/**
+ * When Redis is unreachable the throttles fail open (logins keep working; the outage is logged):
+ * locking every shopper out because the cache is down would be worse than a short window without
+ * throttling. The log line names neither the email nor the address.
+ */
+function failOpen(what: string, err: unknown) {
+  console.warn(JSON.stringify({ level: "warn", msg: `${what} throttle unavailable, failing open`, error: err instanceof Error ? err.message : String(err) }));
+}
+
+export const loginKeys = {
+  pair: (email: string, client: string) => `login:fail:pair:${client}:${email}`,
+  client: (client: string) => `login:fail:client:${client}`,
+  email: (email: string) => `login:fail:email:${email}`,
+};
+
+export const registerKey = (client: string) => `register:client:${client}`;
+
+/**
+ * Login attempts per (email, client) (10: one attacker cannot lock the owner out from elsewhere),
+ * per client (100: one client spraying many emails) and per email from everywhere (100). Returns
+ * the function that takes this attempt back once it turns out not to be a failure.
+ */
+export async function countLoginAttempt(redis: Redis, config: Config, email: string, client: string): Promise<(() => Promise<void>) | null> {
+  const counters = [
+    { key: loginKeys.pair(email, client), limit: config.LOGIN_MAX_FAILURES_PER_EMAIL_AND_CLIENT },
+    { key: loginKeys.client(client), limit: config.LOGIN_MAX_FAILURES_PER_CLIENT },
+    { key: loginKeys.email(email), limit: config.LOGIN_MAX_FAILURES_PER_EMAIL },
+  ];
+  const counted = await attempt(redis, counters, config.LOGIN_THROTTLE_WINDOW_SECONDS, "login");
+  if (!counted) return null;
+  // A success is not a failure: the pair's count starts again, and the others lose this attempt.
+  // The client's count is not cleared, so logging in to one's own account does not launder an
+  // address that sprays others.
+  return async () => {
+    try {
+      await cacheCall(() => redis.pipeline().del(loginKeys.pair(email, client)).decr(loginKeys.client(client)).decr(loginKeys.email(email)).exec());
+    } catch (err) {
+      failOpen("login", err);
+    }
+  };
+}
+
+/** Each registration costs a 100,000-iteration hash: a client gets a bounded number per window. */
+export async function countRegistration(redis: Redis, config: Config, client: string): Promise<void> {
+  await attempt(redis, [{ key: registerKey(client), limit: config.REGISTER_MAX_PER_CLIENT }], config.REGISTER_WINDOW_SECONDS, "registration");
 }

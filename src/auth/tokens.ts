@@ -1,8 +1,7 @@
 import { errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import type { Config } from "../env";
+import { base64url } from "../lib/hash";
 import { MAX_ID } from "../lib/ids";
-
-export type TokenType = "access" | "refresh";
 
 const ALGORITHM = "HS256";
 
@@ -14,14 +13,16 @@ export interface AccessClaims {
   expiresAt: number;
 }
 
-export interface RefreshClaims {
-  userId: number;
-  familyId: string;
-  tokenId: string;
-}
+const keys = new Map<string, Uint8Array>();
 
+/** The HMAC key, encoded once per isolate. */
 function secretKey(config: Config): Uint8Array {
-  return new TextEncoder().encode(config.JWT_SECRET);
+  let key = keys.get(config.JWT_SECRET);
+  if (!key) {
+    key = new TextEncoder().encode(config.JWT_SECRET);
+    keys.set(config.JWT_SECRET, key);
+  }
+  return key;
 }
 
 export async function signAccessToken(config: Config, userId: number, sessionId: string): Promise<string> {
@@ -35,17 +36,17 @@ export async function signAccessToken(config: Config, userId: number, sessionId:
     .sign(secretKey(config));
 }
 
-export async function signRefreshToken(config: Config, claims: RefreshClaims): Promise<string> {
-  return new SignJWT({ typ: "refresh", fam: claims.familyId })
-    .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
-    .setSubject(String(claims.userId))
-    .setJti(claims.tokenId)
-    .setIssuer(config.JWT_ISSUER)
-    .setAudience(config.JWT_AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(`${config.REFRESH_TOKEN_TTL_SECONDS}s`)
-    .sign(secretKey(config));
+/**
+ * A refresh token is 256 random bits, opaque to everyone: the database keeps its hash with its
+ * family and expiry, and it is only ever looked up there. It is minted before the login's single
+ * statement runs, so the statement can store it in the same round trip as it reads the user.
+ */
+export function newRefreshToken(): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(32)));
 }
+
+/** What a well-formed refresh token looks like (anything else is refused without a query). */
+export const REFRESH_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * `sub` exactly as signAccessToken writes it: a decimal string of a positive int4. The type check
@@ -57,7 +58,7 @@ function isUserId(sub: unknown): sub is string {
 }
 
 /** Verifies signature, algorithm, issuer, audience, expiry and the token type; null when any fails. */
-async function verify(config: Config, token: string, type: TokenType): Promise<JWTPayload | null> {
+async function verify(config: Config, token: string): Promise<JWTPayload | null> {
   try {
     const { payload } = await jwtVerify(token, secretKey(config), {
       algorithms: [ALGORITHM],
@@ -65,7 +66,7 @@ async function verify(config: Config, token: string, type: TokenType): Promise<J
       audience: config.JWT_AUDIENCE,
       requiredClaims: ["sub", "exp", "iat"],
     });
-    if (payload.typ !== type) return null;
+    if (payload.typ !== "access") return null;
     if (!isUserId(payload.sub)) return null;
     return payload;
   } catch (err) {
@@ -75,19 +76,7 @@ async function verify(config: Config, token: string, type: TokenType): Promise<J
 }
 
 export async function verifyAccessToken(config: Config, token: string): Promise<AccessClaims | null> {
-  const payload = await verify(config, token, "access");
+  const payload = await verify(config, token);
   if (!payload || typeof payload.sid !== "string" || typeof payload.exp !== "number") return null;
   return { userId: Number(payload.sub), sessionId: payload.sid, expiresAt: payload.exp * 1000 };
-}
-
-export async function verifyRefreshToken(config: Config, token: string): Promise<RefreshClaims | null> {
-  const payload = await verify(config, token, "refresh");
-  if (!payload || typeof payload.fam !== "string" || typeof payload.jti !== "string") return null;
-  return { userId: Number(payload.sub), familyId: payload.fam, tokenId: payload.jti };
-}
-
-/** SHA-256 hex of a token: what the database keeps instead of the token itself. */
-export async function hashToken(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }

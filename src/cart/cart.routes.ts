@@ -1,5 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
+import { requireUser } from "../auth/guards";
 import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../lib/openapi";
+import { NoQuery } from "../lib/pagination";
 import { AddCartItemSchema, CartSchema, ProductIdParam, SetCartQuantitySchema } from "./cart.schemas";
 
 const errors = problemResponses(400, 401, 404, 409, 413);
@@ -10,6 +12,8 @@ export const getCartRoute = createRoute({
   tags: ["Cart"],
   summary: "The current user's cart",
   security: bearerSecurity,
+  middleware: [requireUser] as const,
+  request: { query: NoQuery },
   responses: { 200: jsonContent(CartSchema, "The cart"), ...problemResponses(401) },
 });
 
@@ -18,9 +22,11 @@ export const addCartItemRoute = createRoute({
   path: "/api/cart/items",
   tags: ["Cart"],
   summary: "Add a product (adds to any quantity already there)",
-  description: "Unknown or deleted product → 404; more than the current stock → 409. The cart holds no stock.",
+  description:
+    "Unknown or deleted product → 404; more than the current stock → 409 (`insufficient-stock`, naming the product); a 101st product → 409 (`cart-full`: a cart holds at most 100 lines). The cart holds no stock.",
   security: bearerSecurity,
-  request: { body: jsonBody(AddCartItemSchema) },
+  middleware: [requireUser] as const,
+  request: { query: NoQuery, body: jsonBody(AddCartItemSchema) },
   responses: { 200: jsonContent(CartSchema, "The cart"), ...errors },
 });
 
@@ -30,7 +36,8 @@ export const setCartQuantityRoute = createRoute({
   tags: ["Cart"],
   summary: "Set a line's quantity (≥ 1)",
   security: bearerSecurity,
-  request: { params: ProductIdParam, body: jsonBody(SetCartQuantitySchema) },
+  middleware: [requireUser] as const,
+  request: { params: ProductIdParam, query: NoQuery, body: jsonBody(SetCartQuantitySchema) },
   responses: { 200: jsonContent(CartSchema, "The cart"), ...errors },
 });
 
@@ -40,7 +47,8 @@ export const removeCartItemRoute = createRoute({
   tags: ["Cart"],
   summary: "Remove a line",
   security: bearerSecurity,
-  request: { params: ProductIdParam },
+  middleware: [requireUser] as const,
+  request: { params: ProductIdParam, query: NoQuery },
   responses: { 200: jsonContent(CartSchema, "The cart"), ...problemResponses(400, 401, 404) },
 });
 
@@ -50,5 +58,7 @@ export const clearCartRoute = createRoute({
   tags: ["Cart"],
   summary: "Empty the cart",
   security: bearerSecurity,
+  middleware: [requireUser] as const,
+  request: { query: NoQuery },
   responses: { 204: { description: "Emptied" }, ...problemResponses(401) },
 });

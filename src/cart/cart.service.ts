@@ -1,33 +1,36 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { toProductResponse } from "../catalog/catalog.schemas";
-import type { Executor } from "../db/client";
+import { liveProduct, productWithCategory, toProductResponse } from "../catalog/catalog.projection";
+import type { Database } from "../db/client";
 import { cartItems, categories, products } from "../db/schema";
 import { centsToMoney, moneyToCents } from "../lib/money";
-import { notFound, Problem } from "../lib/problem";
+import { conflict, insufficientStock, notFound, unauthorized } from "../lib/problem";
 import type { CartResponse } from "./cart.schemas";
 
-/** The cart with each product and its category in one joined query; totals in exact cents. */
-export async function getCart(db: Executor, userId: number): Promise<CartResponse> {
-  const rows = await db
+/** A cart holds at most this many lines (products): it bounds what one checkout locks and writes. */
+export const MAX_CART_LINES = 100;
+
+/**
+ * The cart's live lines with each product and its category, in one joined query. A product deleted
+ * after it was carted is neither listed nor counted.
+ */
+function cartQuery(db: Database, userId: number) {
+  return db
     .select({
-      id: products.id,
-      name: products.name,
-      description: products.description,
-      price: products.price,
-      stock: products.stock,
-      createdAt: products.createdAt,
-      updatedAt: products.updatedAt,
-      categoryId: categories.id,
-      categoryName: categories.name,
+      ...productWithCategory,
       quantity: cartItems.quantity,
       // numeric(12,2) × integer keeps two decimals exactly and, unbounded, cannot overflow.
       lineTotal: sql<string>`(${products.price} * ${cartItems.quantity})::text`,
     })
     .from(cartItems)
-    .innerJoin(products, eq(cartItems.productId, products.id))
+    .innerJoin(products, and(eq(cartItems.productId, products.id), liveProduct))
     .innerJoin(categories, eq(products.categoryId, categories.id))
     .where(eq(cartItems.userId, userId))
     .orderBy(asc(cartItems.createdAt), asc(cartItems.productId));
+}
+
+type CartRow = Awaited<ReturnType<typeof cartQuery>>[number];
+
+function toCart(rows: CartRow[]): CartResponse {
   const total = rows.reduce((sum, r) => sum + moneyToCents(r.lineTotal), 0n);
   return {
     items: rows.map((r) => ({ product: toProductResponse(r), quantity: r.quantity, line_total: r.lineTotal })),
@@ -35,58 +38,112 @@ export async function getCart(db: Executor, userId: number): Promise<CartRespons
   };
 }
 
-async function liveProduct(db: Executor, productId: number): Promise<{ stock: number }> {
-  const [product] = await db
-    .select({ stock: products.stock })
-    .from(products)
-    .where(and(eq(products.id, productId), sql`${products.deletedAt} is null`))
-    .limit(1);
-  if (!product) throw notFound("Product");
-  return product;
+export async function getCart(db: Database, userId: number): Promise<CartResponse> {
+  return toCart(await cartQuery(db, userId));
 }
 
-function tooMany(available: number, requested: number) {
-  return new Problem(409, "insufficient-stock", `Only ${available} in stock; the cart would hold ${requested}.`, { extra: { available, requested } });
+/**
+ * Cart changes and checkouts of one user take turns on the user's row (the first statement of each
+ * batch), so the checks below see what the previous change or order left, and a line added while
+ * an order is being placed waits for it and then stays in the cart.
+ */
+function lockUser(db: Database, userId: number) {
+  return db.execute(sql`select 1 from users where id = ${userId} for no key update`);
 }
 
-/** Adds to any quantity already in the cart; the cart never holds more than the current stock. */
-export async function addCartItem(db: Executor, userId: number, productId: number, quantity: number): Promise<void> {
-  const product = await liveProduct(db, productId);
-  const [existing] = await db
-    .select({ quantity: cartItems.quantity })
-    .from(cartItems)
-    .where(and(eq(cartItems.userId, userId), eq(cartItems.productId, productId)))
-    .limit(1);
-  const wanted = (existing?.quantity ?? 0) + quantity;
-  if (wanted > product.stock) throw tooMany(product.stock, wanted);
-  await db
-    .insert(cartItems)
-    .values({ userId, productId, quantity })
-    .onConflictDoUpdate({
-      target: [cartItems.userId, cartItems.productId],
-      set: { quantity: sql`${cartItems.quantity} + excluded.quantity`, updatedAt: sql`now()` },
-    });
+type LineCheck = {
+  found: boolean;
+  stock: number | null;
+  name: string | null;
+  had: number;
+  lines: number;
+  done: boolean;
+  in_cart: boolean;
+};
+
+/** Turns a refused change into its problem: unknown product 404, past the stock or the line limit 409. */
+function refuse(check: LineCheck, productId: number, wanted: number): never {
+  if (!check.found) throw notFound("Product");
+  if (wanted > (check.stock ?? 0)) {
+    throw insufficientStock([{ product_id: productId, name: check.name ?? "", requested: wanted, available: check.stock ?? 0 }], `Only ${check.stock} in stock; the cart would hold ${wanted}.`);
+  }
+  if (!check.in_cart && check.lines >= MAX_CART_LINES) {
+    throw conflict("cart-full", `A cart holds at most ${MAX_CART_LINES} products; order or remove some first.`, { max_lines: MAX_CART_LINES });
+  }
+  throw notFound("Cart item");
 }
 
-export async function setCartQuantity(db: Executor, userId: number, productId: number, quantity: number): Promise<void> {
-  const product = await liveProduct(db, productId);
-  if (quantity > product.stock) throw tooMany(product.stock, quantity);
-  const updated = await db
-    .update(cartItems)
-    .set({ quantity, updatedAt: sql`now()` })
-    .where(and(eq(cartItems.userId, userId), eq(cartItems.productId, productId)))
-    .returning({ productId: cartItems.productId });
-  if (updated.length === 0) throw notFound("Cart item");
+/** A user deleted under a valid token, or a product deleted under the change: the foreign keys say so. */
+function foreignKeyProblem(err: unknown): never {
+  const constraint = (err as { constraint?: unknown }).constraint;
+  if ((err as { code?: unknown }).code === "23503") {
+    if (typeof constraint === "string" && constraint.includes("user")) throw unauthorized("The access token names no user.");
+    throw notFound("Product");
+  }
+  throw err;
 }
 
-export async function removeCartItem(db: Executor, userId: number, productId: number): Promise<void> {
-  const removed = await db
-    .delete(cartItems)
-    .where(and(eq(cartItems.userId, userId), eq(cartItems.productId, productId)))
-    .returning({ productId: cartItems.productId });
+/** Adds to any quantity already in the cart; the cart never holds more than the current stock. One round trip. */
+export async function addCartItem(db: Database, userId: number, productId: number, quantity: number): Promise<CartResponse> {
+  const [, { rows }, cart] = await db
+    .batch([
+      lockUser(db, userId),
+      db.execute<LineCheck>(sql`
+        with p as (select id, stock, name from products where id = ${productId} and deleted_at is null),
+        cur as (select quantity from cart_items where user_id = ${userId} and product_id = ${productId}),
+        lines as (
+          select count(*)::int as n from cart_items ci join products lp on lp.id = ci.product_id and lp.deleted_at is null
+          where ci.user_id = ${userId}),
+        up as (
+          insert into cart_items (user_id, product_id, quantity)
+          select ${userId}, p.id, ${quantity} from p
+          where coalesce((select quantity from cur), 0) + ${quantity} <= p.stock
+            and (exists (select 1 from cur) or (select n from lines) < ${MAX_CART_LINES})
+          on conflict (user_id, product_id) do update set quantity = cart_items.quantity + excluded.quantity, updated_at = now()
+          returning quantity)
+        select exists (select 1 from p) as found, (select stock from p) as stock, (select name from p) as name,
+               coalesce((select quantity from cur), 0) as had, (select n from lines) as lines,
+               exists (select 1 from up) as done, exists (select 1 from cur) as in_cart`),
+      cartQuery(db, userId),
+    ])
+    .catch(foreignKeyProblem);
+  const check = rows[0]!;
+  if (!check.done) refuse(check, productId, check.had + quantity);
+  return toCart(cart);
+}
+
+export async function setCartQuantity(db: Database, userId: number, productId: number, quantity: number): Promise<CartResponse> {
+  const [, { rows }, cart] = await db.batch([
+    lockUser(db, userId),
+    db.execute<LineCheck>(sql`
+      with p as (select id, stock, name from products where id = ${productId} and deleted_at is null),
+      up as (
+        update cart_items set quantity = ${quantity}, updated_at = now()
+        where user_id = ${userId} and product_id = ${productId} and ${quantity} <= (select stock from p)
+        returning quantity)
+      select exists (select 1 from p) as found, (select stock from p) as stock, (select name from p) as name, 0 as had, 0 as lines,
+             exists (select 1 from up) as done,
+             exists (select 1 from cart_items where user_id = ${userId} and product_id = ${productId}) as in_cart`),
+    cartQuery(db, userId),
+  ]);
+  const check = rows[0]!;
+  if (!check.done) refuse({ ...check, in_cart: true }, productId, quantity);
+  return toCart(cart);
+}
+
+export async function removeCartItem(db: Database, userId: number, productId: number): Promise<CartResponse> {
+  const [, removed, cart] = await db.batch([
+    lockUser(db, userId),
+    db
+      .delete(cartItems)
+      .where(and(eq(cartItems.userId, userId), eq(cartItems.productId, productId)))
+      .returning({ productId: cartItems.productId }),
+    cartQuery(db, userId),
+  ]);
   if (removed.length === 0) throw notFound("Cart item");
+  return toCart(cart);
 }
 
-export async function clearCart(db: Executor, userId: number): Promise<void> {
+export async function clearCart(db: Database, userId: number): Promise<void> {
   await db.delete(cartItems).where(eq(cartItems.userId, userId));
 }

@@ -1,28 +1,30 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
 import { afterResponse } from "../lib/background";
-import { useRedis, withCacheTimeout } from "../lib/redis";
-import { CATALOG_COUNT_VERSION_KEY, CATALOG_VERSION_KEY, readVersionAndEntry } from "./catalog-version";
+import type { Count } from "../lib/pagination";
+import { cacheCall, useRedis } from "../lib/redis";
+import { readStamped, storeStamped, type StampedKey, type StampedRead } from "../lib/stamped-cache";
+import { CATALOG_COUNT_VERSION_KEY, CATALOG_VERSION_KEY, payOwedBump } from "./catalog-version";
+import { versionSeed } from "./catalog-version-keys";
 
 /** Cached catalog reads live an hour at most; version bumps invalidate them sooner. */
 export const CATALOG_TTL_SECONDS = 3600;
 
-interface Entry {
-  ver: string;
-  body: unknown;
+export type CacheStatus = "hit" | "miss" | "bypass";
+
+/**
+ * Links in a list body are stored without an origin (`"next":"/api/…"`), so a cached body does not
+ * depend on its first requester's host; each answer gets the origin it was asked on. Inside JSON
+ * strings a quote is always escaped, so the pattern only ever matches the envelope's own keys.
+ */
+function withOrigin(body: string, origin: string): string {
+  return body.replace(/"(next|previous)":"\//g, `"$1":"${origin}/`);
 }
 
-/** The normalised request: path plus sorted query, so `?a=1&b=2` and `?b=2&a=1` share an entry. */
-export function cacheKeyFor(url: string): string {
-  const parsed = new URL(url);
-  const params = [...parsed.searchParams.entries()].sort(([a, av], [b, bv]) => (a === b ? av.localeCompare(bv) : a.localeCompare(b)));
-  return `catalog:v1:${parsed.pathname}?${new URLSearchParams(params).toString()}`;
-}
-
-async function etagFor(version: string, key: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${version}\n${key}`));
-  const hex = [...new Uint8Array(digest).slice(0, 16)].map((b) => b.toString(16).padStart(2, "0")).join("");
-  return `"${hex}"`;
+function respond(c: Context<AppEnv>, body: string, status: CacheStatus, etag: string | null): Response {
+  const headers: Record<string, string> = { "content-type": "application/json", "x-cache": status, "cache-control": "no-cache" };
+  if (etag) headers.etag = etag;
+  return c.body(withOrigin(body, new URL(c.req.url).origin), 200, headers);
 }
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -33,77 +35,52 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
   });
 }
 
-function respond(c: Context<AppEnv>, body: string, status: "hit" | "miss" | "bypass", etag?: string): Response {
-  const headers: Record<string, string> = { "content-type": "application/json", "x-cache": status, "cache-control": "no-cache" };
-  if (etag) headers.etag = etag;
-  return c.body(body, 200, headers);
+/** What a cached read loads on a miss: the body, and the count it computed (cached on its own). */
+export interface Loaded<T> {
+  body: T;
+  count?: Count | null;
 }
 
 /**
- * Reads an entry stamped with the version that was current *before* its value was loaded: fresh
- * only while that version is unchanged. Throws when Redis fails; the request then stops asking it.
- */
-async function readStamped(c: Context<AppEnv>, versionKey: string, key: string): Promise<{ version: string; fresh: Entry | null }> {
-  if (c.get("cacheFailed")) throw new Error("cache unavailable for this request");
-  try {
-    const { version, raw } = await readVersionAndEntry(useRedis(c), versionKey, key);
-    let entry: Entry | null = null;
-    try {
-      entry = raw ? (JSON.parse(raw) as Entry) : null;
-    } catch {
-      entry = null;
-    }
-    return { version, fresh: entry && entry.ver === version ? entry : null };
-  } catch (err) {
-    c.set("cacheFailed", true);
-    throw err;
-  }
-}
-
-function storeStamped(c: Context<AppEnv>, key: string, version: string, body: unknown): void {
-  const stored = JSON.stringify({ ver: version, body } satisfies Entry);
-  afterResponse(c, withCacheTimeout(useRedis(c).set(key, stored, { ex: CATALOG_TTL_SECONDS })).catch(() => undefined));
-}
-
-/**
- * Cache-aside with a version stamp (DESIGN.md "Caching"). One Redis round trip decides:
- * a hit costs no SQL; a miss loads from Postgres and stores the body stamped with the version
- * read *before* the load, so a write racing with this read leaves a stale stamp, not stale data.
+ * Cache-aside with a version stamp. One Redis round trip decides: the catalog version, the entry,
+ * and for lists the count's version and the cached count. A hit costs no SQL and returns the stored
+ * bytes; a miss loads from Postgres (one round trip, the cached count passed in so it is not
+ * recounted) and stores the body stamped with the version read *before* the load, after the
+ * response. The ETag is the version itself: while it stands, every catalog read is unchanged.
  * Redis failing or slow → answer from Postgres (`X-Cache: bypass`), never an error.
  */
-export async function cachedRead(c: Context<AppEnv>, load: () => Promise<unknown>): Promise<Response> {
-  const key = cacheKeyFor(c.req.url);
-  let read: { version: string; fresh: Entry | null };
+export async function cachedRead<T>(c: Context<AppEnv>, key: string, load: (cachedCount: Count | null) => Promise<Loaded<T>>, countKey?: string): Promise<Response> {
+  const keys: StampedKey[] = [{ versionKey: CATALOG_VERSION_KEY, key }];
+  if (countKey) keys.push({ versionKey: CATALOG_COUNT_VERSION_KEY, key: countKey });
+  let reads: StampedRead[];
   try {
-    read = await readStamped(c, CATALOG_VERSION_KEY, key);
+    reads = await readStamped(useRedis(c), keys, payOwedBump);
   } catch {
-    return respond(c, JSON.stringify(await load()), "bypass");
+    return respond(c, JSON.stringify((await load(null)).body), "bypass", null);
   }
-  const etag = await etagFor(read.version, key);
-  if (matches(c.req.header("if-none-match"), etag)) {
+  const [page, count] = reads as [StampedRead, StampedRead | undefined];
+  const etag = page.version === null ? null : `"${page.version}"`;
+  if (etag && matches(c.req.header("if-none-match"), etag)) {
     return c.body(null, 304, { etag, "x-cache": "hit", "cache-control": "no-cache" });
   }
-  if (read.fresh) return respond(c, JSON.stringify(read.fresh.body), "hit", etag);
-  const body = await load();
-  storeStamped(c, key, read.version, body);
-  return respond(c, JSON.stringify(body), "miss", etag);
+  if (page.fresh !== null) return respond(c, page.fresh, "hit", etag);
+
+  const cachedCount = count?.fresh ? (JSON.parse(count.fresh) as Count) : null;
+  const loaded = await load(cachedCount);
+  const body = JSON.stringify(loaded.body);
+  afterResponse(c, () => store(c, { key, countKey, page, count, body, newCount: cachedCount ? null : (loaded.count ?? null) }));
+  return respond(c, body, "miss", etag);
 }
 
-/**
- * How many products a filter set matches. An exact count at a million rows is a scan of the
- * table, so it is cached per filter set under the count version, which only writes that change
- * membership raise: the scan is paid once per filter set and such write, not once per page or order.
- */
-export async function cachedCount(c: Context<AppEnv>, filterKey: string, count: () => Promise<number>): Promise<number> {
-  const key = `catalog:count:v1:${filterKey}`;
-  let read: { version: string; fresh: Entry | null };
-  try {
-    read = await readStamped(c, CATALOG_COUNT_VERSION_KEY, key);
-  } catch {
-    return count();
-  }
-  if (read.fresh && typeof read.fresh.body === "number") return read.fresh.body;
-  const n = await count();
-  storeStamped(c, key, read.version, n);
-  return n;
+/** After a miss: the body (and a count it computed) stamped with the versions read before loading. */
+async function store(c: Context<AppEnv>, opts: { key: string; countKey?: string; page: StampedRead; count?: StampedRead; body: string; newCount: Count | null }) {
+  const redis = useRedis(c);
+  const { key, countKey, page, count, body, newCount } = opts;
+  // A lost version key is seeded (from the clock, so it never matches an old entry); nothing is
+  // cached under it this time.
+  if (page.version === null) await cacheCall(() => redis.set(CATALOG_VERSION_KEY, versionSeed(), { nx: true }));
+  else await storeStamped(redis, key, page.version, body, CATALOG_TTL_SECONDS);
+  if (!countKey || !count || !newCount) return;
+  if (count.version === null) await cacheCall(() => redis.set(CATALOG_COUNT_VERSION_KEY, versionSeed(), { nx: true }));
+  else await storeStamped(redis, countKey, count.version, JSON.stringify(newCount), CATALOG_TTL_SECONDS);
 }

@@ -1,6 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import { readConfig, type Env } from "../env";
-import { createRedis, withCacheTimeout } from "../lib/redis";
+import { cacheCall, redisFor } from "../lib/redis";
 import { raiseVersions } from "./catalog-version";
 import type { CatalogVersionKeeperRpc } from "./catalog-version-keeper.contract";
 
@@ -19,7 +19,7 @@ export class CatalogVersionKeeper extends DurableObject<Env> implements CatalogV
 
   override async alarm(): Promise<void> {
     try {
-      await withCacheTimeout(raiseVersions(createRedis(readConfig(this.env)).pipeline()).exec());
+      await cacheCall(() => raiseVersions(redisFor(readConfig(this.env)).pipeline()).exec());
     } catch {
       await this.ctx.storage.setAlarm(Date.now() + KEEPER_RETRY_MS);
     }

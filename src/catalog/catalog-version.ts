@@ -1,17 +1,19 @@
 import type { Redis } from "@upstash/redis/cloudflare";
+import { inArray, lt, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
+import type { Database } from "../db/client";
+import { catalogBumps } from "../db/schema";
 import type { Env } from "../env";
 import { afterResponse } from "../lib/background";
-import { useRedis, withCacheTimeout } from "../lib/redis";
+import { cacheCall, useRedis } from "../lib/redis";
+import type { Pipeline } from "../lib/stamped-cache";
 import { ALL_CATALOG_VERSION_KEYS, CATALOG_VERSION_KEY, versionSeed } from "./catalog-version-keys";
 
 export { CATALOG_COUNT_VERSION_KEY, CATALOG_VERSION_KEY } from "./catalog-version-keys";
 
-type Pipeline = ReturnType<Redis["pipeline"]>;
-
 /** Seeds each version when it is missing, then raises it; all in the caller's pipeline. */
-export function raiseVersions(pipeline: Pipeline, keys: string[] = ALL_CATALOG_VERSION_KEYS): Pipeline {
+export function raiseVersions(pipeline: Pipeline, keys: readonly string[] = ALL_CATALOG_VERSION_KEYS): Pipeline {
   for (const key of keys) pipeline.set(key, versionSeed(), { nx: true }).incr(key);
   return pipeline;
 }
@@ -20,20 +22,37 @@ export function raiseVersions(pipeline: Pipeline, keys: string[] = ALL_CATALOG_V
 // Entries stamped with the current versions may be stale, so the next cache read here raises them first.
 let bumpOwedHere = false;
 
+/** Prepends this isolate's owed bump (if any) to a cache read's pipeline: paid in the same round trip. */
+export function payOwedBump(pipeline: Pipeline): Pipeline {
+  if (!bumpOwedHere) return pipeline;
+  bumpOwedHere = false;
+  return raiseVersions(pipeline);
+}
+
+/** A catalog write's bump, recorded in the write's own transaction (the catalog_bumps outbox). */
+export interface Bump {
+  id: number;
+  /** The write may change which products a filter matches: cached counts go too. */
+  counts: boolean;
+}
+
 /**
- * Call after the transaction that changed catalog data (products, categories, stock) has committed;
- * `counts` when the write may change which products a filter matches. Never throws: when Redis does
- * not answer, the bump is owed, paid by this isolate's next cache read and, for every other
- * isolate, by the keeper's alarm as soon as Redis answers again.
+ * Raises the versions after the write that recorded `bump` has committed (one Redis round trip),
+ * then deletes the outbox row after the response. Never throws. When Redis does not answer the
+ * bump is owed: this isolate pays it before its next cache read, the keeper's alarm retries it
+ * every second for every other isolate, and the outbox row stays for the scheduled sweep. If this
+ * invocation dies before the bump, the sweep pays it from the row.
  */
-export async function bumpCatalogVersion(c: Context<AppEnv>, { counts }: { counts: boolean }): Promise<void> {
+export async function bumpCatalogVersion(c: Context<AppEnv>, db: Database, bump: Bump): Promise<void> {
   try {
-    await withCacheTimeout(raiseVersions(useRedis(c).pipeline(), counts ? undefined : [CATALOG_VERSION_KEY]).exec());
+    await cacheCall(() => raiseVersions(useRedis(c).pipeline(), bump.counts ? ALL_CATALOG_VERSION_KEYS : [CATALOG_VERSION_KEY]).exec());
   } catch (err) {
     bumpOwedHere = true;
     console.warn(JSON.stringify({ level: "warn", msg: "catalog version bump failed; owed", error: err instanceof Error ? err.message : String(err) }));
-    afterResponse(c, oweCatalogBump(c.env));
+    afterResponse(c, () => oweCatalogBump(c.env));
+    return;
   }
+  afterResponse(c, () => db.delete(catalogBumps).where(inArray(catalogBumps.id, [bump.id])));
 }
 
 async function oweCatalogBump(env: Env): Promise<void> {
@@ -44,19 +63,21 @@ async function oweCatalogBump(env: Env): Promise<void> {
   }
 }
 
+/** Outbox rows younger than this belong to requests that are probably still raising them. */
+const SWEEP_GRACE_SECONDS = 5;
+
 /**
- * The current version under `versionKey` and the cached entry under `key`, in one round trip (two
- * when the version was lost and has to be re-seeded). Pays this isolate's owed bump first, in the
- * same pipeline.
+ * The scheduled sweep (every minute): bumps that no request confirmed (it died between its commit
+ * and its bump, or Redis refused) are paid here, then their rows deleted. Returns how many it paid.
  */
-export async function readVersionAndEntry(redis: Redis, versionKey: string, key: string): Promise<{ version: string; raw: string | null }> {
-  const paying = bumpOwedHere;
-  const pipeline = paying ? raiseVersions(redis.pipeline()) : redis.pipeline();
-  const results = await withCacheTimeout(pipeline.get<string>(versionKey).get<string>(key).exec<unknown[]>());
-  if (paying) bumpOwedHere = false;
-  const [version, raw] = results.slice(-2) as [string | null, string | null];
-  if (version !== null) return { version, raw };
-  // NX: of several readers re-seeding at once, the first one's seed is everyone's version.
-  const [, seeded] = await withCacheTimeout(redis.pipeline().set(versionKey, versionSeed(), { nx: true }).get<string>(versionKey).exec<[unknown, string]>());
-  return { version: seeded, raw };
+export async function sweepCatalogBumps(db: Database, redis: Redis): Promise<number> {
+  const owed = await db
+    .select({ id: catalogBumps.id, counts: catalogBumps.counts })
+    .from(catalogBumps)
+    .where(lt(catalogBumps.createdAt, sql`now() - make_interval(secs => ${SWEEP_GRACE_SECONDS})`));
+  if (owed.length === 0) return 0;
+  const counts = owed.some((row) => row.counts);
+  await cacheCall(() => raiseVersions(redis.pipeline(), counts ? ALL_CATALOG_VERSION_KEYS : [CATALOG_VERSION_KEY]).exec());
+  await db.delete(catalogBumps).where(inArray(catalogBumps.id, owed.map((row) => row.id)));
+  return owed.length;
 }

@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { IdParam } from "../lib/pagination";
+import { requireAdmin } from "../auth/guards";
+import { IdParam, NoQuery } from "../lib/pagination";
 import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../lib/openapi";
 import {
   CategoryListQuery,
@@ -15,7 +16,8 @@ import {
   UpdateProductSchema,
 } from "./catalog.schemas";
 
-const cached = "Served from the Redis cache when fresh (`X-Cache: hit|miss|bypass`); carries an `ETag`, and `If-None-Match` with the current tag answers 304.";
+const cached =
+  "Served from the Redis cache when fresh (`X-Cache: hit|miss|bypass`); carries an `ETag`, and `If-None-Match` with the current tag answers 304. Unknown query parameters are a 400 naming them.";
 const adminErrors = problemResponses(400, 401, 403, 404, 409, 413);
 
 export const listCategoriesRoute = createRoute({
@@ -34,7 +36,7 @@ export const getCategoryRoute = createRoute({
   tags: ["Catalog"],
   summary: "One category",
   description: cached,
-  request: { params: IdParam },
+  request: { params: IdParam, query: NoQuery },
   responses: { 200: jsonContent(CategorySchema, "The category"), 304: { description: "Not modified" }, ...problemResponses(400, 404) },
 });
 
@@ -44,7 +46,8 @@ export const createCategoryRoute = createRoute({
   tags: ["Catalog"],
   summary: "Create a category (admin)",
   security: bearerSecurity,
-  request: { body: jsonBody(CreateCategorySchema) },
+  middleware: [requireAdmin] as const,
+  request: { query: NoQuery, body: jsonBody(CreateCategorySchema) },
   responses: { 201: jsonContent(CategorySchema, "Created"), ...adminErrors },
 });
 
@@ -54,7 +57,8 @@ export const updateCategoryRoute = createRoute({
   tags: ["Catalog"],
   summary: "Update a category (admin)",
   security: bearerSecurity,
-  request: { params: IdParam, body: jsonBody(UpdateCategorySchema) },
+  middleware: [requireAdmin] as const,
+  request: { params: IdParam, query: NoQuery, body: jsonBody(UpdateCategorySchema) },
   responses: { 200: jsonContent(CategorySchema, "Updated"), ...adminErrors },
 });
 
@@ -64,7 +68,8 @@ export const deleteCategoryRoute = createRoute({
   tags: ["Catalog"],
   summary: "Delete a category (admin); 409 while products reference it",
   security: bearerSecurity,
-  request: { params: IdParam },
+  middleware: [requireAdmin] as const,
+  request: { params: IdParam, query: NoQuery },
   responses: { 204: { description: "Deleted" }, ...adminErrors },
 });
 
@@ -84,7 +89,7 @@ export const getProductRoute = createRoute({
   tags: ["Catalog"],
   summary: "One product",
   description: cached,
-  request: { params: IdParam },
+  request: { params: IdParam, query: NoQuery },
   responses: { 200: jsonContent(ProductSchema, "The product"), 304: { description: "Not modified" }, ...problemResponses(400, 404) },
 });
 
@@ -94,7 +99,8 @@ export const createProductRoute = createRoute({
   tags: ["Catalog"],
   summary: "Create a product (admin)",
   security: bearerSecurity,
-  request: { body: jsonBody(CreateProductSchema) },
+  middleware: [requireAdmin] as const,
+  request: { query: NoQuery, body: jsonBody(CreateProductSchema) },
   responses: { 201: jsonContent(ProductSchema, "Created"), ...adminErrors },
 });
 
@@ -104,7 +110,8 @@ export const updateProductRoute = createRoute({
   tags: ["Catalog"],
   summary: "Update a product (admin)",
   security: bearerSecurity,
-  request: { params: IdParam, body: jsonBody(UpdateProductSchema) },
+  middleware: [requireAdmin] as const,
+  request: { params: IdParam, query: NoQuery, body: jsonBody(UpdateProductSchema) },
   responses: { 200: jsonContent(ProductSchema, "Updated"), ...adminErrors },
 });
 
@@ -114,7 +121,8 @@ export const deleteProductRoute = createRoute({
   tags: ["Catalog"],
   summary: "Delete a product (admin); ordered products are soft-deleted and kept for history",
   security: bearerSecurity,
-  request: { params: IdParam },
+  middleware: [requireAdmin] as const,
+  request: { params: IdParam, query: NoQuery },
   responses: { 204: { description: "Deleted" }, ...adminErrors },
 });
 
@@ -124,6 +132,7 @@ export const changeStockRoute = createRoute({
   tags: ["Catalog"],
   summary: "Add/remove stock atomically or set it (admin); never below 0 (409)",
   security: bearerSecurity,
-  request: { params: IdParam, body: jsonBody(StockChangeSchema) },
+  middleware: [requireAdmin] as const,
+  request: { params: IdParam, query: NoQuery, body: jsonBody(StockChangeSchema) },
   responses: { 200: jsonContent(ProductSchema, "The product with its new stock"), ...adminErrors },
 });

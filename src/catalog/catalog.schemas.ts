@@ -21,33 +21,6 @@ export const ProductSchema = z
 
 export type ProductResponse = z.infer<typeof ProductSchema>;
 
-/** A product row joined with its category's id and name (one query, no query per row). */
-export interface ProductWithCategoryRow {
-  id: number;
-  name: string;
-  description: string;
-  price: string;
-  stock: number;
-  createdAt: Date;
-  updatedAt: Date;
-  categoryId: number;
-  categoryName: string;
-}
-
-export function toProductResponse(row: ProductWithCategoryRow): ProductResponse {
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    price: row.price,
-    stock: row.stock,
-    in_stock: row.stock > 0,
-    category: { id: row.categoryId, name: row.categoryName },
-    created_at: row.createdAt.toISOString(),
-    updated_at: row.updatedAt.toISOString(),
-  };
-}
-
 // ── categories ───────────────────────────────────────────────────────────────
 
 export const CategorySchema = z
@@ -76,6 +49,7 @@ export const UpdateCategorySchema = z
 
 export const CategoryPageSchema = pageListSchema(CategorySchema, "CategoryPage");
 export const CategoryListQuery = PageQuery;
+export const CATEGORY_LIST_PARAMS = [] as const;
 
 // ── products ────────────────────────────────────────────────────────────────
 const productName = z.string().trim().min(1, "Must not be empty.").max(200, "Must be at most 200 characters.");
@@ -121,7 +95,14 @@ export const ProductListQuery = PageQuery.extend({
   min_price: MoneyInput.optional().openapi({ type: "string", description: "Inclusive lower bound." }),
   max_price: MoneyInput.optional().openapi({ type: "string", description: "Inclusive upper bound." }),
   in_stock: z.enum(["true", "false"], { message: "Must be true or false." }).optional(),
-  search: z.string().trim().min(1, "Must not be empty.").max(100, "Must be at most 100 characters.").optional().openapi({ description: "Case-insensitive match on name." }),
+  search: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, "Must not be empty.")
+    .max(100, "Must be at most 100 characters.")
+    .optional()
+    .openapi({ description: "Case-insensitive match on the name: anywhere in it for 3 or more characters, at its start for 1 or 2 (a shorter term has no trigram for the search index)." }),
   ordering: z.enum(ORDERINGS, { message: `Must be one of ${ORDERINGS.join(", ")}.` }).optional(),
 }).superRefine((q, ctx) => {
   if (q.min_price !== undefined && q.max_price !== undefined && moneyToCents(q.min_price) > moneyToCents(q.max_price)) {
@@ -129,5 +110,7 @@ export const ProductListQuery = PageQuery.extend({
   }
 });
 
-export type ProductListFilters = z.infer<typeof ProductListQuery>;
+export type ProductFilters = z.infer<typeof ProductListQuery>;
+/** The list's own parameters in canonical order (cache keys and links are built from them). */
+export const PRODUCT_LIST_PARAMS = ["category", "min_price", "max_price", "in_stock", "search", "ordering"] as const;
 export const ProductPageSchema = pageListSchema(ProductSchema, "ProductPage");

@@ -1,233 +1,191 @@
-import { and, asc, count, desc, eq, gte, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { z } from "zod";
-import type { Executor } from "../db/client";
-import { categories, orderItems, products } from "../db/schema";
-import type { Env } from "../env";
-import { buildPage, readCursor, signCursor, type Page, type PageRequest } from "../lib/pagination";
-import { conflict, notFound, Problem, validationProblem } from "../lib/problem";
-import {
-  MAX_STOCK,
-  toProductResponse,
-  type CategoryResponse,
-  type Ordering,
-  type ProductListFilters,
-  type ProductResponse,
-  type ProductWithCategoryRow,
-} from "./catalog.schemas";
+import { adminCheck } from "../auth/auth.service";
+import type { Database } from "../db/client";
+import { categories, products } from "../db/schema";
+import { boundedCount, estimatedCount, toCount } from "../db/counts";
+import type { Count, KeysetPosition, PageWindow } from "../lib/pagination";
+import { conflict, insufficientStock, notFound, Problem, validationProblem } from "../lib/problem";
+import { liveProduct, productWithCategory, type ProductWithCategoryRow } from "./catalog.projection";
+import { MAX_STOCK, type Ordering, type ProductFilters } from "./catalog.schemas";
 
-type CategoryRow = typeof categories.$inferSelect;
+export type CategoryRow = typeof categories.$inferSelect;
 
-export function toCategoryResponse(row: CategoryRow): CategoryResponse {
-  return { id: row.id, name: row.name, description: row.description, created_at: row.createdAt.toISOString(), updated_at: row.updatedAt.toISOString() };
+/** A write's result and the id of the catalog bump it recorded in its own transaction (see catalog-version.ts). */
+export interface Written<T> {
+  value: T;
+  bumpId: number;
 }
 
-const live = isNull(products.deletedAt);
+// ── reading ─────────────────────────────────────────────────────────────────
 
-const productColumns = {
-  id: products.id,
-  name: products.name,
-  description: products.description,
-  price: products.price,
-  stock: products.stock,
-  createdAt: products.createdAt,
-  updatedAt: products.updatedAt,
-  categoryId: categories.id,
-  categoryName: categories.name,
-};
-
-// ── categories ───────────────────────────────────────────────────────────────
-
-const categoryCursor = z.object({ k: z.literal("categories"), name: z.string(), id: z.number().int() });
-
-export async function listCategories(db: Executor, env: Env, url: string, request: PageRequest): Promise<Page<CategoryResponse>> {
-  let after: SQL | undefined;
-  if (request.cursor) {
-    const c = await readCursor(env, request.cursor, categoryCursor);
-    after = sql`(${categories.name}, ${categories.id}) > (${c.name}, ${c.id})`;
-  }
-  const rowsQuery = db
-    .select()
-    .from(categories)
-    .where(after)
-    .orderBy(asc(categories.name), asc(categories.id))
-    .limit(request.pageSize + 1)
-    .offset(request.cursor ? 0 : (request.page - 1) * request.pageSize);
-  // Sequential on purpose: one pooled connection, not two handshakes.
-  const rows = await rowsQuery;
-  const total = request.cursor ? null : await db.select({ n: count() }).from(categories);
-  return buildPage({
-    url,
-    request,
-    rows,
-    count: total ? Number(total[0]?.n ?? 0) : null,
-    toItem: toCategoryResponse,
-    cursorFor: (row) => signCursor(env, { k: "categories", name: row.name, id: row.id }),
-  });
+export async function listCategories(db: Database, window: PageWindow<KeysetPosition>, withCount: boolean): Promise<{ rows: CategoryRow[]; count: Count | null }> {
+  const after = window.after ? sql`(${categories.name}, ${categories.id}) > (${window.after.value}, ${window.after.id})` : undefined;
+  const rows = db.select().from(categories).where(after).orderBy(asc(categories.name), asc(categories.id)).limit(window.limit).offset(window.offset);
+  if (!withCount) return { rows: await rows, count: null };
+  const [page, counted, plan] = await db.batch([rows, boundedCount(db, categories, undefined), estimatedCount(db, categories, undefined)]);
+  return { rows: page, count: toCount(counted, plan) };
 }
 
-export async function getCategory(db: Executor, id: number): Promise<CategoryRow> {
+export async function getCategory(db: Database, id: number): Promise<CategoryRow> {
   const [row] = await db.select().from(categories).where(eq(categories.id, id)).limit(1);
   if (!row) throw notFound("Category");
   return row;
 }
 
-const nameTaken = () => conflict("category-name-taken", "A category with this name already exists.");
-
-function isUniqueViolation(err: unknown): boolean {
-  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === "23505") return true;
-  }
-  return false;
-}
-
-export async function createCategory(db: Executor, input: { name: string; description?: string }): Promise<CategoryRow> {
-  const [row] = await db.insert(categories).values({ name: input.name, description: input.description ?? "" }).onConflictDoNothing().returning();
-  if (!row) throw nameTaken();
-  return row;
-}
-
-export async function updateCategory(db: Executor, id: number, input: { name?: string; description?: string }): Promise<CategoryRow> {
-  try {
-    const [row] = await db.update(categories).set({ ...input, updatedAt: sql`now()` }).where(eq(categories.id, id)).returning();
-    if (!row) throw notFound("Category");
-    return row;
-  } catch (err) {
-    if (isUniqueViolation(err)) throw nameTaken();
-    throw err;
-  }
-}
-
-export async function deleteCategory(db: Executor, id: number): Promise<void> {
-  // Soft-deleted products keep their category for order history, so they block deletion too.
-  const [used] = await db.select({ id: products.id }).from(products).where(eq(products.categoryId, id)).limit(1);
-  if (used) throw conflict("category-in-use", "Products still reference this category; move or delete them first.");
-  const deleted = await db.delete(categories).where(eq(categories.id, id)).returning({ id: categories.id });
-  if (deleted.length === 0) throw notFound("Category");
-}
-
-// ── products ────────────────────────────────────────────────────────────────
-
 const orderColumns: Record<string, AnyPgColumn> = { id: products.id, price: products.price, name: products.name, created_at: products.createdAt };
 
-const productCursor = z.object({
-  k: z.literal("products"),
-  o: z.string(),
-  f: z.string(),
-  v: z.string(),
-  id: z.number().int(),
-});
-
-/** The filters that a cursor is bound to: a cursor from another query is refused. */
-function filterFingerprint(f: ProductListFilters): string {
-  return JSON.stringify([f.category ?? null, f.min_price ?? null, f.max_price ?? null, f.in_stock ?? null, f.search ?? null]);
-}
-
-function escapeLike(term: string): string {
-  return term.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}
-
-function productFilters(f: ProductListFilters): SQL[] {
-  const where: SQL[] = [live];
+/**
+ * The filters every product query applies. Searches of three or more characters match anywhere in
+ * the name (the trigram index); shorter ones match the start of the name (a btree prefix index), as
+ * a one- or two-letter substring has no trigram and would scan the table.
+ */
+export function productFilters(f: ProductFilters): SQL[] {
+  const where: SQL[] = [liveProduct];
   if (f.category !== undefined) where.push(eq(products.categoryId, f.category));
   if (f.min_price !== undefined) where.push(gte(products.price, f.min_price));
   if (f.max_price !== undefined) where.push(lte(products.price, f.max_price));
   if (f.in_stock === "true") where.push(sql`${products.stock} > 0`);
   if (f.in_stock === "false") where.push(eq(products.stock, 0));
-  if (f.search !== undefined) where.push(sql`lower(${products.name}) like ${`%${escapeLike(f.search.toLowerCase())}%`}`);
+  if (f.search !== undefined) {
+    const term = f.search.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+    where.push(sql`lower(${products.name}) like ${f.search.length >= 3 ? `%${term}%` : `${term}%`}`);
+  }
   return where;
 }
 
-/** Counts the rows of a filter set, or answers from a cache keyed by `filterKey`. */
-export type CountRows = (filterKey: string, count: () => Promise<number>) => Promise<number>;
-
-const countDirectly: CountRows = (_key, count) => count();
-
-/** Where a keyset page starts: the previous page's last sort value (as text) and id. */
-export interface KeysetPosition {
-  value: string;
-  id: number;
-}
-
 /**
- * The SQL of a product list page, built but not run: one joined query for the rows (one more than
- * the page, so the caller knows whether there is a next one) and one for the count. Keyset
- * positions compare (sort column, id) rows, served by the (column, id) indexes.
- * scripts/explain.ts runs EXPLAIN on exactly these at a million rows.
+ * The SQL of a product list page, built but not run (the EXPLAIN report runs exactly these): the
+ * rows (one more than the page) as one joined query, ordered by (sort column, id) and, with a
+ * cursor, starting after its keyset position; the bounded count; the planner's estimate.
  */
-export function productListQueries(db: Executor, filters: ProductListFilters, page: { pageSize: number; offset: number; after?: KeysetPosition }) {
+export function productListQueries(db: Database, filters: ProductFilters, window: PageWindow<KeysetPosition>) {
   const ordering: Ordering = filters.ordering ?? "id";
   const descending = ordering.startsWith("-");
   const field = descending ? ordering.slice(1) : ordering;
   const column = orderColumns[field]!;
   const where = productFilters(filters);
-  if (page.after) {
-    const { value, id } = page.after;
+  const matching = and(...where);
+  if (window.after) {
+    const { value, id } = window.after;
     const cast = field === "price" ? sql`${value}::numeric` : field === "created_at" ? sql`${value}::timestamptz` : field === "id" ? sql`${value}::int` : sql`${value}`;
     where.push(descending ? sql`(${column}, ${products.id}) < (${cast}, ${id})` : sql`(${column}, ${products.id}) > (${cast}, ${id})`);
   }
   const direction = descending ? desc : asc;
   return {
     rows: db
-      .select({ ...productColumns, sortValue: sql<string>`${column}::text` })
+      .select({ ...productWithCategory, sortValue: sql<string>`${column}::text` })
       .from(products)
       .innerJoin(categories, eq(products.categoryId, categories.id))
       .where(and(...where))
       .orderBy(direction(column), direction(products.id))
-      .limit(page.pageSize + 1)
-      .offset(page.offset),
-    count: db.select({ n: count() }).from(products).where(and(...productFilters(filters))),
+      .limit(window.limit)
+      .offset(window.offset),
+    count: boundedCount(db, products, matching),
+    estimate: estimatedCount(db, products, matching),
   };
 }
 
-/** One page of products with their categories (page numbers or a keyset cursor bound to the query). */
-export async function listProducts(
-  db: Executor,
-  env: Env,
-  url: string,
-  filters: ProductListFilters,
-  request: PageRequest,
-  countRows: CountRows = countDirectly,
-): Promise<Page<ProductResponse>> {
-  const ordering: Ordering = filters.ordering ?? "id";
-  const fingerprint = filterFingerprint(filters);
-  let after: KeysetPosition | undefined;
-  if (request.cursor) {
-    const c = await readCursor(env, request.cursor, productCursor);
-    if (c.o !== ordering || c.f !== fingerprint) {
-      throw validationProblem([{ path: "cursor", message: "This cursor belongs to another ordering or filter set." }], "The cursor does not match this query.");
-    }
-    after = { value: c.v, id: c.id };
-  }
-  const queries = productListQueries(db, filters, { pageSize: request.pageSize, offset: request.cursor ? 0 : (request.page - 1) * request.pageSize, after });
-  // Sequential on purpose: one pooled connection, not two handshakes. The exact count is a scan
-  // at a million rows; countRows lets the caller cache it per filter set (see cachedCount).
-  const rows = await queries.rows;
-  const total = request.cursor ? null : await countRows(fingerprint, async () => Number((await queries.count)[0]?.n ?? 0));
-  return buildPage({
-    url,
-    request,
-    rows,
-    count: total,
-    toItem: toProductResponse,
-    cursorFor: (row) => signCursor(env, { k: "products", o: ordering, f: fingerprint, v: row.sortValue, id: row.id }),
-  });
+export type ProductListRow = ProductWithCategoryRow & { sortValue: string };
+
+/** One page of products with their categories, and the count when asked: one round trip. */
+export async function listProducts(db: Database, filters: ProductFilters, window: PageWindow<KeysetPosition>, withCount: boolean): Promise<{ rows: ProductListRow[]; count: Count | null }> {
+  const queries = productListQueries(db, filters, window);
+  if (!withCount) return { rows: await queries.rows, count: null };
+  const [rows, counted, plan] = await db.batch([queries.rows, queries.count, queries.estimate]);
+  return { rows, count: toCount(counted, plan) };
 }
 
-export async function getProduct(db: Executor, id: number): Promise<ProductResponse> {
+export async function getProduct(db: Database, id: number): Promise<ProductWithCategoryRow> {
   const [row] = await db
-    .select(productColumns)
+    .select(productWithCategory)
     .from(products)
     .innerJoin(categories, eq(products.categoryId, categories.id))
-    .where(and(eq(products.id, id), live))
+    .where(and(eq(products.id, id), liveProduct))
     .limit(1);
   if (!row) throw notFound("Product");
-  return toProductResponse(row as ProductWithCategoryRow);
+  return row;
 }
 
-async function assertCategoryExists(db: Executor, id: number): Promise<void> {
-  const [row] = await db.select({ id: categories.id }).from(categories).where(eq(categories.id, id)).limit(1);
-  if (!row) throw validationProblem([{ path: "category_id", message: "No category with this id." }]);
+// ── admin writes: one batch each, starting with the admin check ─────────────
+
+/** Raw statements get timestamptz as Postgres text (drizzle's neon-http turns parsing off); columns of builders come as Dates. */
+const timestamp = (text: string) => new Date(text);
+
+const nameTaken = () => conflict("category-name-taken", "A category with this name already exists.");
+
+function hasCode(err: unknown, code: string): boolean {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === code) return true;
+  }
+  return false;
+}
+
+/** A bump row recorded by the same statement as the write, only when the write changed a row. */
+const bumpAfter = (cte: string) => sql.raw(`bump as (insert into catalog_bumps (counts) select true where exists (select 1 from ${cte}) returning id)`);
+
+type CategoryWrite = {
+  id: number;
+  name: string;
+  description: string;
+  created_at: string;
+  updated_at: string;
+  bump_id: number;
+};
+
+function toCategoryRow(row: CategoryWrite): CategoryRow {
+  return { id: row.id, name: row.name, description: row.description, createdAt: timestamp(row.created_at), updatedAt: timestamp(row.updated_at) };
+}
+
+export async function createCategory(db: Database, adminId: number, input: { name: string; description?: string }): Promise<Written<CategoryRow>> {
+  const [, { rows }] = await db.batch([
+    adminCheck(db, adminId),
+    db.execute<CategoryWrite>(sql`
+      with changed as (insert into categories (name, description) values (${input.name}, ${input.description ?? ""}) on conflict do nothing returning *),
+      ${bumpAfter("changed")}
+      select changed.*, (select id from bump)::float8 as bump_id from changed`),
+  ]);
+  const row = rows[0];
+  if (!row) throw nameTaken();
+  return { value: toCategoryRow(row), bumpId: row.bump_id };
+}
+
+export async function updateCategory(db: Database, adminId: number, id: number, input: { name?: string; description?: string }): Promise<Written<CategoryRow>> {
+  const changes = [
+    input.name === undefined ? undefined : sql`name = ${input.name}`,
+    input.description === undefined ? undefined : sql`description = ${input.description}`,
+    sql`updated_at = now()`,
+  ].filter((part): part is SQL => part !== undefined);
+  try {
+    const [, { rows }] = await db.batch([
+      adminCheck(db, adminId),
+      db.execute<CategoryWrite>(sql`
+        with changed as (update categories set ${sql.join(changes, sql`, `)} where id = ${id} returning *),
+        ${bumpAfter("changed")}
+        select changed.*, (select id from bump)::float8 as bump_id from changed`),
+    ]);
+    const row = rows[0];
+    if (!row) throw notFound("Category");
+    return { value: toCategoryRow(row), bumpId: row.bump_id };
+  } catch (err) {
+    if (hasCode(err, "23505")) throw nameTaken();
+    throw err;
+  }
+}
+
+/** Soft-deleted products keep their category for order history, so they block its deletion too. */
+export async function deleteCategory(db: Database, adminId: number, id: number): Promise<Written<null>> {
+  const [, { rows }] = await db.batch([
+    adminCheck(db, adminId),
+    db.execute<{ deleted: boolean; in_use: boolean; bump_id: number | null }>(sql`
+      with changed as (delete from categories c where c.id = ${id} and not exists (select 1 from products p where p.category_id = c.id) returning id),
+      ${bumpAfter("changed")}
+      select exists (select 1 from changed) as deleted, exists (select 1 from products where category_id = ${id}) as in_use, (select id from bump)::float8 as bump_id`),
+  ]);
+  const row = rows[0]!;
+  if (row.in_use) throw conflict("category-in-use", "Products still reference this category; move or delete them first.");
+  if (!row.deleted || !row.bump_id) throw notFound("Category");
+  return { value: null, bumpId: row.bump_id };
 }
 
 export interface ProductInput {
@@ -238,56 +196,130 @@ export interface ProductInput {
   category_id: number;
 }
 
-export async function createProduct(db: Executor, input: ProductInput): Promise<ProductResponse> {
-  await assertCategoryExists(db, input.category_id);
-  const [row] = await db
-    .insert(products)
-    .values({ name: input.name, description: input.description ?? "", price: input.price, stock: input.stock ?? 0, categoryId: input.category_id })
-    .returning({ id: products.id });
-  return getProduct(db, row!.id);
+type ProductWrite = {
+  id: number;
+  name: string;
+  description: string;
+  price: string;
+  stock: number;
+  created_at: string;
+  updated_at: string;
+  category_id: number;
+  category_name: string;
+  bump_id: number;
+};
+
+function toProductRow(row: ProductWrite): ProductWithCategoryRow {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    price: row.price,
+    stock: row.stock,
+    createdAt: timestamp(row.created_at),
+    updatedAt: timestamp(row.updated_at),
+    categoryId: row.category_id,
+    categoryName: row.category_name,
+  };
 }
 
-export async function updateProduct(db: Executor, id: number, input: Partial<ProductInput>): Promise<ProductResponse> {
-  if (input.category_id !== undefined) await assertCategoryExists(db, input.category_id);
-  const changes: Partial<typeof products.$inferInsert> = {};
-  if (input.name !== undefined) changes.name = input.name;
-  if (input.description !== undefined) changes.description = input.description;
-  if (input.price !== undefined) changes.price = input.price;
-  if (input.stock !== undefined) changes.stock = input.stock;
-  if (input.category_id !== undefined) changes.categoryId = input.category_id;
-  const updated = await db
-    .update(products)
-    .set({ ...changes, updatedAt: sql`now()` })
-    .where(and(eq(products.id, id), live))
-    .returning({ id: products.id });
-  if (updated.length === 0) throw notFound("Product");
-  return getProduct(db, id);
+/** The written product with its category's name, and the bump: the tail of every product write. */
+const writtenProduct = sql.raw(`
+  select changed.id, changed.name, changed.description, changed.price, changed.stock, changed.created_at, changed.updated_at,
+         c.id as category_id, c.name as category_name, (select id from bump)::float8 as bump_id
+  from changed join categories c on c.id = changed.category_id`);
+
+const noSuchCategory = () => validationProblem([{ path: "category_id", message: "No category with this id." }]);
+
+export async function createProduct(db: Database, adminId: number, input: ProductInput): Promise<Written<ProductWithCategoryRow>> {
+  const [, { rows }] = await db.batch([
+    adminCheck(db, adminId),
+    db.execute<ProductWrite>(sql`
+      with changed as (
+        insert into products (name, description, price, stock, category_id)
+        select ${input.name}, ${input.description ?? ""}, ${input.price}, ${input.stock ?? 0}, id from categories where id = ${input.category_id}
+        returning *),
+      ${bumpAfter("changed")}
+      ${writtenProduct}`),
+  ]);
+  const row = rows[0];
+  if (!row) throw noSuchCategory();
+  return { value: toProductRow(row), bumpId: row.bump_id };
 }
 
-/** Products that were ever ordered are soft-deleted (kept for order history); others are removed. */
-export async function deleteProduct(db: Executor, id: number): Promise<void> {
-  const [ordered] = await db.select({ id: orderItems.id }).from(orderItems).where(eq(orderItems.productId, id)).limit(1);
-  const gone = ordered
-    ? await db.update(products).set({ deletedAt: sql`now()`, updatedAt: sql`now()` }).where(and(eq(products.id, id), live)).returning({ id: products.id })
-    : await db.delete(products).where(and(eq(products.id, id), live)).returning({ id: products.id });
-  if (gone.length === 0) throw notFound("Product");
+export async function updateProduct(db: Database, adminId: number, id: number, input: Partial<ProductInput>): Promise<Written<ProductWithCategoryRow>> {
+  const changes = [
+    input.name === undefined ? undefined : sql`name = ${input.name}`,
+    input.description === undefined ? undefined : sql`description = ${input.description}`,
+    input.price === undefined ? undefined : sql`price = ${input.price}`,
+    input.stock === undefined ? undefined : sql`stock = ${input.stock}`,
+    input.category_id === undefined ? undefined : sql`category_id = ${input.category_id}`,
+    sql`updated_at = now()`,
+  ].filter((part): part is SQL => part !== undefined);
+  const categoryOk = input.category_id === undefined ? sql`true` : sql`exists (select 1 from categories where id = ${input.category_id})`;
+  const [, { rows }] = await db.batch([
+    adminCheck(db, adminId),
+    db.execute<ProductWrite & { found: boolean }>(sql`
+      with changed as (update products set ${sql.join(changes, sql`, `)} where id = ${id} and deleted_at is null and ${categoryOk} returning *),
+      ${bumpAfter("changed")},
+      written as (${writtenProduct})
+      select written.*, true as found from written
+      union all
+      select null, null, null, null, null, null, null, null, null, null, exists (select 1 from products where id = ${id} and deleted_at is null)
+      where not exists (select 1 from changed)`),
+  ]);
+  const row = rows[0]!;
+  if (row.id === null) throw row.found ? noSuchCategory() : notFound("Product");
+  return { value: toProductRow(row), bumpId: row.bump_id };
+}
+
+/**
+ * Products that were ever ordered are soft-deleted (kept for order history); others are removed.
+ * The row lock orders this against a checkout taking the same product: if an order commits first,
+ * the hard delete fails on order_items' foreign key and answers 409.
+ */
+export async function deleteProduct(db: Database, adminId: number, id: number): Promise<Written<null>> {
+  const [, { rows }] = await db.batch([
+    adminCheck(db, adminId),
+    db.execute<{ bump_id: number | null }>(sql`
+      with target as (
+        select id, exists (select 1 from order_items where product_id = products.id) as ordered
+        from products where id = ${id} and deleted_at is null for update),
+      soft as (update products set deleted_at = now(), updated_at = now() where id in (select id from target where ordered) returning id),
+      hard as (delete from products where id in (select id from target where not ordered) returning id),
+      changed as (select id from soft union all select id from hard),
+      ${bumpAfter("changed")}
+      select (select id from bump)::float8 as bump_id`),
+  ]);
+  const bumpId = rows[0]?.bump_id;
+  if (!bumpId) throw notFound("Product");
+  return { value: null, bumpId };
 }
 
 /** `{delta}` is one conditional UPDATE (atomic under concurrency); `{stock}` sets the value. */
-export async function changeStock(db: Executor, id: number, change: { delta: number } | { stock: number }): Promise<ProductResponse> {
-  const next = "delta" in change ? sql`${products.stock} + ${change.delta}` : sql`${change.stock}`;
-  const updated = await db
-    .update(products)
-    .set({ stock: next, updatedAt: sql`now()` })
-    .where(and(eq(products.id, id), live, "delta" in change ? sql`${products.stock} + ${change.delta} between 0 and ${MAX_STOCK}` : undefined))
-    .returning({ id: products.id });
-  if (updated.length === 0) {
-    const [exists] = await db.select({ stock: products.stock }).from(products).where(and(eq(products.id, id), live)).limit(1);
-    if (!exists) throw notFound("Product");
-    if ("delta" in change && change.delta > 0) {
-      throw new Problem(409, "stock-limit", `Stock cannot exceed ${MAX_STOCK.toLocaleString("en-US")} (now: ${exists.stock}).`, { extra: { stock: exists.stock, max: MAX_STOCK } });
-    }
-    throw new Problem(409, "insufficient-stock", `Stock cannot go below 0 (available: ${exists.stock}).`, { extra: { available: exists.stock } });
+export async function changeStock(db: Database, adminId: number, id: number, change: { delta: number } | { stock: number }): Promise<Written<ProductWithCategoryRow>> {
+  const next = "delta" in change ? sql`stock + ${change.delta}` : sql`${change.stock}`;
+  const [, { rows }] = await db.batch([
+    adminCheck(db, adminId),
+    db.execute<ProductWrite & { current: number | null; current_name: string | null }>(sql`
+      with changed as (
+        update products set stock = ${next}, updated_at = now()
+        where id = ${id} and deleted_at is null and ${next} between 0 and ${MAX_STOCK}
+        returning *),
+      ${bumpAfter("changed")},
+      written as (${writtenProduct})
+      select written.*, null::int as current, null::text as current_name from written
+      union all
+      select null, null, null, null, null, null, null, null, null, null, p.stock, p.name
+      from (select 1) one left join products p on p.id = ${id} and p.deleted_at is null
+      where not exists (select 1 from changed)`),
+  ]);
+  const row = rows[0]!;
+  if (row.id !== null) return { value: toProductRow(row), bumpId: row.bump_id };
+  if (row.current === null) throw notFound("Product");
+  if ("delta" in change && change.delta > 0) {
+    throw new Problem(409, "stock-limit", `Stock cannot exceed ${MAX_STOCK.toLocaleString("en-US")} (now: ${row.current}).`, { extra: { stock: row.current, max: MAX_STOCK } });
   }
-  return getProduct(db, id);
+  const requested = "delta" in change ? -change.delta : change.stock;
+  throw insufficientStock([{ product_id: id, name: row.current_name ?? "", requested, available: row.current }], `Stock cannot go below 0 (available: ${row.current}).`);
 }

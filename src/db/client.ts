@@ -1,57 +1,49 @@
-import { neonConfig, Pool, type PoolClient } from "@neondatabase/serverless";
-import { drizzle, type NeonDatabase } from "drizzle-orm/neon-serverless";
+import { neon, neonConfig } from "@neondatabase/serverless";
+import { drizzle, type NeonHttpDatabase } from "drizzle-orm/neon-http";
+import type { Config } from "../env";
+import { countRoundTrip, countStatements } from "../lib/round-trips";
 import * as schema from "./schema";
 
-export type Database = NeonDatabase<typeof schema>;
-/** A database handle or an open transaction: services accept either. */
-export type Executor = Database | Parameters<Parameters<Database["transaction"]>[0]>[0];
+/**
+ * The Worker's database: Neon's SQL-over-HTTP. Each query, or each batch (`db.batch([...])`, one
+ * non-interactive transaction), is one HTTPS request, and the runtime reuses the connection between
+ * requests, so a request pays no connect or TLS handshake of its own. Decisions that need data are
+ * made inside Postgres (see drizzle/0003_edge_functions.sql), so nothing here is interactive.
+ */
+export type Database = NeonHttpDatabase<typeof schema>;
 
-export interface DbHandle {
-  db: Database;
-  /** SQL statements sent through this handle's pool (counted at the driver, for X-Db-Queries). */
-  queries: () => number;
-  close: () => Promise<void>;
-}
-
-let configuredProxy: string | undefined;
-
-/** Local development: route the Neon driver through the ws→TCP bridge instead of Neon's proxy. */
-function configureProxy(proxy: string | undefined) {
-  if (!proxy || proxy === configuredProxy) return;
-  neonConfig.wsProxy = (host, port) => `${proxy}?address=${host}:${port}`;
-  neonConfig.useSecureWebSocket = false;
-  neonConfig.pipelineTLS = false;
-  neonConfig.pipelineConnect = false;
-  configuredProxy = proxy;
-}
+const databases = new Map<string, Database>();
 
 /**
- * A pool per request: Workers must not share sockets across requests.
- * The pool opens no connection until the first query, so a cache hit costs nothing here.
+ * Local development: the neon bridge serves Neon's HTTP endpoint at `/sql` on the same host:port
+ * as its WebSocket path (`NEON_WS_PROXY` = `host:port/v2`). In production neither is set and the
+ * driver talks to Neon itself.
  */
-export function openDatabase(databaseUrl: string, proxy: string | undefined): DbHandle {
-  configureProxy(proxy);
-  const pool = new Pool({ connectionString: databaseUrl, connectionTimeoutMillis: 5000, max: 5 });
-  let count = 0;
-  let closing = false;
-  // A dropped socket must not become an unhandled error that kills the isolate. Once the pool is
-  // ending, its sockets closing under it is expected, not worth a log line.
-  pool.on("error", (err: Error) => {
-    if (!closing) console.error(JSON.stringify({ level: "error", msg: "pg pool error", error: err.message }));
-  });
-  pool.on("connect", (client: PoolClient) => {
-    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-      count += 1;
-      return query(...args);
-    };
-  });
-  return {
-    db: drizzle({ client: pool, schema }),
-    queries: () => count,
-    close: () => {
-      closing = true;
-      return pool.end().catch(() => undefined);
-    },
+function endpointFor(proxy: string | undefined): string | undefined {
+  if (!proxy) return undefined;
+  const hostPort = proxy.replace(/^[a-z]+:\/\//, "").split("/")[0];
+  return `http://${hostPort}/sql`;
+}
+
+/** Every HTTP query is bounded, so an unreachable Postgres is a 503 within `timeoutMs`, not a hang. */
+function configureDriver(config: Config): void {
+  const endpoint = endpointFor(config.NEON_WS_PROXY || undefined);
+  if (endpoint) neonConfig.fetchEndpoint = () => endpoint;
+  const timeoutMs = config.DATABASE_TIMEOUT_MS;
+  neonConfig.fetchFunction = (input: RequestInfo | URL, init?: RequestInit) => {
+    countRoundTrip("db");
+    countStatements(init?.body);
+    return fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   };
+}
+
+/** One client per isolate and database URL: it holds no socket, only configuration. */
+export function databaseFor(config: Config): Database {
+  let db = databases.get(config.DATABASE_URL);
+  if (!db) {
+    configureDriver(config);
+    db = drizzle({ client: neon(config.DATABASE_URL), schema });
+    databases.set(config.DATABASE_URL, db);
+  }
+  return db;
 }

@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { jsonContent, problemResponses } from "../lib/openapi";
+import { NoQuery } from "../lib/pagination";
 
 export const HealthSchema = z
   .object({
@@ -16,6 +17,7 @@ export const healthRoute = createRoute({
   summary: "Liveness of the Worker and its backing services",
   description:
     "Checks Postgres (`select 1`) and Redis (`PING`). 503 problem+json names each failing part in `db` / `cache` (`ok` or `down`).",
+  request: { query: NoQuery },
   responses: {
     200: jsonContent(HealthSchema, "Every part answers"),
     ...problemResponses(503),

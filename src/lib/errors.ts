@@ -23,12 +23,27 @@ function causes(err: unknown): unknown[] {
   return chain;
 }
 
-/** SQLSTATE classes that mean "the database is not reachable", not "your query is wrong". */
+/**
+ * SQLSTATEs that mean "the database cannot serve this now", not "your query is wrong": connection
+ * failures, shutdowns, too many connections, a rejected login (28xxx: misconfiguration is an outage
+ * to a client), and the session limits that keep outsiders from holding anything for long
+ * (statement_timeout 57014, lock_timeout 55P03).
+ */
 function isUnavailableSqlState(code: string): boolean {
-  return code.startsWith("08") || code.startsWith("57P") || code === "53300" || code === "53000";
+  return code.startsWith("08") || code.startsWith("57P") || code.startsWith("28") || code === "53300" || code === "53000" || code === "57014" || code === "55P03";
 }
 
-const connectionMessage = /connect|connection|terminated|websocket|socket|ECONNREFUSED|closed|network|timed out/i;
+// The HTTP driver reports an unreachable endpoint as "Error connecting to database" and a proxy
+// failure as "Server error (HTTP status …)".
+const connectionMessage = /connect|connection|terminated|websocket|socket|ECONNREFUSED|closed|network|timed out|server error \(http status|aborted|timeout/i;
+
+function sqlState(err: unknown): string | undefined {
+  for (const e of causes(err)) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
 
 /** True when the error says Postgres could not be reached (so the client gets 503, not 500). */
 export function isDatabaseUnavailable(err: unknown): boolean {
@@ -46,6 +61,14 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 /** Maps any thrown value to the Problem the client sees. Unknown errors say nothing about internals. */
 export function toProblem(err: unknown): { problem: Problem; unexpected: boolean } {
   if (err instanceof Problem) return { problem: err, unexpected: false };
+  const state = sqlState(err);
+  // Raised by shop_require_admin: the batch's admin check.
+  if (state === "SH401") return { problem: new Problem(401, "unauthorized", "The access token names no user.", { headers: { "www-authenticate": 'Bearer realm="api"' } }), unexpected: false };
+  if (state === "SH403") return { problem: new Problem(403, "forbidden", "This needs an admin account."), unexpected: false };
+  // A row this write refers to was deleted by a concurrent request (or the other way round).
+  if (state === "23503") {
+    return { problem: new Problem(409, "conflict", "Something this request refers to was changed or deleted at the same moment; reload and retry."), unexpected: false };
+  }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     const detail = status === 413 ? "The request body is larger than 64 KiB." : err.message || "The request could not be processed.";
@@ -73,5 +96,7 @@ export function describeError(err: unknown): { name: string; code?: string; mess
   const name = root instanceof Error ? root.name : typeof root;
   const code = typeof (root as { code?: unknown })?.code === "string" ? ((root as { code: string }).code) : undefined;
   const message = root instanceof Error ? root.message : String((root as { message?: unknown })?.message ?? root);
-  return { name, code, message: message.slice(0, 300) };
+  // The HTTP driver appends the endpoint's whole answer to "Server error (HTTP status …)"; it can
+  // echo the connection's host and port.
+  return { name, code, message: message.replace(/^(Server error \(HTTP status \d+\)).*$/s, "$1").slice(0, 300) };
 }

@@ -1,7 +1,7 @@
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { OpenAPIHono, z, type RouteConfig, type RouteHandler } from "@hono/zod-openapi";
 import type { ZodType } from "zod";
 import type { AppEnv } from "../context";
-import { validationProblem, type FieldError } from "./problem";
+import { unknownQueryParameters, validationProblem, type FieldError } from "./problem";
 
 export const ProblemSchema = z
   .object({
@@ -12,7 +12,7 @@ export const ProblemSchema = z
     errors: z
       .array(z.object({ path: z.string(), message: z.string() }))
       .optional()
-      .openapi({ description: "Field problems, for 400 and 422." }),
+      .openapi({ description: "Field problems, for 400." }),
   })
   .openapi("Problem");
 
@@ -67,6 +67,10 @@ export function createRouter() {
     defaultHook: (result) => {
       if (!result.success) {
         const target = (result as { target?: string }).target;
+        if (target === "query") {
+          const unknown = result.error.issues.flatMap((issue) => (issue.code === "unrecognized_keys" ? issue.keys : []));
+          if (unknown.length > 0) throw unknownQueryParameters(unknown);
+        }
         const detail = target === "query" ? "The query string is not valid." : "The request is not valid.";
         throw validationProblem(issuesToErrors(result.error.issues), detail);
       }
@@ -75,3 +79,6 @@ export function createRouter() {
 }
 
 export const bearerSecurity = [{ bearerAuth: [] }];
+
+/** A handler typed by its route: request validation and response bodies are checked against the schemas. */
+export type AppRouteHandler<R extends RouteConfig> = RouteHandler<R, AppEnv>;

@@ -83,3 +83,24 @@ export const forbidden = (detail = "You are not allowed to do this.") => new Pro
 
 export const conflict = (slug: string, detail: string, extra?: Record<string, unknown>) =>
   new Problem(409, slug, detail, { extra });
+
+/** A product a request wanted more of than there is. */
+export interface Shortage {
+  product_id: number;
+  name: string;
+  requested: number;
+  available: number;
+}
+
+/** The one shape of "not enough stock" (cart, checkout, stock changes): 409 naming each short product. */
+export const insufficientStock = (products: Shortage[], detail?: string) =>
+  new Problem(409, "insufficient-stock", detail ?? `Not enough stock for: ${products.map((s) => `${s.name} (available ${s.available}, requested ${s.requested})`).join("; ")}.`, {
+    extra: { products },
+  });
+
+/** A request means one thing: parameters the endpoint does not know are refused, by name. */
+export const unknownQueryParameters = (names: string[]) =>
+  validationProblem(
+    names.map((name) => ({ path: name, message: "Unknown query parameter." })),
+    `Unknown query parameter${names.length > 1 ? "s" : ""}: ${names.join(", ")}.`,
+  );

@@ -1,28 +1,43 @@
-import type { RouteConfig, RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { authenticate, bearerToken, currentUser } from "../auth/auth.middleware";
+import { authenticate, bearerToken, currentUser } from "../auth/guards";
 import type { AppEnv } from "../context";
 import { useDb } from "../db/use";
-import { pageRequest } from "../lib/pagination";
-import { Problem } from "../lib/problem";
+import { readConfig } from "../env";
+import type { AppRouteHandler } from "../lib/openapi";
+import { buildPage, pageLinker, pageRequest, pageWindow, readCursor, signCursor } from "../lib/pagination";
+import { Problem, unauthorized, unknownQueryParameters } from "../lib/problem";
 import type * as routes from "./notifications.routes";
 import { UP_TO_HEADER } from "./push";
 import * as service from "./notifications.service";
 
-type Handler<R extends RouteConfig> = RouteHandler<R, AppEnv>;
+const NOTIFICATION_LIST_PARAMS = ["after", "unread"] as const;
 
-export const listNotifications: Handler<typeof routes.listNotificationsRoute> = async (c) => {
-  const query = c.req.valid("query");
-  const page = await service.listNotifications(useDb(c), c.env, c.req.url, currentUser(c).id, pageRequest(query), { after: query.after, unread: query.unread });
+export const listNotifications: AppRouteHandler<typeof routes.listNotificationsRoute> = async (c) => {
+  const { after, unread, ...query } = c.req.valid("query");
+  const request = pageRequest(query);
+  const userId = currentUser(c).id;
+  const config = readConfig(c.env);
+  // A cursor is bound to its user and filters.
+  const scope = `${userId}:${after ?? ""}:${unread ?? ""}`;
+  const position = request.cursor ? await readCursor(config, request.cursor, "notifications", scope) : undefined;
+  const { rows, count } = await service.listNotifications(useDb(c), userId, { after, unread }, pageWindow(request, position), !request.cursor);
+  const page = await buildPage({
+    request,
+    rows,
+    count,
+    toItem: service.toNotification,
+    cursorFor: (row) => signCursor(config, "notifications", scope, { value: "", id: row.id }),
+    link: pageLinker(new URL(c.req.url).origin, "/api/notifications", { after, unread }, NOTIFICATION_LIST_PARAMS, request.pageSize),
+  });
   return c.json(page, 200);
 };
 
-export const markRead: Handler<typeof routes.markReadRoute> = async (c) => {
+export const markRead: AppRouteHandler<typeof routes.markReadRoute> = async (c) => {
   await service.markRead(useDb(c), currentUser(c).id, c.req.valid("param").id);
   return c.body(null, 204);
 };
 
-export const markAllRead: Handler<typeof routes.markAllReadRoute> = async (c) => {
+export const markAllRead: AppRouteHandler<typeof routes.markAllReadRoute> = async (c) => {
   await service.markAllRead(useDb(c), currentUser(c).id);
   return c.body(null, 204);
 };
@@ -32,12 +47,16 @@ export const markAllRead: Handler<typeof routes.markAllReadRoute> = async (c) =>
  * only ever join its owner's object.
  */
 export async function openSocket(c: Context<AppEnv>): Promise<Response> {
+  const unknown = [...new URL(c.req.url).searchParams.keys()].filter((name) => name !== "token");
+  if (unknown.length > 0) throw unknownQueryParameters(unknown);
   const user = await authenticate(c, bearerToken(c) ?? c.req.query("token") ?? null);
   if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
     throw new Problem(426, "upgrade-required", "This endpoint only speaks WebSocket: send Upgrade: websocket.", { headers: { upgrade: "websocket" } });
   }
+  const upTo = await service.latestNotificationId(useDb(c), user.id);
+  if (upTo === null) throw unauthorized("The access token names no user.");
   const forwarded = new Request(c.req.raw);
-  forwarded.headers.set(UP_TO_HEADER, String(await service.latestNotificationId(useDb(c), user.id)));
+  forwarded.headers.set(UP_TO_HEADER, String(upTo));
   const stub = c.env.NOTIFIER.get(c.env.NOTIFIER.idFromName(String(user.id)));
   return stub.fetch(forwarded);
 }

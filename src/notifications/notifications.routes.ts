@@ -1,5 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { requireUser } from "../auth/guards";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/openapi";
+import { NoQuery } from "../lib/pagination";
 import { NotificationIdParam, NotificationListQuery, NotificationPageSchema } from "./notifications.schemas";
 
 export const listNotificationsRoute = createRoute({
@@ -9,6 +11,7 @@ export const listNotificationsRoute = createRoute({
   summary: "Own notifications, newest first",
   description: "`after=<id>`: only newer ones, oldest first — after a WebSocket reconnect, fetch from the last id seen. `unread=true` filters.",
   security: bearerSecurity,
+  middleware: [requireUser] as const,
   request: { query: NotificationListQuery },
   responses: { 200: jsonContent(NotificationPageSchema, "A page of notifications"), ...problemResponses(400, 401) },
 });
@@ -19,7 +22,8 @@ export const markReadRoute = createRoute({
   tags: ["Notifications"],
   summary: "Mark one notification read",
   security: bearerSecurity,
-  request: { params: NotificationIdParam },
+  middleware: [requireUser] as const,
+  request: { params: NotificationIdParam, query: NoQuery },
   responses: { 204: { description: "Marked read" }, ...problemResponses(400, 401, 404) },
 });
 
@@ -29,6 +33,8 @@ export const markAllReadRoute = createRoute({
   tags: ["Notifications"],
   summary: "Mark all own notifications read",
   security: bearerSecurity,
+  middleware: [requireUser] as const,
+  request: { query: NoQuery },
   responses: { 204: { description: "Marked read" }, ...problemResponses(401) },
 });
 
@@ -41,6 +47,6 @@ export const socketRoute = createRoute({
   description:
     "Upgrade with `Authorization: Bearer <access>` or `?token=<access>` (browsers cannot set headers on a WebSocket). Each status change of one of your orders arrives as one JSON text message shaped like a Notification, within a second. Messages arrive in id order without gaps; if the server cannot guarantee that, it closes the socket with code 4000 (resync). Send `{\"type\":\"ping\"}` to get `{\"type\":\"pong\"}`. After a reconnect, fetch `GET /api/notifications?after=<last id seen>` (following `next`) before trusting that id again.",
   security: bearerSecurity,
-  request: { query: z.object({ token: z.string().optional().openapi({ description: "Access token, for clients that cannot send headers." }) }) },
+  request: { query: z.strictObject({ token: z.string().optional().openapi({ description: "Access token, for clients that cannot send headers." }) }) },
   responses: { 101: { description: "Switching protocols" }, ...problemResponses(401, 426) },
 });

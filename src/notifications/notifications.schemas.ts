@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { MAX_ID } from "../lib/ids";
 import { ORDER_STATUSES } from "../orders/orders.schemas";
-import { PageQuery, pageListSchema, positiveIntParam } from "../lib/pagination";
+import { PageQuery, pageListSchema } from "../lib/pagination";
 
 export const NotificationSchema = z
   .object({
@@ -28,4 +28,4 @@ export const NotificationListQuery = PageQuery.extend({
 });
 
 export const NotificationPageSchema = pageListSchema(NotificationSchema, "NotificationPage");
-export const NotificationIdParam = z.object({ id: positiveIntParam().openapi({ param: { name: "id", in: "path" }, example: "1" }) });
+export { IdParam as NotificationIdParam } from "../lib/pagination";

@@ -1,15 +1,14 @@
 import { and, asc, desc, eq, gt, isNotNull, isNull, lt, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
-import type { Executor } from "../db/client";
+import type { Database } from "../db/client";
+import { boundedCount, estimatedCount, toCount } from "../db/counts";
 import { notifications } from "../db/schema";
-import type { Env } from "../env";
-import { buildPage, readCursor, signCursor, type Page, type PageRequest } from "../lib/pagination";
-import { notFound, Problem } from "../lib/problem";
+import type { Count, KeysetPosition, PageWindow } from "../lib/pagination";
+import { notFound } from "../lib/problem";
 import type { NotificationMessage } from "./push";
 
-type Row = typeof notifications.$inferSelect;
+export type NotificationRow = typeof notifications.$inferSelect;
 
-export function toNotification(row: Row): NotificationMessage {
+export function toNotification(row: NotificationRow): NotificationMessage {
   return {
     id: row.id,
     type: "order.status_changed",
@@ -21,56 +20,45 @@ export function toNotification(row: Row): NotificationMessage {
   };
 }
 
-const cursorSchema = z.object({ k: z.literal("notifications"), s: z.string(), id: z.number().int() });
+export interface NotificationFilters {
+  after?: number;
+  unread?: "true" | "false";
+}
 
-/** Newest first; with `after`, only newer ones, oldest first, so a reconnecting client replays in order. */
-export async function listNotifications(
-  db: Executor,
-  env: Env,
-  url: string,
-  userId: number,
-  request: PageRequest,
-  filters: { after?: number; unread?: "true" | "false" },
-): Promise<Page<NotificationMessage>> {
+/**
+ * Newest first; with `after`, only newer ones, oldest first, so a reconnecting client replays in
+ * order. Rows and count in one round trip.
+ */
+export async function listNotifications(db: Database, userId: number, filters: NotificationFilters, window: PageWindow<KeysetPosition>, withCount: boolean) {
   const ascending = filters.after !== undefined;
-  const scope = JSON.stringify([userId, filters.after ?? null, filters.unread ?? null]);
-  const where: (SQL | undefined)[] = [
+  const matching = and(
     eq(notifications.userId, userId),
     filters.after !== undefined ? gt(notifications.id, filters.after) : undefined,
     filters.unread === "true" ? isNull(notifications.readAt) : filters.unread === "false" ? isNotNull(notifications.readAt) : undefined,
-  ];
-  const countWhere = and(...where);
-  if (request.cursor) {
-    const c = await readCursor(env, request.cursor, cursorSchema);
-    if (c.s !== scope) throw new Problem(400, "invalid-cursor", "The cursor belongs to another query.", { errors: [{ path: "cursor", message: "Invalid cursor." }] });
-    where.push(ascending ? gt(notifications.id, c.id) : lt(notifications.id, c.id));
-  }
-  const rows = await db
+  );
+  const after = window.after ? (ascending ? gt(notifications.id, window.after.id) : lt(notifications.id, window.after.id)) : undefined;
+  const rows = db
     .select()
     .from(notifications)
-    .where(and(...where))
+    .where(and(matching, after))
     .orderBy(ascending ? asc(notifications.id) : desc(notifications.id))
-    .limit(request.pageSize + 1)
-    .offset(request.cursor ? 0 : (request.page - 1) * request.pageSize);
-  const total = request.cursor ? null : await db.select({ n: sql<number>`count(*)::int` }).from(notifications).where(countWhere);
-  return buildPage({
-    url,
-    request,
-    rows,
-    count: total ? total[0]!.n : null,
-    toItem: toNotification,
-    cursorFor: (row) => signCursor(env, { k: "notifications", s: scope, id: row.id }),
-  });
+    .limit(window.limit)
+    .offset(window.offset);
+  if (!withCount) return { rows: await rows, count: null };
+  const [page, counted, plan] = await db.batch([rows, boundedCount(db, notifications, matching), estimatedCount(db, notifications, matching)]);
+  return { rows: page, count: toCount(counted, plan) as Count | null };
 }
 
-/** The id of the user's newest notification, 0 if none. */
-export async function latestNotificationId(db: Executor, userId: number): Promise<number> {
-  const [row] = await db.select({ id: sql<number>`coalesce(max(${notifications.id}), 0)::int` }).from(notifications).where(eq(notifications.userId, userId));
-  return row?.id ?? 0;
+/** The id of the user's newest notification (0 if none), or null when the user no longer exists. */
+export async function latestNotificationId(db: Database, userId: number): Promise<number | null> {
+  const { rows } = await db.execute<{ id: number | null }>(sql`
+    select case when exists (select 1 from users where id = ${userId})
+      then (select coalesce(max(id), 0) from notifications where user_id = ${userId}) end as id`);
+  return rows[0]?.id ?? null;
 }
 
 /** The user's notifications with ids in (after, before), oldest first: what a push that overtook others skipped. */
-export async function notificationsBetween(db: Executor, userId: number, after: number, before: number): Promise<NotificationMessage[]> {
+export async function notificationsBetween(db: Database, userId: number, after: number, before: number): Promise<NotificationMessage[]> {
   const rows = await db
     .select()
     .from(notifications)
@@ -79,7 +67,7 @@ export async function notificationsBetween(db: Executor, userId: number, after: 
   return rows.map(toNotification);
 }
 
-export async function markRead(db: Executor, userId: number, id: number): Promise<void> {
+export async function markRead(db: Database, userId: number, id: number): Promise<void> {
   const [row] = await db
     .update(notifications)
     .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
@@ -88,7 +76,7 @@ export async function markRead(db: Executor, userId: number, id: number): Promis
   if (!row) throw notFound("Notification");
 }
 
-export async function markAllRead(db: Executor, userId: number): Promise<void> {
+export async function markAllRead(db: Database, userId: number): Promise<void> {
   await db
     .update(notifications)
     .set({ readAt: sql`now()` })

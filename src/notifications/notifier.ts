@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import { openDatabase } from "../db/client";
+import { databaseFor } from "../db/client";
 import { readConfig, type Env } from "../env";
 import type { NotifierRpc } from "./notifier.contract";
 import { notificationsBetween } from "./notifications.service";
@@ -70,13 +70,7 @@ export class Notifier extends DurableObject<Env> implements NotifierRpc {
   }
 
   private async missed(userId: number, after: number, before: number): Promise<NotificationMessage[]> {
-    const config = readConfig(this.env);
-    const handle = openDatabase(config.DATABASE_URL, config.NEON_WS_PROXY || undefined);
-    try {
-      return await notificationsBetween(handle.db, userId, after, before);
-    } finally {
-      this.ctx.waitUntil(handle.close());
-    }
+    return notificationsBetween(databaseFor(readConfig(this.env)), userId, after, before);
   }
 
   /** Nothing may be sent past a gap: every client reconnects and catches up from what it has. */

@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { IdParam } from "../lib/pagination";
+import { requireAdmin, requireUser } from "../auth/guards";
+import { IdParam, NoQuery } from "../lib/pagination";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/openapi";
 import {
   AdminOrderListQuery,
@@ -18,11 +19,12 @@ export const placeOrderRoute = createRoute({
   tags: ["Orders"],
   summary: "Place an order from the whole cart",
   description:
-    "One transaction takes stock, snapshots names and prices, writes the order and empties the cart. Empty cart → 400; any short line → 409 naming each product with what is available, and nothing is taken. With `Idempotency-Key`, the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body → 409. The body is optional and takes no fields.",
+    "One transaction takes stock, snapshots names and prices, writes the order and removes the ordered lines from the cart. Empty cart → 400; any short line → 409 (`insufficient-stock`) naming each product with what is available, and nothing is taken. A cart becomes at most one order: of simultaneous orders of one user (a double click), one is 201 and the others find the cart empty (400); a line added meanwhile is either in that order or still in the cart. With `Idempotency-Key`, the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body → 409. The body is optional and takes no fields.",
   security: bearerSecurity,
+  middleware: [requireUser] as const,
   // The optional body (PlaceOrderRequest: no fields) is validated by the handler, after the
   // idempotency check, so that a reused key with another body is 409 rather than 400.
-  request: { headers: IdempotencyHeader },
+  request: { query: NoQuery, headers: IdempotencyHeader },
   responses: { 201: jsonContent(OrderSchema, "The order"), ...problemResponses(400, 401, 409, 413) },
 });
 
@@ -32,6 +34,7 @@ export const listOrdersRoute = createRoute({
   tags: ["Orders"],
   summary: "Own order history, newest first",
   security: bearerSecurity,
+  middleware: [requireUser] as const,
   request: { query: OrderListQuery },
   responses: { 200: jsonContent(OrderPageSchema, "A page of orders"), ...problemResponses(400, 401) },
 });
@@ -43,7 +46,8 @@ export const getOrderRoute = createRoute({
   summary: "One own order with its items",
   description: "Another user's order is 404, exactly like a missing one.",
   security: bearerSecurity,
-  request: { params: IdParam },
+  middleware: [requireUser] as const,
+  request: { params: IdParam, query: NoQuery },
   responses: { 200: jsonContent(OrderSchema, "The order"), ...problemResponses(400, 401, 404) },
 });
 
@@ -53,7 +57,8 @@ export const cancelOrderRoute = createRoute({
   tags: ["Orders"],
   summary: "Cancel an own pending order; its stock returns",
   security: bearerSecurity,
-  request: { params: IdParam },
+  middleware: [requireUser] as const,
+  request: { params: IdParam, query: NoQuery },
   responses: { 200: jsonContent(OrderSchema, "The cancelled order"), ...problemResponses(400, 401, 404, 409) },
 });
 
@@ -63,6 +68,7 @@ export const adminListOrdersRoute = createRoute({
   tags: ["Admin"],
   summary: "All orders, newest first (admin)",
   security: bearerSecurity,
+  middleware: [requireAdmin] as const,
   request: { query: AdminOrderListQuery },
   responses: { 200: jsonContent(AdminOrderPageSchema, "A page of orders"), ...problemResponses(400, 401, 403) },
 });
@@ -75,6 +81,7 @@ export const adminChangeStatusRoute = createRoute({
   description:
     "Allowed: pending → shipped → delivered, pending → cancelled (restocks). Anything else → 409 with `allowed`. Each change writes a history row and a notification for the owner in the same transaction, then pushes it to the owner's open WebSockets.",
   security: bearerSecurity,
-  request: { params: IdParam, body: { required: true, content: { "application/json": { schema: StatusChangeSchema } } } },
+  middleware: [requireAdmin] as const,
+  request: { params: IdParam, query: NoQuery, body: { required: true, content: { "application/json": { schema: StatusChangeSchema } } } },
   responses: { 200: jsonContent(AdminOrderSchema, "The order"), ...problemResponses(400, 401, 403, 404, 409, 413) },
 });

@@ -74,13 +74,14 @@ describe("login", () => {
     expect(expectProblem(wrong, 401).detail).toBe(expectProblem(unknown, 401).detail);
   });
 
-  it("throttles repeated failures for one email with 429 and Retry-After, even with the right password", async () => {
+  it("throttles repeated failures for one email from one client with 429 and Retry-After, even with the right password", async () => {
     const { email } = await register();
+    const client = ip();
     for (let i = 0; i < 10; i++) {
-      const res = await api("POST", "/api/auth/login", { body: { email, password: "wrong password" }, headers: ip() });
+      const res = await api("POST", "/api/auth/login", { body: { email, password: "wrong password" }, headers: client });
       expect(res.status).toBe(401);
     }
-    const blocked = await api("POST", "/api/auth/login", { body: { email, password: PASSWORD }, headers: ip() });
+    const blocked = await api("POST", "/api/auth/login", { body: { email, password: PASSWORD }, headers: client });
     expectProblem(blocked, 429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
   });
@@ -116,7 +117,7 @@ describe("refresh and logout", () => {
     expectProblem(reuse, 401);
     // The legitimate newest token died with its family.
     expectProblem(await api("POST", "/api/auth/refresh", { body: { refresh: rotated.body.refresh } }), 401);
-    const rows = await sql<{ live: string }>("select count(*)::text as live from refresh_tokens where user_id = $1 and revoked_at is null", [user.id]);
+    const rows = await sql<{ live: string }>("select count(*)::text as live from refresh_families where user_id = $1 and revoked_at is null", [user.id]);
     expect(rows[0]!.live).toBe("0");
   });
 

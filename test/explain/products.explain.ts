@@ -4,21 +4,22 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Pool } from "@neondatabase/serverless";
-import { drizzle } from "drizzle-orm/neon-serverless";
+import { neon } from "@neondatabase/serverless";
+import { drizzle } from "drizzle-orm/neon-http";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localUrls } from "../../scripts/lib/local-stack.ts";
-import type { ProductListFilters } from "../../src/catalog/catalog.schemas";
-import { productListQueries, type KeysetPosition } from "../../src/catalog/catalog.service";
+import type { ProductFilters as ProductListFilters } from "../../src/catalog/catalog.schemas";
+import { productListQueries } from "../../src/catalog/catalog.service";
+import type { KeysetPosition } from "../../src/lib/pagination";
 import * as schema from "../../src/db/schema";
 
 const MIN_ROWS = Number(process.env.EXPLAIN_MIN_ROWS ?? 1_000_000);
 const PAGE_SIZE = 10;
 
-// Builds SQL only: this pool is never connected; EXPLAIN runs over a plain pg client.
-const builder = drizzle({ client: new Pool({ connectionString: "postgres://build-only@127.0.0.1/none" }), schema });
-const client = new pg.Client({ connectionString: localUrls().databaseUrl });
+// Builds SQL only: this client never sends a query; EXPLAIN runs over a plain pg client.
+const builder = drizzle({ client: neon("postgres://build-only@127.0.0.1/none"), schema });
+const client = new pg.Client({ connectionString: localUrls().databaseUrl, options: "-c statement_timeout=0" });
 const report: string[] = [];
 let total = 0;
 
@@ -53,8 +54,8 @@ const cases: Case[] = [
 
 /** The sort value and id of the row `depth` of the way into an ordering: a real keyset position. */
 async function positionAt(filters: Partial<ProductListFilters>, depth: number): Promise<KeysetPosition> {
-  // pageSize 0 → LIMIT 1. Columns in array mode: products.id first, the sort value (as text) last.
-  const { sql, params } = productListQueries(builder, filters as ProductListFilters, { pageSize: 0, offset: Math.floor(total * depth) }).rows.toSQL();
+  // Columns in array mode: products.id first, the sort value (as text) last.
+  const { sql, params } = productListQueries(builder, filters as ProductListFilters, { limit: 1, offset: Math.floor(total * depth) }).rows.toSQL();
   const { rows } = await client.query<unknown[]>({ text: sql, values: params, rowMode: "array" });
   const row = rows[0]!;
   return { value: String(row.at(-1)), id: Number(row[0]) };
@@ -91,7 +92,7 @@ const details: string[] = [];
 describe(`product listing queries at ${MIN_ROWS.toLocaleString()}+ rows`, () => {
   for (const c of cases) {
     it(c.mayScan ? `${c.title} (reported)` : `${c.title} uses an index`, async () => {
-      const page = { pageSize: PAGE_SIZE, offset: c.offset ? Math.floor(total * -c.offset) : 0, after: c.depth ? await positionAt(c.filters, c.depth) : undefined };
+      const page = { limit: PAGE_SIZE + 1, offset: c.offset ? Math.floor(total * -c.offset) : 0, after: c.depth ? await positionAt(c.filters, c.depth) : undefined };
       const built = productListQueries(builder, c.filters as ProductListFilters, page)[c.query].toSQL();
       await client.query(`explain (analyze, buffers) ${built.sql}`, built.params); // warm the buffer cache
       const { rows } = await client.query<{ "QUERY PLAN": string }>(`explain (analyze, buffers) ${built.sql}`, built.params);

@@ -1,5 +1,6 @@
+import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, expectProblem, newUser } from "../helpers/api";
+import { api, BASE, expectProblem, newUser } from "../helpers/api";
 import { sql } from "../helpers/db";
 import { createCategory, createProduct, newAdmin, placeOrder, stockOf } from "../helpers/fixtures";
 import { connect, drain, waitFor } from "../helpers/sockets";
@@ -55,10 +56,13 @@ describe("orders", () => {
     expect(await countRows("notifications", orderId)).toBe(0);
   });
 
-  it("lists only the caller's own orders, whatever the query string says", async () => {
+  it("lists only the caller's own orders, and refuses query parameters that try to name another user", async () => {
     const [alice, bob] = [await newUser("alice"), await newUser("bob")];
     const aliceOrders = [await placeOrder(alice.token, productId), await placeOrder(alice.token, productId)];
-    const listed = await api("GET", `/api/orders?user=${alice.id}&user_id=${alice.id}`, { token: bob.token });
+    const named = await api("GET", `/api/orders?user=${alice.id}&user_id=${alice.id}`, { token: bob.token });
+    expect(expectProblem(named, 400).errors?.map((e) => e.path).sort()).toEqual(["user", "user_id"]);
+    expect(JSON.stringify(named.body)).not.toContain(`"id":${aliceOrders[0]}`);
+    const listed = await api("GET", "/api/orders", { token: bob.token });
     expect(listed.status).toBe(200);
     expect(listed.body).toMatchObject({ count: 0, results: [] });
     // A cursor issued to Alice is bound to her: Bob cannot page with it.
@@ -77,7 +81,8 @@ describe("cart", () => {
     const [alice, bob] = [await newUser("alice"), await newUser("bob")];
     expect((await api("POST", "/api/cart/items", { token: alice.token, body: { product_id: productId, quantity: 2 } })).status).toBe(200);
 
-    expect((await api("GET", `/api/cart?user=${alice.id}&user_id=${alice.id}`, { token: bob.token })).body).toEqual({ items: [], total: "0.00" });
+    expectProblem(await api("GET", `/api/cart?user=${alice.id}&user_id=${alice.id}`, { token: bob.token }), 400);
+    expect((await api("GET", "/api/cart", { token: bob.token })).body).toEqual({ items: [], total: "0.00" });
     expectProblem(await api("PATCH", `/api/cart/items/${productId}`, { token: bob.token, body: { quantity: 5 } }), 404);
     expectProblem(await api("DELETE", `/api/cart/items/${productId}`, { token: bob.token }), 404);
     expect((await api("DELETE", "/api/cart", { token: bob.token })).status).toBe(204);
@@ -105,11 +110,12 @@ describe("notifications", () => {
     const [note] = await sql<{ id: number; user_id: number }>("select id, user_id from notifications where order_id = $1", [orderId]);
     expect(note!.user_id).toBe(alice.id);
 
-    for (const query of ["", "?after=0", "?unread=true", `?user=${alice.id}`]) {
+    for (const query of ["", "?after=0", "?unread=true"]) {
       const res = await api("GET", `/api/notifications${query}`, { token: bob.token });
       expect(res.status).toBe(200);
       expect(res.body.results).toEqual([]);
     }
+    expectProblem(await api("GET", `/api/notifications?user=${alice.id}`, { token: bob.token }), 400);
     const theirs = await api("POST", `/api/notifications/${note!.id}/read`, { token: bob.token });
     const missing = await api("POST", "/api/notifications/999999999/read", { token: bob.token });
     expectProblem(theirs, 404);
@@ -122,14 +128,17 @@ describe("notifications", () => {
     expect(unread.body.results.map((n: { id: number }) => n.id)).toEqual([note!.id]);
   });
 
-  it("never pushes a user's notification to another user's socket, whatever its query string says", async () => {
+  it("never pushes a user's notification to another user's socket, and refuses a socket whose query names anyone", async () => {
     const [alice, bob] = [await newUser("alice"), await newUser("bob")];
     const orderId = await placeOrder(alice.token, productId);
     const aliceSocket = await connect(alice.token, { how: "header" });
-    const bobSockets = [
-      await connect(bob.token),
-      await connect(bob.token, { how: "header", query: `user=${alice.id}&user_id=${alice.id}&id=${alice.id}` }),
-    ];
+    const refused = await SELF.fetch(`${BASE}/api/notifications/ws?user=${alice.id}&user_id=${alice.id}&id=${alice.id}`, {
+      headers: { upgrade: "websocket", authorization: `Bearer ${bob.token}` },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.webSocket).toBeNull();
+    await refused.body?.cancel();
+    const bobSockets = [await connect(bob.token), await connect(bob.token, { how: "header" })];
     expect((await api("PATCH", `/api/admin/orders/${orderId}`, { token: admin.token, body: { status: "shipped" } })).status).toBe(200);
     const message = await waitFor(() => aliceSocket.received.find((m) => m.order_id === orderId));
     expect(message).toMatchObject({ type: "order.status_changed", to_status: "shipped" });

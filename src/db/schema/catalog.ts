@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, numeric, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, numeric, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 export const categories = pgTable(
   "categories",
@@ -44,6 +44,22 @@ export const products = pgTable(
     index("products_name_id_idx").on(t.name, t.id).where(live),
     index("products_created_at_id_idx").on(t.createdAt, t.id).where(live),
     index("products_in_stock_id_idx").on(t.id).where(sql`stock > 0 AND deleted_at IS NULL`),
+    index("products_out_of_stock_id_idx").on(t.id).where(sql`stock = 0 AND deleted_at IS NULL`),
+    index("products_category_price_id_idx").on(t.categoryId, t.price, t.id).where(live),
     index("products_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+    // Searches of one or two characters have no trigram: they match the start of the name instead.
+    index("products_name_prefix_idx").using("btree", sql`lower(${t.name}) text_pattern_ops`, t.id).where(live),
   ],
 );
+
+/**
+ * Outbox of catalog cache invalidations: a write that changes catalog data adds a row in its own
+ * transaction. The request raises the Redis versions after the commit and deletes the row; if it
+ * dies in between, the scheduled sweep finds the row and raises them instead.
+ */
+export const catalogBumps = pgTable("catalog_bumps", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  /** The write may change which products a filter matches, so cached counts go too. */
+  counts: boolean("counts").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -17,6 +17,25 @@ export const users = pgTable(
   (t) => [uniqueIndex("users_email_lower_key").on(sql`lower(${t.email})`)],
 );
 
+/**
+ * A login session: the family of refresh tokens rotated from one login. Revoking it ends every token
+ * of the family at once (logout, reuse detection); `expires_at` is its absolute lifetime, however
+ * often it is rotated. Access tokens name it (`sid`), so its sockets can be closed with it.
+ */
+export const refreshFamilies = pgTable(
+  "refresh_families",
+  {
+    id: uuid("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("refresh_families_user_idx").on(t.userId), index("refresh_families_expires_idx").on(t.expiresAt)],
+);
+
 /** One row per issued refresh token; only a hash of the token is kept. */
 export const refreshTokens = pgTable(
   "refresh_tokens",
@@ -25,12 +44,13 @@ export const refreshTokens = pgTable(
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    familyId: uuid("family_id").notNull(),
+    familyId: uuid("family_id")
+      .notNull()
+      .references(() => refreshFamilies.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull().unique(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
-    replacedBy: integer("replaced_by"),
   },
   (t) => [index("refresh_tokens_family_idx").on(t.familyId), index("refresh_tokens_user_idx").on(t.userId)],
 );
