@@ -3,6 +3,8 @@ import type { Context } from "hono";
 import type { AppEnv } from "../context";
 import { useDb } from "../db/use";
 import { readConfig } from "../env";
+import { afterResponse } from "../lib/background";
+import { endSessionSockets } from "../notifications/push";
 import { useRedis } from "../lib/redis";
 import { unauthorized } from "../lib/problem";
 import { currentUser } from "./auth.middleware";
@@ -45,13 +47,18 @@ export const login: RouteHandler<typeof loginRoute, AppEnv> = async (c) => {
 
 export const refresh: RouteHandler<typeof refreshRoute, AppEnv> = async (c) => {
   const db = useDb(c);
-  const pair = await db.transaction((tx) => rotateRefreshToken(tx, readConfig(c.env), c.req.valid("json").refresh));
-  if (pair === "rejected") throw invalidRefreshProblem();
-  return c.json(pair, 200);
+  const result = await db.transaction((tx) => rotateRefreshToken(tx, readConfig(c.env), c.req.valid("json").refresh));
+  if ("rejected" in result) {
+    // Reuse detection revoked the family (committed by now): that session's sockets end too.
+    if (result.revoked) afterResponse(c, endSessionSockets(c.env, result.revoked.userId, result.revoked.familyId));
+    throw invalidRefreshProblem();
+  }
+  return c.json(result, 200);
 };
 
 export const logout: RouteHandler<typeof logoutRoute, AppEnv> = async (c) => {
-  await revokeRefreshToken(useDb(c), readConfig(c.env), c.req.valid("json").refresh);
+  const revoked = await revokeRefreshToken(useDb(c), readConfig(c.env), c.req.valid("json").refresh);
+  afterResponse(c, endSessionSockets(c.env, revoked.userId, revoked.familyId));
   return c.body(null, 204);
 };
 

@@ -85,15 +85,27 @@ async function revokeFamily(db: Executor, familyId: string): Promise<void> {
 
 const invalidRefresh = () => unauthorized("The refresh token is invalid, expired or revoked.");
 
+/** A session whose refresh-token family was revoked: its sockets are closed after the commit. */
+export interface RevokedSession {
+  userId: number;
+  familyId: string;
+}
+
+/** A refused refresh, and the family its reuse revoked (null when the token was not one of ours). */
+export interface Rejected {
+  rejected: true;
+  revoked: RevokedSession | null;
+}
+
 /**
  * Rotates a refresh token. The conditional UPDATE (still unrevoked) lets exactly one of two
  * racing refreshes win: the winner's transaction holds the row lock until its new token is
  * committed, so the loser, like any replay of a rotated token, then revokes the whole family,
  * new token included. The revocation is returned, not thrown, so it commits.
  */
-export async function rotateRefreshToken(db: Executor, config: Config, token: string): Promise<TokenPair | "rejected"> {
+export async function rotateRefreshToken(db: Executor, config: Config, token: string): Promise<TokenPair | Rejected> {
   const claims = await verifyRefreshToken(config, token);
-  if (!claims) return "rejected";
+  if (!claims) return { rejected: true, revoked: null };
   const tokenHash = await hashToken(token);
   const [current] = await db
     .update(refreshTokens)
@@ -101,9 +113,9 @@ export async function rotateRefreshToken(db: Executor, config: Config, token: st
     .where(and(eq(refreshTokens.tokenHash, tokenHash), isNull(refreshTokens.revokedAt), gt(refreshTokens.expiresAt, sql`now()`)))
     .returning({ id: refreshTokens.id, userId: refreshTokens.userId, familyId: refreshTokens.familyId });
   if (!current) {
-    const [known] = await db.select({ familyId: refreshTokens.familyId }).from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).limit(1);
+    const [known] = await db.select({ userId: refreshTokens.userId, familyId: refreshTokens.familyId }).from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash)).limit(1);
     if (known) await revokeFamily(db, known.familyId);
-    return "rejected";
+    return { rejected: true, revoked: known ?? null };
   }
   const next = await issueTokens(db, config, current.userId, current.familyId);
   await db.update(refreshTokens).set({ replacedBy: next.id }).where(eq(refreshTokens.id, current.id));
@@ -112,13 +124,14 @@ export async function rotateRefreshToken(db: Executor, config: Config, token: st
 
 export const invalidRefreshProblem = invalidRefresh;
 
-/** Logout revokes the whole family of a validly signed refresh token (idempotent). */
-export async function revokeRefreshToken(db: Executor, config: Config, token: string): Promise<void> {
+/** Logout revokes the whole family of a validly signed refresh token (idempotent) and returns it. */
+export async function revokeRefreshToken(db: Executor, config: Config, token: string): Promise<RevokedSession> {
   const claims = await verifyRefreshToken(config, token);
   if (!claims) throw invalidRefresh();
-  const [known] = await db.select({ familyId: refreshTokens.familyId }).from(refreshTokens).where(eq(refreshTokens.tokenHash, await hashToken(token))).limit(1);
+  const [known] = await db.select({ userId: refreshTokens.userId, familyId: refreshTokens.familyId }).from(refreshTokens).where(eq(refreshTokens.tokenHash, await hashToken(token))).limit(1);
   if (!known) throw invalidRefresh();
   await revokeFamily(db, known.familyId);
+  return known;
 }
 
 export async function getUser(db: Executor, id: number): Promise<UserRow | null> {

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/openapi";
-import { NotificationIdParam, NotificationListQuery, NotificationPageSchema } from "./notifications.schemas";
+import { IdParam } from "../lib/pagination";
+import { NotificationListQuery, NotificationPageSchema } from "./notifications.schemas";
 
 export const listNotificationsRoute = createRoute({
   method: "get",
@@ -19,7 +20,7 @@ export const markReadRoute = createRoute({
   tags: ["Notifications"],
   summary: "Mark one notification read",
   security: bearerSecurity,
-  request: { params: NotificationIdParam },
+  request: { params: IdParam },
   responses: { 204: { description: "Marked read" }, ...problemResponses(400, 401, 404) },
 });
 
