@@ -1,12 +1,18 @@
 import { DurableObject } from "cloudflare:workers";
 import { openDatabase } from "../db/client";
 import { readConfig, type Env } from "../env";
+import { withTimeout } from "../lib/timeout";
 import { CloseCode, MAX_SOCKETS_PER_USER, UpgradeHeader, type Delivery, type NotificationMessage, type NotifierRpc } from "./notifier.contract";
 import { notificationsBetween } from "./notifications.service";
 
 const PONG = JSON.stringify({ type: "pong" });
 /** The newest notification id every open socket has been sent (or was told to fetch over REST). */
 const LAST_DELIVERED = "lastDeliveredId";
+/**
+ * Pushes and accepts wait for a gap fill in progress, so it is bounded: past this the sockets get a
+ * resync (4000) and the clients catch up over REST, rather than every push and upgrade hanging.
+ */
+const GAP_FILL_TIMEOUT_MS = 5000;
 /** How many sockets this object has accepted, ever: gives each socket its place in accept order. */
 const ACCEPTED = "socketsAccepted";
 
@@ -26,6 +32,12 @@ function tagOf(socket: WebSocket): SocketTag | null {
   const { sessionId, expiresAt, accepted } = tag as Record<string, unknown>;
   if (typeof sessionId !== "string" || typeof expiresAt !== "number" || typeof accepted !== "number") return null;
   return { sessionId, expiresAt, accepted };
+}
+
+/** A non-negative integer header the Worker set; null when it is missing or anything else. */
+function countHeader(request: Request, name: string): number | null {
+  const value = request.headers.get(name);
+  return value !== null && /^[0-9]{1,15}$/.test(value) ? Number(value) : null;
 }
 
 /**
@@ -54,9 +66,9 @@ export class Notifier extends DurableObject<Env> implements NotifierRpc {
       return new Response("expected a WebSocket upgrade", { status: 426 });
     }
     const sessionId = request.headers.get(UpgradeHeader.session);
-    const expiresAt = Number(request.headers.get(UpgradeHeader.expiresAt));
-    const upTo = Number(request.headers.get(UpgradeHeader.upTo));
-    if (!sessionId || !Number.isSafeInteger(expiresAt) || !Number.isSafeInteger(upTo) || upTo < 0) {
+    const expiresAt = countHeader(request, UpgradeHeader.expiresAt);
+    const upTo = countHeader(request, UpgradeHeader.upTo);
+    if (!sessionId || expiresAt === null || upTo === null) {
       return new Response("expected an upgrade authorised by the Worker", { status: 400 });
     }
     const socket = await this.serially(() => this.accept({ sessionId, expiresAt }, upTo));
@@ -143,7 +155,7 @@ export class Notifier extends DurableObject<Env> implements NotifierRpc {
       if (last !== undefined && notification.id <= last) continue; // sent already (or fetched by a gap fill)
       if (last !== undefined && previousId > last) {
         try {
-          outgoing.push(...(await this.missed(userId, last, notification.id)));
+          outgoing.push(...(await withTimeout(this.missed(userId, last, notification.id), GAP_FILL_TIMEOUT_MS)));
         } catch (err) {
           console.warn(JSON.stringify({ level: "warn", msg: "notification gap not filled; asking clients to resync", userId, error: err instanceof Error ? err.message : String(err) }));
           await this.resync();
@@ -198,7 +210,7 @@ export class Notifier extends DurableObject<Env> implements NotifierRpc {
     return this.openSockets().filter((socket) => {
       // No tag: accepted before sockets carried their session; it logs in again.
       if ((tagOf(socket)?.expiresAt ?? 0) > now) return true;
-      this.close(socket, CloseCode.sessionEnded, "access token expired: log in again");
+      this.close(socket, CloseCode.sessionEnded, "access token expired: refresh and reconnect");
       return false;
     });
   }

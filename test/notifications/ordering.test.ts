@@ -1,14 +1,18 @@
 import { env, runInDurableObject } from "cloudflare:test";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { NotifierRpc } from "../../src/notifications/notifier.contract";
 import { pushToUser, type NotificationMessage } from "../../src/notifications/push";
 import { api, newUser } from "../helpers/api";
 import { sql } from "../helpers/db";
 import { createCategory, createProduct, newAdmin, placeOrder } from "../helpers/fixtures";
-import { connect, drain, notificationsIn, waitFor } from "../helpers/sockets";
+import { closedBy, connect, drain, notificationsIn, waitFor } from "../helpers/sockets";
 
 let admin: Awaited<ReturnType<typeof newAdmin>>;
 let productId: number;
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 beforeAll(async () => {
   admin = await newAdmin();
@@ -113,5 +117,33 @@ describe("delivery order", () => {
     expect(notificationsIn(socket).map((m) => m.id)).toEqual([first.id, second.id, third.id]);
     expect(await runInDurableObject(stub, (_instance, state) => state.storage.get("lastDeliveredId"))).toBe(third.id);
     socket.ws.close(1000);
+  });
+
+  it("closes the sockets with 4000 when a gap cannot be filled, and the pushes after it still go out", async () => {
+    const user = await newUser("resync");
+    const orderId = await placeOrder(user.token, productId);
+    const socket = await connect(user.token);
+    const [first, second] = [await committedNotification(user.id, orderId), await committedNotification(user.id, orderId)];
+    const stub = env.NOTIFIER.get(env.NOTIFIER.idFromName(String(user.id)));
+    vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    await runInDurableObject(stub, async (instance: NotifierRpc) => {
+      const notifier = instance as NotifierRpc & { missed: GapFill };
+      // The gap fill fails as a Postgres read would.
+      notifier.missed = () => Promise.reject(new Error("connection terminated"));
+      try {
+        expect(await notifier.notify(user.id, [{ notification: second, previousId: first.id }])).toBe(0);
+      } finally {
+        Reflect.deleteProperty(notifier, "missed");
+      }
+    });
+    expect((await closedBy(socket)).code).toBe(4000);
+    expect(notificationsIn(socket)).toEqual([]);
+    // The client reconnects (and catches up over REST); the object takes the next push as usual.
+    const again = await connect(user.token);
+    const third = await committedNotification(user.id, orderId);
+    await pushToUser(env, user.id, [{ notification: third, previousId: second.id }]);
+    await drain(again);
+    expect(notificationsIn(again)).toEqual([third]);
+    again.ws.close(1000);
   });
 });
