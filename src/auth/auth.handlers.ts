@@ -5,6 +5,7 @@ import { afterResponse } from "../lib/background";
 import type { AppRouteHandler } from "../lib/openapi";
 import { unauthorized } from "../lib/problem";
 import { useRedis } from "../lib/redis";
+import { endSessionSockets } from "../notifications/push";
 import type { getMeRoute, loginRoute, logoutRoute, refreshRoute, registerRoute, updateMeRoute } from "./auth.routes";
 import { endSession, getUser, invalidRefresh, logIn, registerUser, rotateRefreshToken, toUserResponse, updateProfile } from "./auth.service";
 import { currentUser } from "./guards";
@@ -31,14 +32,20 @@ export const login: AppRouteHandler<typeof loginRoute> = async (c) => {
   return c.json(result.pair, 200);
 };
 
+/** A rotated token presented again ends its whole session: its sockets close (4001) after the response. */
 export const refresh: AppRouteHandler<typeof refreshRoute> = async (c) => {
   const result = await rotateRefreshToken(useDb(c), readConfig(c.env), c.req.valid("json").refresh);
-  if (!result.ok) throw invalidRefresh();
+  if (!result.ok) {
+    const ended = result.ended;
+    if (ended) afterResponse(c, () => endSessionSockets(c.env, ended.userId, ended.sessionId));
+    throw invalidRefresh();
+  }
   return c.json(result.pair, 200);
 };
 
 export const logout: AppRouteHandler<typeof logoutRoute> = async (c) => {
-  await endSession(useDb(c), c.req.valid("json").refresh);
+  const ended = await endSession(useDb(c), c.req.valid("json").refresh);
+  afterResponse(c, () => endSessionSockets(c.env, ended.userId, ended.sessionId));
   return c.body(null, 204);
 };
 

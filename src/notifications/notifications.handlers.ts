@@ -1,13 +1,13 @@
 import type { Context } from "hono";
 import { authenticate, bearerToken, currentUser } from "../auth/guards";
-import type { AppEnv } from "../context";
+import type { AppEnv, AuthUser } from "../context";
 import { useDb } from "../db/use";
 import { readConfig } from "../env";
 import type { AppRouteHandler } from "../lib/openapi";
 import { buildPage, pageLinker, pageRequest, pageWindow, readCursor, signCursor } from "../lib/pagination";
 import { Problem, unauthorized, unknownQueryParameters } from "../lib/problem";
 import type * as routes from "./notifications.routes";
-import { UP_TO_HEADER } from "./push";
+import { UpgradeHeader } from "./notifier.contract";
 import * as service from "./notifications.service";
 
 const NOTIFICATION_LIST_PARAMS = ["after", "unread"] as const;
@@ -53,10 +53,24 @@ export async function openSocket(c: Context<AppEnv>): Promise<Response> {
   if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
     throw new Problem(426, "upgrade-required", "This endpoint only speaks WebSocket: send Upgrade: websocket.", { headers: { upgrade: "websocket" } });
   }
+  const stub = c.env.NOTIFIER.get(c.env.NOTIFIER.idFromName(String(user.id)));
+  return stub.fetch(await forwardedUpgrade(c, user));
+}
+
+/**
+ * The upgrade as the Notifier receives it: without the access token, which it has no use for and
+ * so can never log or keep, and with what the token said (session, expiry) and where the user's
+ * notifications stand. `set` overwrites any such header a client sent.
+ */
+async function forwardedUpgrade(c: Context<AppEnv>, user: AuthUser): Promise<Request> {
+  const url = new URL(c.req.url);
+  url.searchParams.delete("token");
+  const forwarded = new Request(url, c.req.raw);
+  forwarded.headers.delete("authorization");
   const upTo = await service.latestNotificationId(useDb(c), user.id);
   if (upTo === null) throw unauthorized("The access token names no user.");
-  const forwarded = new Request(c.req.raw);
-  forwarded.headers.set(UP_TO_HEADER, String(upTo));
-  const stub = c.env.NOTIFIER.get(c.env.NOTIFIER.idFromName(String(user.id)));
-  return stub.fetch(forwarded);
+  forwarded.headers.set(UpgradeHeader.upTo, String(upTo));
+  forwarded.headers.set(UpgradeHeader.session, user.sessionId);
+  forwarded.headers.set(UpgradeHeader.expiresAt, String(user.expiresAt));
+  return forwarded;
 }

@@ -1,8 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { requireUser } from "../auth/guards";
 import { bearerSecurity, jsonContent, problemResponses } from "../lib/openapi";
-import { NoQuery } from "../lib/pagination";
-import { NotificationIdParam, NotificationListQuery, NotificationPageSchema } from "./notifications.schemas";
+import { IdParam, NoQuery } from "../lib/pagination";
+import { NotificationListQuery, NotificationPageSchema } from "./notifications.schemas";
+import { CloseCode, MAX_SOCKETS_PER_USER } from "./notifier.contract";
 
 export const listNotificationsRoute = createRoute({
   method: "get",
@@ -23,7 +24,7 @@ export const markReadRoute = createRoute({
   summary: "Mark one notification read",
   security: bearerSecurity,
   middleware: [requireUser] as const,
-  request: { params: NotificationIdParam, query: NoQuery },
+  request: { params: IdParam, query: NoQuery },
   responses: { 204: { description: "Marked read" }, ...problemResponses(400, 401, 404) },
 });
 
@@ -44,9 +45,15 @@ export const socketRoute = createRoute({
   path: "/api/notifications/ws",
   tags: ["Notifications"],
   summary: "WebSocket of live notifications",
-  description:
-    "Upgrade with `Authorization: Bearer <access>` or `?token=<access>` (browsers cannot set headers on a WebSocket). Each status change of one of your orders arrives as one JSON text message shaped like a Notification, within a second. Messages arrive in id order without gaps; if the server cannot guarantee that, it closes the socket with code 4000 (resync). Send `{\"type\":\"ping\"}` to get `{\"type\":\"pong\"}`. After a reconnect, fetch `GET /api/notifications?after=<last id seen>` (following `next`) before trusting that id again.",
+  description: [
+    "Upgrade with `Authorization: Bearer <access>` or `?token=<access>` (browsers cannot set headers on a WebSocket; the API never writes the token to a log).",
+    "Each status change of one of your orders arrives as one JSON text message shaped like a Notification, within a second: in increasing id order, each once, without gaps.",
+    "Send `{\"type\":\"ping\"}` to get `{\"type\":\"pong\"}`. After a reconnect, fetch `GET /api/notifications?after=<last id seen>` (following `next`) before trusting that id again.",
+    `Close codes: **${CloseCode.resync}** resync (the server could not guarantee the order): reconnect and catch up;`,
+    `**${CloseCode.sessionEnded}** session ended: logout, reuse of a rotated refresh token, or the access token expired. Refresh (log in again if that fails) and reconnect with the new access token;`,
+    `**${CloseCode.tooManySockets}** too many sockets: a user holds at most ${MAX_SOCKETS_PER_USER}, and opening one more closes the oldest.`,
+  ].join(" "),
   security: bearerSecurity,
   request: { query: z.strictObject({ token: z.string().optional().openapi({ description: "Access token, for clients that cannot send headers." }) }) },
-  responses: { 101: { description: "Switching protocols" }, ...problemResponses(401, 426) },
+  responses: { 101: { description: "Switching protocols" }, ...problemResponses(400, 401, 426) },
 });

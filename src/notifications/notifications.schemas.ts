@@ -1,19 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { MAX_ID } from "../lib/ids";
-import { ORDER_STATUSES } from "../orders/orders.schemas";
 import { PageQuery, pageListSchema } from "../lib/pagination";
+import { NotificationSchema } from "./notification-message";
 
-export const NotificationSchema = z
-  .object({
-    id: z.number().int(),
-    type: z.literal("order.status_changed"),
-    order_id: z.number().int(),
-    from_status: z.enum(ORDER_STATUSES),
-    to_status: z.enum(ORDER_STATUSES),
-    created_at: z.string().openapi({ format: "date-time" }),
-    read_at: z.string().nullable().openapi({ format: "date-time" }),
-  })
-  .openapi("Notification");
+export { NotificationSchema, type NotificationMessage } from "./notification-message";
 
 export const NotificationListQuery = PageQuery.extend({
   after: z
@@ -28,4 +18,3 @@ export const NotificationListQuery = PageQuery.extend({
 });
 
 export const NotificationPageSchema = pageListSchema(NotificationSchema, "NotificationPage");
-export { IdParam as NotificationIdParam } from "../lib/pagination";

@@ -1,27 +1,14 @@
 import type { Env } from "../env";
+import type { Delivery } from "./notifier.contract";
 
-type OrderStatus = "pending" | "shipped" | "delivered" | "cancelled";
+export type { Delivery, NotificationMessage } from "./notifier.contract";
 
-/** Exactly the notification shape of API.md; also what each WebSocket receives. */
-export interface NotificationMessage {
-  id: number;
-  type: "order.status_changed";
-  order_id: number;
-  from_status: OrderStatus;
-  to_status: OrderStatus;
-  created_at: string;
-  read_at: string | null;
+function notifierOf(env: Env, userId: number) {
+  return env.NOTIFIER.get(env.NOTIFIER.idFromName(String(userId)));
 }
 
-/** Close code asking clients to reconnect and catch up with ?after=: sent instead of delivering out of order. */
-export const RESYNC_CLOSE_CODE = 4000;
-/** Header on an upgrade forwarded to the Notifier: the user's newest notification id when the socket was authorised. */
-export const UP_TO_HEADER = "x-notifications-up-to";
-
-/** A committed notification and the id of the same user's notification before it (0 if none). */
-export interface Delivery {
-  notification: NotificationMessage;
-  previousId: number;
+function warn(msg: string, userId: number, err: unknown): void {
+  console.warn(JSON.stringify({ level: "warn", msg, userId, error: err instanceof Error ? err.message : String(err) }));
 }
 
 /**
@@ -31,9 +18,21 @@ export interface Delivery {
  */
 export async function pushToUser(env: Env, userId: number, deliveries: Delivery[]): Promise<void> {
   try {
-    const stub = env.NOTIFIER.get(env.NOTIFIER.idFromName(String(userId)));
-    await stub.notify(userId, deliveries);
+    await notifierOf(env, userId).notify(userId, deliveries);
   } catch (err) {
-    console.warn(JSON.stringify({ level: "warn", msg: "notification push failed", userId, error: err instanceof Error ? err.message : String(err) }));
+    warn("notification push failed", userId, err);
+  }
+}
+
+/**
+ * Closes the sockets of an ended session (logout, refresh-token reuse) with 4001. Call after the
+ * revocation committed (afterResponse); never throws: the session is revoked either way, and a
+ * socket this misses is still closed when its access token expires.
+ */
+export async function endSessionSockets(env: Env, userId: number, sessionId: string): Promise<void> {
+  try {
+    await notifierOf(env, userId).closeSession(sessionId);
+  } catch (err) {
+    warn("closing an ended session's sockets failed", userId, err);
   }
 }
