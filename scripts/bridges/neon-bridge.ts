@@ -11,8 +11,12 @@ import { WebSocketServer, type WebSocket } from "ws";
 import { checkDelay, DelayLine, hold, initialDelay } from "./delay.ts";
 import { executeSql } from "./neon-http.ts";
 
+/**
+ * Requests and connections count once they have crossed (after the inbound hold), so with a delay
+ * a request sent after a response (say, from `waitUntil`) is not counted before that response lands.
+ */
 export interface NeonBridgeCounts {
-  /** `POST /sql` requests received (each is one round trip of the HTTP path), whatever their outcome. */
+  /** `POST /sql` requests (each is one round trip of the HTTP path), whatever their outcome. */
   sqlRequests: number;
   /** Statements sent to Postgres for those requests, a batch's BEGIN and COMMIT included. */
   sqlStatements: number;
@@ -20,9 +24,9 @@ export interface NeonBridgeCounts {
   wsConnections: number;
   /** WebSocket messages from the driver (each a chunk of the wire protocol, not necessarily a query). */
   wsMessagesIn: number;
-  /** `/sql` requests being handled right now. */
+  /** `/sql` requests being handled right now (from their arrival). */
   sqlInFlight: number;
-  /** WebSocket connections open right now. */
+  /** WebSocket connections open right now, upgrades still being held included. */
   wsOpen: number;
 }
 
@@ -91,7 +95,6 @@ export async function startNeonBridge(opts: NeonBridgeOptions): Promise<NeonBrid
     const path = new URL(req.url ?? "/", "http://bridge").pathname;
     if (path !== "/sql") return sendJson(res, 404, { message: `no such endpoint: ${req.method} ${path}` });
     if (req.method !== "POST") return sendJson(res, 405, { message: "use POST /sql" }, { allow: "POST" });
-    counts.sqlRequests++;
     counts.sqlInFlight++;
     const gone = new AbortController();
     res.on("close", () => {
@@ -100,6 +103,7 @@ export async function startNeonBridge(opts: NeonBridgeOptions): Promise<NeonBrid
     try {
       const body = await readBody(req);
       await hold(delayMs); // the request crossing to Postgres
+      counts.sqlRequests++;
       if (body === null) return await reply(400, { message: `request is too large (max is ${MAX_SQL_BODY_BYTES} bytes)` });
       const result = await executeSql({ headers: req.headers, body, target, connectTimeoutMs: opts.connectTimeoutMs ?? 5000, signal: gone.signal });
       counts.sqlStatements += result.statements;
@@ -117,6 +121,8 @@ export async function startNeonBridge(opts: NeonBridgeOptions): Promise<NeonBrid
 
   server.on("upgrade", async (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on("error", () => undefined);
+    counts.wsOpen++;
+    socket.once("close", () => counts.wsOpen--);
     // The upgrade is a round trip of its own: held for both directions before it is answered.
     await hold(2 * delayMs);
     const url = new URL(req.url ?? "/", "http://bridge");
@@ -128,7 +134,6 @@ export async function startNeonBridge(opts: NeonBridgeOptions): Promise<NeonBrid
 
   function connect(ws: WebSocket) {
     counts.wsConnections++;
-    counts.wsOpen++;
     const tcp = net.connect({ host: opts.postgresHost, port: opts.postgresPort });
     tcp.setNoDelay(true);
     const pair = { ws, tcp };
@@ -136,7 +141,11 @@ export async function startNeonBridge(opts: NeonBridgeOptions): Promise<NeonBrid
     // null = the sender closed: it travels behind the data it sent, like a FIN.
     const toPostgres = new DelayLine<Buffer | null>(
       () => delayMs,
-      (chunk) => (chunk ? tcp.write(chunk) : tcp.end()),
+      (chunk) => {
+        if (!chunk) return tcp.end();
+        counts.wsMessagesIn++;
+        tcp.write(chunk);
+      },
     );
     const toClient = new DelayLine<Buffer | null>(
       () => delayMs,
@@ -151,7 +160,6 @@ export async function startNeonBridge(opts: NeonBridgeOptions): Promise<NeonBrid
     const settle = () => {
       if (!tcpDone || !wsDone || !pairs.has(pair)) return;
       pairs.delete(pair);
-      counts.wsOpen--;
       toPostgres.close();
       toClient.close();
       tcp.destroy();
@@ -166,7 +174,6 @@ export async function startNeonBridge(opts: NeonBridgeOptions): Promise<NeonBrid
     tcp.on("error", tcpClosed);
     tcp.on("close", tcpClosed);
     ws.on("message", (data: Buffer | ArrayBuffer | Buffer[]) => {
-      counts.wsMessagesIn++;
       toPostgres.push(Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer));
     });
     const wsClosed = () => {
