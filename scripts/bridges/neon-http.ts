@@ -14,6 +14,7 @@
 //   null), which the driver turns into a NeonDbError carrying each field. Any other status makes the
 //   driver throw "Server error (HTTP status N): <body>" without a code.
 // Each statement runs with the extended protocol (one statement per query string, as on Neon).
+import net from "node:net";
 import pg from "pg";
 
 export interface SqlTarget {
@@ -181,6 +182,24 @@ async function runQuery(client: pg.Client, data: QueryData, rawOutput: boolean, 
   return { rowAsArray: arrayMode, fields, rows, command: result.command ?? "", rowCount: result.rowCount ?? null };
 }
 
+/**
+ * Asks Postgres to cancel what a session is running (the wire protocol's CancelRequest), as Neon's
+ * proxy does when its client goes away: a statement waiting on a lock stops holding up others.
+ */
+function cancelRunning(target: SqlTarget, client: pg.Client): void {
+  const { processID, secretKey } = client as unknown as { processID: number | null; secretKey: number | null };
+  if (processID === null || secretKey === null) return;
+  const request = Buffer.alloc(16);
+  request.writeInt32BE(16, 0);
+  request.writeInt32BE(80877102, 4);
+  request.writeInt32BE(processID, 8);
+  request.writeInt32BE(secretKey, 12);
+  const socket = net.connect({ host: target.host, port: target.port }, () => socket.end(request));
+  socket.on("error", () => undefined);
+  // A frozen Postgres never closes it: do not keep the socket forever.
+  socket.setTimeout(2000, () => socket.destroy());
+}
+
 /** Executes one `POST /sql` request against the allowed Postgres. Never throws. */
 export async function executeSql(opts: {
   headers: Record<string, string | string[] | undefined>;
@@ -192,7 +211,13 @@ export async function executeSql(opts: {
 }): Promise<SqlReply> {
   let statements = 0;
   let client: pg.Client | null = null;
-  const drop = () => void client?.end().catch(() => undefined);
+  let connected = false;
+  const drop = () => {
+    if (!client) return;
+    if (connected) cancelRunning(opts.target, client);
+    // Ending a session with a batch open rolls it back.
+    void client.end().catch(() => undefined);
+  };
   opts.signal.addEventListener("abort", drop, { once: true });
   try {
     const config = connectionConfig(header(opts.headers, "Neon-Connection-String"), opts.target);
@@ -204,6 +229,7 @@ export async function executeSql(opts: {
     client.on("error", () => undefined); // a dropped session surfaces through the pending query
     try {
       await client.connect();
+      connected = true;
     } catch (err) {
       if (err instanceof pg.DatabaseError) return { status: 400, body: errorBody(err.message, err), headers: {}, statements };
       // Neon answers 500 when it cannot reach the compute at all (ErrorKind::Compute).
