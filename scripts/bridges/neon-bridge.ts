@@ -9,7 +9,7 @@ import type { Duplex } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { WebSocketServer, type WebSocket } from "ws";
 import { checkDelay, DelayLine, hold, initialDelay } from "./delay.ts";
-import { executeSql } from "./neon-http.ts";
+import { executeSql, SqlSessions } from "./neon-http.ts";
 
 /**
  * Requests and connections count once they have crossed (after the inbound hold), so with a delay
@@ -54,6 +54,8 @@ export interface NeonBridgeOptions {
   delayMs?: number;
   /** How long a `/sql` request may wait for a Postgres session (a frozen Postgres answers 500 after it). */
   connectTimeoutMs?: number;
+  /** Postgres sessions kept per set of credentials for `/sql` (Neon's proxy pools too). */
+  sqlPoolSize?: number;
 }
 
 const MAX_SQL_BODY_BYTES = 10 * 1024 * 1024;
@@ -90,6 +92,7 @@ export async function startNeonBridge(opts: NeonBridgeOptions): Promise<NeonBrid
   const counts: NeonBridgeCounts = { sqlRequests: 0, sqlStatements: 0, wsConnections: 0, wsMessagesIn: 0, sqlInFlight: 0, wsOpen: 0 };
   const pairs = new Set<{ ws: WebSocket; tcp: net.Socket }>();
   const wss = new WebSocketServer({ noServer: true });
+  const sessions = new SqlSessions(target, { connectTimeoutMs: opts.connectTimeoutMs ?? 5000, poolSize: opts.sqlPoolSize ?? 40 });
 
   const server = http.createServer(async (req, res) => {
     const path = new URL(req.url ?? "/", "http://bridge").pathname;
@@ -105,7 +108,7 @@ export async function startNeonBridge(opts: NeonBridgeOptions): Promise<NeonBrid
       await hold(delayMs); // the request crossing to Postgres
       counts.sqlRequests++;
       if (body === null) return await reply(400, { message: `request is too large (max is ${MAX_SQL_BODY_BYTES} bytes)` });
-      const result = await executeSql({ headers: req.headers, body, target, connectTimeoutMs: opts.connectTimeoutMs ?? 5000, signal: gone.signal });
+      const result = await executeSql({ headers: req.headers, body, target, sessions, signal: gone.signal });
       counts.sqlStatements += result.statements;
       await reply(result.status, result.body, result.headers);
     } catch (err) {
@@ -216,7 +219,7 @@ export async function startNeonBridge(opts: NeonBridgeOptions): Promise<NeonBrid
         pairs.clear();
         wss.close();
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => void sessions.close().then(resolve));
       }),
   };
 }
