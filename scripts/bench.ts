@@ -1,5 +1,7 @@
 // npm run bench [-- catalog|checkout|ws|auth ...] [--requests N] [--concurrency C] [--runs R]
 // Benchmarks against any BASE_URL that serves API.md (default http://127.0.0.1:8787, i.e. `npm run dev`).
+// `npm run bench -- rtt [--samples N] [--delay MS] [--hot-users N] [--hot-delay MS] [--only REGEX]` is
+// apart: round trips per request, on a throwaway stack and `wrangler dev` of its own (bench/rtt.ts).
 // Prints a table (p50, p95, p99, req/s) and writes JSON + an SVG chart to bench-results/.
 import fs from "node:fs";
 import os from "node:os";
@@ -23,6 +25,12 @@ const { values, positionals } = parseArgs({
     "ws-users": { type: "string", default: "100" },
     "ws-sockets": { type: "string", default: "10" },
     out: { type: "string", default: "bench-results" },
+    // rtt: samples per setting, the hold per message each way, and the hot-product run.
+    samples: { type: "string", default: "18" },
+    delay: { type: "string", default: "25" },
+    "hot-users": { type: "string", default: "30" },
+    "hot-delay": { type: "string", default: "25" },
+    only: { type: "string" },
   },
 });
 
@@ -252,7 +260,39 @@ async function auth() {
   findings.auth = { nodeHashMedianMs: round(median(local)), workersCpuBudgetMs: { free: 10, paidDefault: 30000 } };
 }
 
-const runners: Record<string, () => Promise<void>> = { catalog, checkout, ws: wsBench, auth };
+async function rtt() {
+  // Imported here: it starts its own stack (embedded Postgres), which no other section needs.
+  const { runRtt, rttTable, hotTable } = await import("./bench/rtt.ts");
+  const report = await runRtt({
+    samples: Number(values.samples),
+    delayMs: Number(values.delay),
+    hotUsers: Number(values["hot-users"]),
+    hotDelayMs: Number(values["hot-delay"]),
+    outDir: values.out!,
+    only: values.only ? new RegExp(values.only, "i") : undefined,
+  });
+  console.log(`\n${rttTable(report.rows)}\n`);
+  if (report.hot) console.log(`${hotTable(report.hot)}\n`);
+  console.log(`Wrote ${report.files.join(", ")}`);
+  findings.rtt = { machine: report.machine, delayMs: report.delayMs, rows: report.rows.map((r) => [r.request, r.postgresRoundTrips, r.redisRoundTrips]) };
+  if (report.hot) {
+    findings.hotProduct = report.hot;
+    samples.push({
+      name: `hot product: ${report.hot.users} one-unit checkouts at ${report.hot.roundTripMs} ms RTT to Postgres`,
+      requests: report.hot.users,
+      concurrency: report.hot.users,
+      p50: report.hot.p50Ms,
+      p95: report.hot.p95Ms,
+      p99: report.hot.p99Ms,
+      rps: report.hot.ordersPerSecond,
+      errors: report.hot.users - report.hot.created + (report.hot.correct ? 0 : 1),
+      notes: `wall ${report.hot.wallMs} ms = ${report.hot.wallRoundTrips} RTT`,
+    });
+  }
+  if (report.rows.some((r) => r.errors > 0) || (report.hot && !report.hot.correct)) process.exitCode = 1;
+}
+
+const runners: Record<string, () => Promise<void>> = { catalog, checkout, ws: wsBench, auth, rtt };
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 for (const section of sections) {
   const run = runners[section];

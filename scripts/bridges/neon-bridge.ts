@@ -9,10 +9,14 @@ import type { Duplex } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { WebSocketServer, type WebSocket } from "ws";
 import { checkDelay, DelayLine, hold, initialDelay } from "./delay.ts";
-import { executeSql } from "./neon-http.ts";
+import { executeSql, SqlSessions } from "./neon-http.ts";
 
+/**
+ * Requests and connections count once they have crossed (after the inbound hold), so with a delay
+ * a request sent after a response (say, from `waitUntil`) is not counted before that response lands.
+ */
 export interface NeonBridgeCounts {
-  /** `POST /sql` requests received (each is one round trip of the HTTP path), whatever their outcome. */
+  /** `POST /sql` requests (each is one round trip of the HTTP path), whatever their outcome. */
   sqlRequests: number;
   /** Statements sent to Postgres for those requests, a batch's BEGIN and COMMIT included. */
   sqlStatements: number;
@@ -20,9 +24,9 @@ export interface NeonBridgeCounts {
   wsConnections: number;
   /** WebSocket messages from the driver (each a chunk of the wire protocol, not necessarily a query). */
   wsMessagesIn: number;
-  /** `/sql` requests being handled right now. */
+  /** `/sql` requests being handled right now (from their arrival). */
   sqlInFlight: number;
-  /** WebSocket connections open right now. */
+  /** WebSocket connections open right now, upgrades still being held included. */
   wsOpen: number;
 }
 
@@ -50,6 +54,8 @@ export interface NeonBridgeOptions {
   delayMs?: number;
   /** How long a `/sql` request may wait for a Postgres session (a frozen Postgres answers 500 after it). */
   connectTimeoutMs?: number;
+  /** Postgres sessions kept per set of credentials for `/sql` (Neon's proxy pools too). */
+  sqlPoolSize?: number;
 }
 
 const MAX_SQL_BODY_BYTES = 10 * 1024 * 1024;
@@ -86,12 +92,12 @@ export async function startNeonBridge(opts: NeonBridgeOptions): Promise<NeonBrid
   const counts: NeonBridgeCounts = { sqlRequests: 0, sqlStatements: 0, wsConnections: 0, wsMessagesIn: 0, sqlInFlight: 0, wsOpen: 0 };
   const pairs = new Set<{ ws: WebSocket; tcp: net.Socket }>();
   const wss = new WebSocketServer({ noServer: true });
+  const sessions = new SqlSessions(target, { connectTimeoutMs: opts.connectTimeoutMs ?? 5000, poolSize: opts.sqlPoolSize ?? 40 });
 
   const server = http.createServer(async (req, res) => {
     const path = new URL(req.url ?? "/", "http://bridge").pathname;
     if (path !== "/sql") return sendJson(res, 404, { message: `no such endpoint: ${req.method} ${path}` });
     if (req.method !== "POST") return sendJson(res, 405, { message: "use POST /sql" }, { allow: "POST" });
-    counts.sqlRequests++;
     counts.sqlInFlight++;
     const gone = new AbortController();
     res.on("close", () => {
@@ -100,8 +106,9 @@ export async function startNeonBridge(opts: NeonBridgeOptions): Promise<NeonBrid
     try {
       const body = await readBody(req);
       await hold(delayMs); // the request crossing to Postgres
+      counts.sqlRequests++;
       if (body === null) return await reply(400, { message: `request is too large (max is ${MAX_SQL_BODY_BYTES} bytes)` });
-      const result = await executeSql({ headers: req.headers, body, target, connectTimeoutMs: opts.connectTimeoutMs ?? 5000, signal: gone.signal });
+      const result = await executeSql({ headers: req.headers, body, target, sessions, signal: gone.signal });
       counts.sqlStatements += result.statements;
       await reply(result.status, result.body, result.headers);
     } catch (err) {
@@ -117,6 +124,8 @@ export async function startNeonBridge(opts: NeonBridgeOptions): Promise<NeonBrid
 
   server.on("upgrade", async (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on("error", () => undefined);
+    counts.wsOpen++;
+    socket.once("close", () => counts.wsOpen--);
     // The upgrade is a round trip of its own: held for both directions before it is answered.
     await hold(2 * delayMs);
     const url = new URL(req.url ?? "/", "http://bridge");
@@ -128,7 +137,6 @@ export async function startNeonBridge(opts: NeonBridgeOptions): Promise<NeonBrid
 
   function connect(ws: WebSocket) {
     counts.wsConnections++;
-    counts.wsOpen++;
     const tcp = net.connect({ host: opts.postgresHost, port: opts.postgresPort });
     tcp.setNoDelay(true);
     const pair = { ws, tcp };
@@ -136,7 +144,11 @@ export async function startNeonBridge(opts: NeonBridgeOptions): Promise<NeonBrid
     // null = the sender closed: it travels behind the data it sent, like a FIN.
     const toPostgres = new DelayLine<Buffer | null>(
       () => delayMs,
-      (chunk) => (chunk ? tcp.write(chunk) : tcp.end()),
+      (chunk) => {
+        if (!chunk) return tcp.end();
+        counts.wsMessagesIn++;
+        tcp.write(chunk);
+      },
     );
     const toClient = new DelayLine<Buffer | null>(
       () => delayMs,
@@ -151,7 +163,6 @@ export async function startNeonBridge(opts: NeonBridgeOptions): Promise<NeonBrid
     const settle = () => {
       if (!tcpDone || !wsDone || !pairs.has(pair)) return;
       pairs.delete(pair);
-      counts.wsOpen--;
       toPostgres.close();
       toClient.close();
       tcp.destroy();
@@ -166,7 +177,6 @@ export async function startNeonBridge(opts: NeonBridgeOptions): Promise<NeonBrid
     tcp.on("error", tcpClosed);
     tcp.on("close", tcpClosed);
     ws.on("message", (data: Buffer | ArrayBuffer | Buffer[]) => {
-      counts.wsMessagesIn++;
       toPostgres.push(Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer));
     });
     const wsClosed = () => {
@@ -209,7 +219,7 @@ export async function startNeonBridge(opts: NeonBridgeOptions): Promise<NeonBrid
         pairs.clear();
         wss.close();
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => void sessions.close().then(resolve));
       }),
   };
 }

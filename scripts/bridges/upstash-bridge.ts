@@ -6,8 +6,12 @@ import { pathToFileURL } from "node:url";
 import { checkDelay, hold, initialDelay } from "./delay.ts";
 import { RespClient, RespError, type RespValue } from "./resp.ts";
 
+/**
+ * Requests count once they have crossed (after the inbound hold), so with a delay a request sent
+ * after a response (say, from `waitUntil`) is not counted before that response lands.
+ */
 export interface UpstashBridgeCounts {
-  /** HTTP requests received (each is one round trip to Upstash), whatever their outcome. */
+  /** HTTP requests (each is one round trip to Upstash), whatever their outcome. */
   requests: number;
   /** Redis commands in them (a pipeline or transaction counts each command; MULTI/EXEC not counted). */
   commands: number;
@@ -75,7 +79,6 @@ export async function startUpstashBridge(opts: {
   const counts: UpstashBridgeCounts = { requests: 0, commands: 0, inFlight: 0 };
 
   const server = http.createServer(async (req, res) => {
-    counts.requests++;
     counts.inFlight++;
     try {
       await handle(req, res);
@@ -98,6 +101,7 @@ export async function startUpstashBridge(opts: {
       malformed = true;
     }
     await hold(delayMs);
+    counts.requests++;
     try {
       if (req.headers.authorization !== `Bearer ${opts.token}`) return await send(401, { error: "Unauthorized" });
       const base64 = String(req.headers["upstash-encoding"] ?? "").toLowerCase() === "base64";

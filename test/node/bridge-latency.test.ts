@@ -65,6 +65,8 @@ describe("neon bridge delay", () => {
       bridge.setDelay(0);
       await client.end();
     }
+    // The rtt bench waits on this before each sample: it must come back to zero once the socket is gone.
+    await expect.poll(() => bridge.counts().wsOpen, { timeout: 5000 }).toBe(0);
   });
 
   it("takes its delay from NEON_BRIDGE_DELAY_MS when the options name none", async () => {

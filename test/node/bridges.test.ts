@@ -38,6 +38,22 @@ describe("Neon bridge, driven by @neondatabase/serverless", () => {
     }
   });
 
+  it("supports the driver's pipelined connect (startup, password and first query in one flight)", async () => {
+    neonConfig.wsProxy = (host, port) => `127.0.0.1:${bridge.port}/v2?address=${host}:${port}`;
+    neonConfig.pipelineConnect = "password";
+    const pool = new Pool({ connectionString: inject("postgresUrl") });
+    pool.on("error", () => undefined);
+    try {
+      const before = bridge.counts().wsConnections;
+      const { rows } = await pool.query("select current_user as who, 6 * 7 as answer");
+      expect(rows).toEqual([{ who: "postgres", answer: 42 }]);
+      expect(bridge.counts().wsConnections - before).toBe(1);
+    } finally {
+      neonConfig.pipelineConnect = false;
+      await pool.end();
+    }
+  });
+
   it("refuses any address other than the configured Postgres", async () => {
     const socket = new ws(`ws://127.0.0.1:${bridge.port}/v2?address=127.0.0.1:1`);
     const outcome = await new Promise<string>((resolve) => {

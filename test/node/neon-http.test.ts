@@ -190,6 +190,22 @@ describe("Neon bridge POST /sql, driven by neon()", () => {
     expect((await fetch(bridge.sqlUrl, { method: "POST", body: '{"query":"select 1"}' })).status).toBe(400); // no connection string
   });
 
+  it("cancels the running statement when the client gives up (fetchOptions signal)", async () => {
+    const marker = `${tag}_sleeper`;
+    const err = await rejection(sql.query(`select pg_sleep(30) as ${marker}`, [], { fetchOptions: { signal: AbortSignal.timeout(300) } }));
+    expect(err.message).toMatch(/Error connecting to database: .*abort/i);
+    expect((err.sourceError as Error).name).toBe("TimeoutError");
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    try {
+      const running = async () => (await admin.query("select count(*)::int as n from pg_stat_activity where query like $1 and pid <> pg_backend_pid()", [`%${marker}%`])).rows[0].n;
+      // Without the cancel, the sleep would hold its backend for 30 s after the client left.
+      await expect.poll(running, { timeout: 5000 }).toBe(0);
+    } finally {
+      await admin.end();
+    }
+  });
+
   it("answers at once with a 500 when Postgres is unreachable", async () => {
     const port = await freePort();
     const dead = await startNeonBridge({ postgresHost: "127.0.0.1", postgresPort: port });

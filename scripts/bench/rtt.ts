@@ -1,0 +1,599 @@
+// npm run bench -- rtt [--samples N] [--delay MS] [--hot-users N] [--only REGEX]
+// Round trips per request on the critical path (issue 13), measured the way a distant store is
+// felt: a throwaway stack (Postgres, Redis, both bridges) and `wrangler dev` on it; for every
+// endpoint of API.md, the median latency with one bridge holding each message `delay` ms each way,
+// minus the median with no delay, divided by the injected round trip (2 × delay). One bridge at a
+// time, samples interleaved; requests that change state get fresh state before every sample.
+// The bridges also count what crossed them (after the inbound hold, so work sent after the response
+// is not counted): /sql requests, WebSocket connections, Upstash requests.
+// Then the hot-product run: N users each with the same product in the cart check out at once with
+// a 2 × `hot-delay` ms round trip to Postgres: wall time, p50, p99, every order checked.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import WebSocket from "ws";
+import type { NeonBridge } from "../bridges/neon-bridge.ts";
+import type { UpstashBridge } from "../bridges/upstash-bridge.ts";
+import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD, ensureDemoData } from "../lib/demo.ts";
+import { freePort } from "../lib/ports.ts";
+import { startStack, type Stack } from "../lib/stack.ts";
+import { startWranglerDev, type WranglerDev } from "../lib/wrangler.ts";
+import { ApiClient, pool } from "./client.ts";
+import { median, percentile, round } from "./stats.ts";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface RttOptions {
+  /** Requests per (endpoint, setting): no delay, Postgres delayed, Redis delayed. */
+  samples: number;
+  /** Hold per message per direction while measuring, ms (the injected round trip is twice this). */
+  delayMs: number;
+  hotUsers: number;
+  /** Hold per message per direction on the neon bridge during the hot-product run. */
+  hotDelayMs: number;
+  outDir: string;
+  /** Only endpoints whose name matches (the hot-product run is named "hot-product"). */
+  only?: RegExp;
+}
+
+export interface RttRow {
+  request: string;
+  postgresRoundTrips: number;
+  redisRoundTrips: number;
+  /** Medians of what the bridges counted per request while their delay was on. */
+  sqlRequests: number;
+  wsConnections: number;
+  upstashRequests: number;
+  /** Median of the Worker's X-Db-Queries (SQL statements through its pool), when it sends one. */
+  sqlStatements: number | null;
+  p50NoDelayMs: number;
+  p50PostgresDelayedMs: number;
+  p50RedisDelayedMs: number;
+  samples: number;
+  errors: number;
+  notes?: string;
+}
+
+export interface HotProductRun {
+  users: number;
+  roundTripMs: number;
+  wallMs: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  wallRoundTrips: number;
+  p50RoundTrips: number;
+  p99RoundTrips: number;
+  ordersPerSecond: number;
+  created: number;
+  statuses: Record<string, number>;
+  stockBefore: number;
+  stockAfter: number;
+  unitsOrdered: number;
+  correct: boolean;
+  problems: string[];
+}
+
+export interface RttReport {
+  machine: string;
+  date: string;
+  delayMs: number;
+  samples: number;
+  rows: RttRow[];
+  hot: HotProductRun | null;
+  files: string[];
+}
+
+interface Outcome {
+  status: number;
+  headers?: Headers;
+  body?: any;
+}
+
+interface Scenario<S = any> {
+  name: string;
+  /** Runs with no delay before every sample: what the measured request needs (fresh state). */
+  setup?: () => Promise<S>;
+  run: (state: S) => Promise<Outcome>;
+  /** The answer a client expects; anything else is counted as an error. */
+  ok: (res: Outcome) => boolean;
+  notes?: string;
+}
+
+type Setting = "none" | "postgres" | "redis";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The installed version of a package, looked up at the top level and then inside the named parents. */
+function versionOf(pkg: string, ...parents: string[]): string {
+  for (const dir of ["", ...parents.map((p) => path.join(p, "node_modules"))]) {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(root, "node_modules", dir, pkg, "package.json"), "utf8")).version;
+    } catch {
+      // not there; try the next place
+    }
+  }
+  return "?";
+}
+
+async function machineNote(stack: Stack): Promise<string> {
+  const client = new pg.Client({ connectionString: stack.postgres.url });
+  await client.connect();
+  const { rows } = await client.query<{ server_version: string }>("show server_version");
+  await client.end();
+  const cpu = os.cpus()[0]?.model?.trim() ?? "cpu";
+  return `${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}, Node ${process.version}, wrangler ${versionOf("wrangler")} (workerd ${versionOf("workerd", "wrangler")}), PostgreSQL ${rows[0]?.server_version} (embedded) and redis-server on the same box`;
+}
+
+export async function runRtt(opts: RttOptions, log: (line: string) => void = console.log): Promise<RttReport> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "edge-shop-rtt-"));
+  let stack: Stack | null = null;
+  let wrangler: WranglerDev | null = null;
+  const stopAll = async () => {
+    await wrangler?.stop().catch(() => undefined);
+    await stack?.stop().catch(() => undefined);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const onSignal = () => {
+    log("interrupted: stopping wrangler and the stack");
+    void stopAll().then(() => process.exit(130));
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  try {
+    stack = await startStack({ dataDir: path.join(dataDir, "pg"), persistent: false, log: (line) => log(`  ${line}`) });
+    // The bench turns the knobs itself; a delay left in the environment must not skew the baseline.
+    stack.neonBridge.setDelay(0);
+    stack.upstashBridge.setDelay(0);
+    await ensureDemoData(stack.postgres.url, { email: DEFAULT_ADMIN_EMAIL, password: DEFAULT_ADMIN_PASSWORD });
+    wrangler = await startWranglerDev({
+      port: await freePort(),
+      bindings: { ...stack.workerBindings, JWT_SECRET: `rtt-${crypto.randomUUID()}-${crypto.randomUUID()}`, EXPOSE_QUERY_COUNT: "true" },
+      persistTo: path.join(dataDir, "wrangler-state"),
+      processGroup: true,
+      timeoutMs: 120_000,
+    });
+    log(`  wrangler dev on ${wrangler.url}`);
+    const machine = await machineNote(stack);
+    const bench = new RttBench(stack, new ApiClient(wrangler.url), opts, log);
+    const rows = await bench.endpoints();
+    const hot = !opts.only || opts.only.test("hot-product") ? await bench.hotProduct() : null;
+    const report: RttReport = { machine, date: new Date().toISOString(), delayMs: opts.delayMs, samples: opts.samples, rows, hot, files: [] };
+    report.files = writeReport(report, opts.outDir);
+    return report;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+    await stopAll();
+  }
+}
+
+class RttBench {
+  private readonly neon: NeonBridge;
+  private readonly upstash: UpstashBridge;
+  private readonly api: ApiClient;
+  private readonly opts: RttOptions;
+  private readonly log: (line: string) => void;
+  private readonly databaseUrl: string;
+  private readonly runId = Date.now().toString(36);
+  private unique = 0;
+  private stuck = 0;
+
+  constructor(stack: Stack, api: ApiClient, opts: RttOptions, log: (line: string) => void) {
+    this.neon = stack.neonBridge;
+    this.upstash = stack.upstashBridge;
+    this.databaseUrl = stack.postgres.url;
+    this.api = api;
+    this.opts = opts;
+    this.log = log;
+  }
+
+  private next(): number {
+    return ++this.unique;
+  }
+
+  private setDelays(neonMs: number, upstashMs: number) {
+    this.neon.setDelay(neonMs);
+    this.upstash.setDelay(upstashMs);
+  }
+
+  /** Waits until nothing is crossing either bridge (work a previous request left in waitUntil). */
+  private async quiesce(): Promise<void> {
+    const deadline = performance.now() + 3000;
+    while (performance.now() < deadline) {
+      const n = this.neon.counts();
+      const u = this.upstash.counts();
+      if (n.sqlInFlight === 0 && n.wsOpen === 0 && u.inFlight === 0) return;
+      await sleep(2);
+    }
+    this.stuck++;
+  }
+
+  private async expect(res: Outcome, status: number, what: string): Promise<any> {
+    if (res.status !== status) throw new Error(`${what}: expected ${status}, got ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+    return res.body;
+  }
+
+  private async sample(sc: Scenario, setting: Setting) {
+    this.setDelays(0, 0);
+    const state = sc.setup ? await sc.setup() : undefined;
+    await this.quiesce();
+    if (setting === "postgres") this.neon.setDelay(this.opts.delayMs);
+    if (setting === "redis") this.upstash.setDelay(this.opts.delayMs);
+    const n0 = this.neon.counts();
+    const u0 = this.upstash.counts();
+    const t0 = performance.now();
+    let res: Outcome;
+    try {
+      res = await sc.run(state);
+    } catch (err) {
+      res = { status: 0, body: String(err) };
+    }
+    const ms = performance.now() - t0;
+    const n1 = this.neon.counts();
+    const u1 = this.upstash.counts();
+    this.setDelays(0, 0);
+    const queries = res.headers?.get("x-db-queries");
+    return {
+      ms,
+      ok: sc.ok(res),
+      status: res.status,
+      sqlRequests: n1.sqlRequests - n0.sqlRequests,
+      wsConnections: n1.wsConnections - n0.wsConnections,
+      upstashRequests: u1.requests - u0.requests,
+      statements: queries == null ? null : Number(queries),
+    };
+  }
+
+  async measure(sc: Scenario): Promise<RttRow> {
+    const settings: Setting[] = ["none", "postgres", "redis"];
+    const results: Record<Setting, Awaited<ReturnType<RttBench["sample"]>>[]> = { none: [], postgres: [], redis: [] };
+    const badStatuses: number[] = [];
+    for (let i = 0; i < this.opts.samples; i++) {
+      // Rotate the order so slow drift in the machine falls on every setting alike.
+      for (let k = 0; k < settings.length; k++) {
+        const setting = settings[(i + k) % settings.length]!;
+        const r = await this.sample(sc, setting);
+        results[setting].push(r);
+        if (!r.ok) badStatuses.push(r.status);
+      }
+    }
+    const med = (s: Setting) => median(results[s].map((r) => r.ms));
+    const rt = (s: Setting) => Math.max(0, round((med(s) - med("none")) / (2 * this.opts.delayMs)));
+    const statements = results.none.map((r) => r.statements).filter((v): v is number => v !== null && Number.isFinite(v));
+    const row: RttRow = {
+      request: sc.name,
+      postgresRoundTrips: rt("postgres"),
+      redisRoundTrips: rt("redis"),
+      sqlRequests: median(results.postgres.map((r) => r.sqlRequests)),
+      wsConnections: median(results.postgres.map((r) => r.wsConnections)),
+      upstashRequests: median(results.redis.map((r) => r.upstashRequests)),
+      sqlStatements: statements.length ? median(statements) : null,
+      p50NoDelayMs: round(med("none")),
+      p50PostgresDelayedMs: round(med("postgres")),
+      p50RedisDelayedMs: round(med("redis")),
+      samples: this.opts.samples,
+      errors: badStatuses.length,
+      notes: [sc.notes, badStatuses.length ? `unexpected answers: ${badStatuses.slice(0, 5).join(", ")}` : ""].filter(Boolean).join("; ") || undefined,
+    };
+    this.log(
+      `  ${row.request.padEnd(52)} pg ${row.postgresRoundTrips.toFixed(1).padStart(5)}  redis ${row.redisRoundTrips.toFixed(1).padStart(4)}  ` +
+        `(/sql ${row.sqlRequests}, ws ${row.wsConnections}, upstash ${row.upstashRequests}, stmts ${row.sqlStatements ?? "-"}; p50 ${row.p50NoDelayMs} ms)${row.errors ? `  ${row.errors} ERRORS` : ""}`,
+    );
+    return row;
+  }
+
+  // ---------------------------------------------------------------- fixtures and endpoints
+
+  private async admin(): Promise<string> {
+    return this.api.login(DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD);
+  }
+
+  private async newCategory(admin: string): Promise<number> {
+    const res = await this.api.call("POST", "/api/categories", { token: admin, body: { name: `RTT ${this.runId} ${this.next()}`, description: "rtt bench" } });
+    return (await this.expect(res, 201, "create category")).id;
+  }
+
+  private async newProduct(admin: string, category: number, stock: number, price = "9.99"): Promise<number> {
+    const res = await this.api.call("POST", "/api/products", { token: admin, body: { name: `RTT product ${this.runId} ${this.next()}`, description: "rtt bench", price, stock, category_id: category } });
+    return (await this.expect(res, 201, "create product")).id;
+  }
+
+  private async placeOrder(token: string, productId: number): Promise<number> {
+    await this.expect(await this.api.call("POST", "/api/cart/items", { token, body: { product_id: productId, quantity: 1 } }), 200, "add to cart");
+    const res = await this.api.call("POST", "/api/orders", { token, headers: { "idempotency-key": crypto.randomUUID() } });
+    return (await this.expect(res, 201, "place order")).id;
+  }
+
+  async endpoints(): Promise<RttRow[]> {
+    const api = this.api;
+    const admin = await this.admin();
+    const category = await this.newCategory(admin);
+    const products: number[] = [];
+    for (let i = 0; i < 5; i++) products.push(await this.newProduct(admin, category, 1_000_000, `${10 + i}.50`));
+    const [p1, p2, p3, p4] = products as [number, number, number, number];
+    const password = "rtt-password-123";
+    const shopper = await api.user(`rtt-shopper-${this.runId}@example.com`, password);
+    const buyer = await api.user(`rtt-buyer-${this.runId}@example.com`, password);
+    const account = { email: `rtt-account-${this.runId}@example.com`, ...(await api.user(`rtt-account-${this.runId}@example.com`, password)) };
+    // The shopper's cart: two lines. The buyer: a history of orders, some shipped (notifications).
+    for (const p of [p1, p2]) await this.expect(await api.call("POST", "/api/cart/items", { token: shopper.token, body: { product_id: p, quantity: 2 } }), 200, "cart");
+    const history: number[] = [];
+    for (let i = 0; i < 6; i++) history.push(await this.placeOrder(buyer.token, products[i % products.length]!));
+    for (const id of history.slice(0, 4)) await this.expect(await api.call("PATCH", `/api/admin/orders/${id}`, { token: admin, body: { status: "shipped" } }), 200, "ship");
+    // Warm the default listing (and its count) once, so the "count cached" rows really have one.
+    await api.call("GET", "/api/products");
+    await api.call("GET", "/api/categories");
+
+    const status = (code: number) => (res: Outcome) => res.status === code;
+    const cache = (code: number, xcache: string) => (res: Outcome) => res.status === code && res.headers?.get("x-cache") === xcache;
+    const get = (p: string, token?: string) => () => api.call("GET", p, { token });
+    const warm = (p: string) => async () => {
+      await api.call("GET", p);
+    };
+    // Any catalog write raises the version, so the next read of anything cached is a miss (its count stays cached).
+    const bump = async () => {
+      await this.expect(await api.call("POST", `/api/products/${p4}/stock`, { token: admin, body: { delta: 1 } }), 200, "bump");
+    };
+    const login = async () => (await this.expect(await api.call("POST", "/api/auth/login", { body: { email: account.email, password } }), 200, "login")).refresh as string;
+    const fillCart = async (lines: number[]) => {
+      await api.call("DELETE", "/api/cart", { token: shopper.token });
+      for (const p of lines) await this.expect(await api.call("POST", "/api/cart/items", { token: shopper.token, body: { product_id: p, quantity: 1 } }), 200, "cart");
+    };
+    const newNotification = async () => {
+      const order = await this.placeOrder(buyer.token, p1);
+      await this.expect(await api.call("PATCH", `/api/admin/orders/${order}`, { token: admin, body: { status: "shipped" } }), 200, "ship");
+      const page = await this.expect(await api.call("GET", "/api/notifications?unread=true&page_size=1", { token: buyer.token }), 200, "notifications");
+      return page.results[0].id as number;
+    };
+
+    const scenarios: Scenario[] = [
+      { name: "GET /health", run: get("/health"), ok: status(200) },
+      { name: "GET /api/openapi.json", run: get("/api/openapi.json"), ok: status(200) },
+      { name: "GET /docs", run: get("/docs"), ok: status(200) },
+      {
+        name: "POST /api/auth/register",
+        run: () => api.call("POST", "/api/auth/register", { body: { email: `rtt-new-${this.runId}-${this.next()}@example.com`, password } }),
+        ok: status(201),
+      },
+      { name: "POST /api/auth/login", run: () => api.call("POST", "/api/auth/login", { body: { email: account.email, password } }), ok: status(200) },
+      { name: "POST /api/auth/refresh", setup: login, run: (refresh: string) => api.call("POST", "/api/auth/refresh", { body: { refresh } }), ok: status(200) },
+      { name: "POST /api/auth/logout", setup: login, run: (refresh: string) => api.call("POST", "/api/auth/logout", { body: { refresh } }), ok: status(204) },
+      { name: "GET /api/me", run: get("/api/me", account.token), ok: status(200) },
+      { name: "PATCH /api/me", run: () => api.call("PATCH", "/api/me", { token: account.token, body: { name: `Name ${this.next()}` } }), ok: status(200) },
+
+      { name: "GET /api/categories (cached)", setup: warm("/api/categories"), run: get("/api/categories"), ok: cache(200, "hit") },
+      { name: "GET /api/categories (miss)", setup: bump, run: get("/api/categories"), ok: cache(200, "miss") },
+      { name: "GET /api/categories/{id} (cached)", setup: warm(`/api/categories/${category}`), run: get(`/api/categories/${category}`), ok: cache(200, "hit") },
+      { name: "GET /api/categories/{id} (miss)", setup: bump, run: get(`/api/categories/${category}`), ok: cache(200, "miss") },
+      {
+        name: "POST /api/categories",
+        run: () => api.call("POST", "/api/categories", { token: admin, body: { name: `RTT new ${this.runId} ${this.next()}`, description: "" } }),
+        ok: status(201),
+      },
+      { name: "PATCH /api/categories/{id}", run: () => api.call("PATCH", `/api/categories/${category}`, { token: admin, body: { description: `d${this.next()}` } }), ok: status(200) },
+      { name: "DELETE /api/categories/{id}", setup: () => this.newCategory(admin), run: (id: number) => api.call("DELETE", `/api/categories/${id}`, { token: admin }), ok: status(204) },
+
+      { name: "GET /api/products (cached)", setup: warm("/api/products"), run: get("/api/products"), ok: cache(200, "hit") },
+      { name: "GET /api/products (miss, count cached)", setup: bump, run: get("/api/products"), ok: cache(200, "miss") },
+      {
+        name: "GET /api/products, new filter set (miss + count)",
+        run: () => api.call("GET", `/api/products?max_price=${900000 + this.next()}.00`),
+        ok: cache(200, "miss"),
+        notes: "a max_price never asked before",
+      },
+      { name: "GET /api/products/{id} (cached)", setup: warm(`/api/products/${p1}`), run: get(`/api/products/${p1}`), ok: cache(200, "hit") },
+      { name: "GET /api/products/{id} (miss)", setup: bump, run: get(`/api/products/${p1}`), ok: cache(200, "miss") },
+      { name: "POST /api/products", run: () => this.newProductRequest(admin, category), ok: status(201) },
+      { name: "PATCH /api/products/{id}", run: () => api.call("PATCH", `/api/products/${p3}`, { token: admin, body: { price: `${20 + (this.next() % 2)}.00` } }), ok: status(200) },
+      {
+        name: "DELETE /api/products/{id}",
+        setup: () => this.newProduct(admin, category, 5),
+        run: (id: number) => api.call("DELETE", `/api/products/${id}`, { token: admin }),
+        ok: status(204),
+        notes: "never ordered: removed",
+      },
+      { name: "POST /api/products/{id}/stock", run: () => api.call("POST", `/api/products/${p4}/stock`, { token: admin, body: { delta: 1 } }), ok: status(200) },
+
+      { name: "GET /api/cart", setup: () => fillCart([p1, p2]), run: get("/api/cart", shopper.token), ok: status(200), notes: "2 lines" },
+      {
+        name: "POST /api/cart/items",
+        setup: () => fillCart([p1, p2]),
+        run: () => api.call("POST", "/api/cart/items", { token: shopper.token, body: { product_id: p3, quantity: 1 } }),
+        ok: status(200),
+        notes: "third line into a cart of 2",
+      },
+      {
+        name: "PATCH /api/cart/items/{product_id}",
+        setup: () => fillCart([p1, p2]),
+        run: () => api.call("PATCH", `/api/cart/items/${p1}`, { token: shopper.token, body: { quantity: 3 } }),
+        ok: status(200),
+      },
+      { name: "DELETE /api/cart/items/{product_id}", setup: () => fillCart([p1, p2, p3]), run: () => api.call("DELETE", `/api/cart/items/${p3}`, { token: shopper.token }), ok: status(200) },
+      { name: "DELETE /api/cart", setup: () => fillCart([p1, p2]), run: () => api.call("DELETE", "/api/cart", { token: shopper.token }), ok: status(204) },
+
+      {
+        name: "POST /api/orders (1 line)",
+        setup: async () => this.expect(await api.call("POST", "/api/cart/items", { token: buyer.token, body: { product_id: p1, quantity: 1 } }), 200, "cart"),
+        run: () => api.call("POST", "/api/orders", { token: buyer.token, headers: { "idempotency-key": crypto.randomUUID() } }),
+        ok: status(201),
+        notes: "with an Idempotency-Key",
+      },
+      { name: "GET /api/orders", run: get("/api/orders", buyer.token), ok: status(200) },
+      { name: "GET /api/orders/{id}", run: get(`/api/orders/${history[0]}`, buyer.token), ok: status(200) },
+      { name: "POST /api/orders/{id}/cancel", setup: () => this.placeOrder(buyer.token, p2), run: (id: number) => api.call("POST", `/api/orders/${id}/cancel`, { token: buyer.token }), ok: status(200) },
+      { name: "GET /api/admin/orders", run: get("/api/admin/orders?status=pending", admin), ok: status(200), notes: "status=pending" },
+      {
+        name: "PATCH /api/admin/orders/{id}",
+        setup: () => this.placeOrder(buyer.token, p2),
+        run: (id: number) => api.call("PATCH", `/api/admin/orders/${id}`, { token: admin, body: { status: "shipped" } }),
+        ok: status(200),
+        notes: "pending → shipped",
+      },
+
+      { name: "GET /api/notifications", run: get("/api/notifications", buyer.token), ok: status(200) },
+      { name: "POST /api/notifications/{id}/read", setup: newNotification, run: (id: number) => api.call("POST", `/api/notifications/${id}/read`, { token: buyer.token }), ok: status(204) },
+      { name: "POST /api/notifications/read", setup: newNotification, run: () => api.call("POST", "/api/notifications/read", { token: buyer.token }), ok: status(204) },
+      { name: "GET /api/notifications/ws (upgrade)", run: () => this.openSocket(buyer.token), ok: status(101), notes: "until the socket is open" },
+    ];
+    const chosen = scenarios.filter((s) => !this.opts.only || this.opts.only.test(s.name));
+    this.log(`rtt: ${chosen.length} endpoints × ${this.opts.samples} samples × (no delay, Postgres delayed, Redis delayed), ${this.opts.delayMs} ms each way`);
+    const rows: RttRow[] = [];
+    for (const sc of chosen) rows.push(await this.measure(sc));
+    if (this.stuck) this.log(`  note: ${this.stuck} samples started while a bridge was still busy after 3 s`);
+    return rows;
+  }
+
+  private newProductRequest(admin: string, category: number) {
+    return this.api.call("POST", "/api/products", { token: admin, body: { name: `RTT new ${this.runId} ${this.next()}`, description: "", price: "5.00", stock: 10, category_id: category } });
+  }
+
+  private openSocket(token: string): Promise<Outcome> {
+    const url = `${this.api.base.replace(/^http/, "ws")}/api/notifications/ws?token=${encodeURIComponent(token)}`;
+    return new Promise((resolve) => {
+      const socket = new WebSocket(url);
+      socket.once("open", () => {
+        socket.close();
+        resolve({ status: 101 });
+      });
+      socket.once("unexpected-response", (_req, res) => {
+        socket.terminate();
+        resolve({ status: res.statusCode ?? 0 });
+      });
+      socket.once("error", () => resolve({ status: 0 }));
+    });
+  }
+
+  // ---------------------------------------------------------------- the hot product
+
+  async hotProduct(): Promise<HotProductRun> {
+    const users = this.opts.hotUsers;
+    const roundTripMs = 2 * this.opts.hotDelayMs;
+    const price = "12.50";
+    this.setDelays(0, 0);
+    const admin = await this.admin();
+    const productId = await this.newProduct(admin, await this.newCategory(admin), users, price);
+    this.log(`hot product: ${users} users, one unit each of product ${productId} (stock ${users}), ${roundTripMs} ms round trip to Postgres`);
+    const shoppers: { token: string; id: number }[] = [];
+    await pool(
+      Array.from({ length: users }, (_, i) => i),
+      4,
+      async (i) => {
+        const u = await this.api.user(`rtt-hot-${this.runId}-${i}@example.com`, "rtt-password-123");
+        await this.expect(await this.api.call("POST", "/api/cart/items", { token: u.token, body: { product_id: productId, quantity: 1 } }), 200, "cart");
+        shoppers.push(u);
+      },
+    );
+    const db = new pg.Client({ connectionString: this.databaseUrl });
+    await db.connect();
+    try {
+      const stockBefore = Number((await db.query("select stock from products where id = $1", [productId])).rows[0].stock);
+      await this.quiesce();
+      this.neon.setDelay(this.opts.hotDelayMs);
+      const t0 = performance.now();
+      const answers = await Promise.all(
+        shoppers.map(async (u) => {
+          const start = performance.now();
+          const res = await this.api.call("POST", "/api/orders", { token: u.token, headers: { "idempotency-key": crypto.randomUUID() } });
+          return { user: u, res, ms: performance.now() - start };
+        }),
+      );
+      const wallMs = performance.now() - t0;
+      this.neon.setDelay(0);
+      const latencies = answers.map((a) => a.ms).sort((a, b) => a - b);
+      const statuses: Record<string, number> = {};
+      for (const a of answers) statuses[a.res.status] = (statuses[a.res.status] ?? 0) + 1;
+      const problems: string[] = [];
+      const created = answers.filter((a) => a.res.status === 201);
+      for (const a of created) {
+        const o = a.res.body;
+        const item = o.items?.[0];
+        if (o.items?.length !== 1 || item.product_id !== productId || item.quantity !== 1 || item.unit_price !== price || item.line_total !== price || o.total !== price || o.status !== "pending") {
+          problems.push(`order ${o.id} of user ${a.user.id} is wrong: ${JSON.stringify(o)}`);
+        }
+      }
+      const stockAfter = Number((await db.query("select stock from products where id = $1", [productId])).rows[0].stock);
+      const stored = (
+        await db.query<{ orders: string; units: string; owners: string }>(
+          "select count(distinct o.id) as orders, coalesce(sum(oi.quantity), 0) as units, count(distinct o.user_id) as owners from order_items oi join orders o on o.id = oi.order_id where oi.product_id = $1",
+          [productId],
+        )
+      ).rows[0]!;
+      const leftInCarts = Number((await db.query("select count(*) from cart_items where product_id = $1", [productId])).rows[0].count);
+      const unitsOrdered = Number(stored.units);
+      if (created.length !== users) problems.push(`${created.length} of ${users} checkouts succeeded (${JSON.stringify(statuses)})`);
+      if (unitsOrdered !== stockBefore - stockAfter) problems.push(`stock went ${stockBefore} → ${stockAfter} but ${unitsOrdered} units were ordered`);
+      if (stockAfter < 0 || unitsOrdered > stockBefore) problems.push(`oversold: ${unitsOrdered} units of ${stockBefore}`);
+      if (Number(stored.orders) !== created.length || Number(stored.owners) !== created.length) problems.push(`stored ${stored.orders} orders of ${stored.owners} users for ${created.length} answers of 201`);
+      if (leftInCarts !== users - created.length) problems.push(`${leftInCarts} carts still hold the product`);
+      const run: HotProductRun = {
+        users,
+        roundTripMs,
+        wallMs: round(wallMs),
+        p50Ms: round(percentile(latencies, 50)),
+        p95Ms: round(percentile(latencies, 95)),
+        p99Ms: round(percentile(latencies, 99)),
+        wallRoundTrips: round(wallMs / roundTripMs),
+        p50RoundTrips: round(percentile(latencies, 50) / roundTripMs),
+        p99RoundTrips: round(percentile(latencies, 99) / roundTripMs),
+        ordersPerSecond: round(created.length / (wallMs / 1000)),
+        created: created.length,
+        statuses,
+        stockBefore,
+        stockAfter,
+        unitsOrdered,
+        correct: problems.length === 0,
+        problems,
+      };
+      this.log(
+        `  wall ${run.wallMs} ms (${run.wallRoundTrips} RTT), p50 ${run.p50Ms} ms (${run.p50RoundTrips} RTT), p99 ${run.p99Ms} ms (${run.p99RoundTrips} RTT); ` +
+          `${run.created} orders, stock ${stockBefore} → ${stockAfter}, ${run.correct ? "every order correct" : `PROBLEMS: ${problems.join("; ")}`}`,
+      );
+      return run;
+    } finally {
+      await db.end();
+    }
+  }
+}
+
+// ---------------------------------------------------------------- output
+
+export function rttTable(rows: RttRow[]): string {
+  const header =
+    "| request | Postgres round trips | Redis round trips | /sql requests | WS connections | Upstash requests | SQL statements | p50 ms, no delay | errors | notes |\n" +
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|";
+  const lines = rows.map(
+    (r) =>
+      `| ${r.request} | ${r.postgresRoundTrips.toFixed(1)} | ${r.redisRoundTrips.toFixed(1)} | ${r.sqlRequests} | ${r.wsConnections} | ${r.upstashRequests} | ${r.sqlStatements ?? "–"} | ${r.p50NoDelayMs} | ${r.errors} | ${r.notes ?? ""} |`,
+  );
+  return [header, ...lines].join("\n");
+}
+
+export function hotTable(hot: HotProductRun): string {
+  return [
+    "| users | round trip | wall | p50 | p99 | orders/s | orders | stock | correct |",
+    "|---:|---:|---:|---:|---:|---:|---:|---|---|",
+    `| ${hot.users} | ${hot.roundTripMs} ms | ${hot.wallMs} ms = ${hot.wallRoundTrips} RTT | ${hot.p50Ms} ms = ${hot.p50RoundTrips} RTT | ${hot.p99Ms} ms = ${hot.p99RoundTrips} RTT | ${hot.ordersPerSecond} | ${hot.created} of ${hot.users} | ${hot.stockBefore} → ${hot.stockAfter} (${hot.unitsOrdered} units ordered) | ${hot.correct ? "yes" : `**no**: ${hot.problems.join("; ")}`} |`,
+  ].join("\n");
+}
+
+function writeReport(report: RttReport, outDir: string): string[] {
+  const dir = path.resolve(outDir);
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = report.date.replace(/[:.]/g, "-");
+  const json = path.join(dir, `rtt-${stamp}.json`);
+  const md = path.join(dir, `rtt-${stamp}.md`);
+  fs.writeFileSync(json, JSON.stringify(report, null, 2));
+  const markdown = [
+    `Run on ${report.date.slice(0, 10)}: ${report.machine}.`,
+    `Round trips = (median latency with the bridge holding each message ${report.delayMs} ms each way − median with no delay) ÷ ${2 * report.delayMs} ms; ${report.samples} samples per setting; one bridge delayed at a time. The counts are medians of what the bridges saw per request (after the inbound hold, so work sent after the response is not counted).`,
+    "",
+    rttTable(report.rows),
+    "",
+    ...(report.hot ? ["Hot product:", "", hotTable(report.hot), ""] : []),
+  ].join("\n");
+  fs.writeFileSync(md, markdown);
+  return [json, md];
+}
