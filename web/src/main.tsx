@@ -1,0 +1,2 @@
+import { render } from "preact";
+render(<h1>Edge Shop</h1>, document.getElementById("app")!);
