@@ -37,7 +37,7 @@ function StockAdjuster({ product, onChanged }: { product: Product; onChanged(nex
     >
       <div class="field field-qty">
         <label for={inputId}>
-          Change stock by<span class="visually-hidden"> for {product.name}</span>
+          Stock change<span class="visually-hidden"> for {product.name}</span>
         </label>
         <input id={inputId} name="delta" type="number" step={1} required placeholder="+5 or -2" />
       </div>

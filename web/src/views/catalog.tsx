@@ -191,14 +191,15 @@ export function ProductDetail({ id }: { id: number }) {
       <p>
         <a href="#/">← All products</a>
       </p>
+      <PageTitle title={p?.name ?? "Product"}>{p?.name ?? "Product"}</PageTitle>
       {!p ? (
-        <>
-          <PageTitle title="Product">Product</PageTitle>
-          {product.loading ? <Loading what="the product" /> : <ProblemAlert error={product.error} />}
-        </>
+        product.loading ? (
+          <Loading what="the product" />
+        ) : (
+          <ProblemAlert error={product.error} />
+        )
       ) : (
         <article class="product-detail">
-          <PageTitle title={p.name}>{p.name}</PageTitle>
           <p class="muted">
             <a href={href("/", { category: String(p.category.id) })}>{p.category.name}</a>
           </p>

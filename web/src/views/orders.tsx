@@ -82,7 +82,12 @@ export function OrderDetail({ id }: { id: number }) {
   useEffect(
     () =>
       notificationFeed.subscribe((note) => {
-        if (note && note.order_id === id) setOrder((current) => (current ? { ...current, status: applyStatus(current.status, note) } : current));
+        if (!note || note.order_id !== id) return;
+        setOrder((current) => {
+          if (!current) return current;
+          const status = applyStatus(current.status, note);
+          return status === current.status ? current : { ...current, status, updated_at: note.created_at };
+        });
       }),
     [id],
   );
