@@ -64,7 +64,6 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): Async<T> {
       (data) => ticket === latest.current && setState({ data, error: null, loading: false }),
       (error: unknown) => ticket === latest.current && setState((s) => ({ ...s, error, loading: false })),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, version]);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
   const setData = useCallback((data: T) => setState({ data, error: null, loading: false }), []);
