@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import WebSocket from "ws";
-import { hashPassword } from "../src/lib/password.ts";
+import { hashPassword } from "../src/auth/password.ts";
 import { ApiClient, pool } from "./bench/client.ts";
 import { measure, median, percentile, round, svgChart, table, type Sample } from "./bench/stats.ts";
 

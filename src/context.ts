@@ -6,6 +6,10 @@ export interface AuthUser {
   id: number;
   email: string;
   isAdmin: boolean;
+  /** The refresh-token family the access token belongs to. */
+  sessionId: string;
+  /** Access token expiry, ms since the epoch. */
+  expiresAt: number;
 }
 
 export interface AppEnv {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { CatalogVersionKeeper } from "./lib/catalog-version-keeper";
-import type { Notifier } from "./notifications/notifier";
+import type { CatalogVersionKeeperRpc } from "./catalog/catalog-version-keeper.contract";
+import type { NotifierRpc } from "./notifications/notifier.contract";
 
 /** Bindings from wrangler.toml ([vars], secrets, Durable Objects). */
 export interface Env {
@@ -19,8 +19,8 @@ export interface Env {
   LOGIN_MAX_FAILURES_PER_EMAIL?: string;
   LOGIN_MAX_FAILURES_PER_CLIENT?: string;
   LOGIN_THROTTLE_WINDOW_SECONDS?: string;
-  NOTIFIER: DurableObjectNamespace<Notifier>;
-  CATALOG_VERSION_KEEPER: DurableObjectNamespace<CatalogVersionKeeper>;
+  NOTIFIER: DurableObjectNamespace<NotifierRpc>;
+  CATALOG_VERSION_KEEPER: DurableObjectNamespace<CatalogVersionKeeperRpc>;
 }
 
 const configSchema = z.object({

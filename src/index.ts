@@ -1,6 +1,6 @@
 import { createApp } from "./app";
 
-export { CatalogVersionKeeper } from "./lib/catalog-version-keeper";
+export { CatalogVersionKeeper } from "./catalog/catalog-version-keeper";
 export { Notifier } from "./notifications/notifier";
 
 const app = createApp();

@@ -1,12 +1,30 @@
 // Upstash REST → Redis bridge: speaks what @upstash/redis sends, against a real Redis (local dev and tests).
+// A latency knob holds every request before it reaches Redis and every response before it is sent
+// (UPSTASH_BRIDGE_DELAY_MS, or `setDelay` at run time), and counters tell a benchmark what crossed.
 import http from "node:http";
 import { pathToFileURL } from "node:url";
+import { checkDelay, hold, initialDelay } from "./delay.ts";
 import { RespClient, RespError, type RespValue } from "./resp.ts";
+
+export interface UpstashBridgeCounts {
+  /** HTTP requests received (each is one round trip to Upstash), whatever their outcome. */
+  requests: number;
+  /** Redis commands in them (a pipeline or transaction counts each command; MULTI/EXEC not counted). */
+  commands: number;
+  /** Requests being handled right now. */
+  inFlight: number;
+}
 
 export interface UpstashBridge {
   url: string;
   port: number;
   token: string;
+  /** Current hold per message per direction, in ms (one round trip costs twice this). */
+  readonly delayMs: number;
+  /** Changes the hold for every request from now on. */
+  setDelay(ms: number): void;
+  /** A snapshot of the counters since start. */
+  counts(): UpstashBridgeCounts;
   close(): Promise<void>;
 }
 
@@ -37,50 +55,80 @@ async function readBody(req: http.IncomingMessage): Promise<unknown> {
   return text ? JSON.parse(text) : null;
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown) {
+function sendNow(res: http.ServerResponse, status: number, body: unknown) {
+  if (res.destroyed) return;
   res.writeHead(status, { "content-type": "application/json" });
   res.end(JSON.stringify(body));
 }
 
-export async function startUpstashBridge(opts: { redisUrl: string; token: string; port?: number; host?: string }): Promise<UpstashBridge> {
+export async function startUpstashBridge(opts: {
+  redisUrl: string;
+  token: string;
+  port?: number;
+  host?: string;
+  /** Hold per message per direction; default `UPSTASH_BRIDGE_DELAY_MS` from the environment, else 0. */
+  delayMs?: number;
+}): Promise<UpstashBridge> {
   const host = opts.host ?? "127.0.0.1";
   const redis = new RespClient(opts.redisUrl);
+  let delayMs = initialDelay(opts.delayMs, "UPSTASH_BRIDGE_DELAY_MS");
+  const counts: UpstashBridgeCounts = { requests: 0, commands: 0, inFlight: 0 };
 
   const server = http.createServer(async (req, res) => {
+    counts.requests++;
+    counts.inFlight++;
     try {
-      if (req.headers.authorization !== `Bearer ${opts.token}`) return send(res, 401, { error: "Unauthorized" });
+      await handle(req, res);
+    } finally {
+      counts.inFlight--;
+    }
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    // The request crosses to Redis, the answer crosses back: each held once, whatever it says.
+    const send = async (status: number, body: unknown) => {
+      await hold(delayMs);
+      sendNow(res, status, body);
+    };
+    let body: unknown;
+    let malformed = false;
+    try {
+      body = await readBody(req);
+    } catch {
+      malformed = true;
+    }
+    await hold(delayMs);
+    try {
+      if (req.headers.authorization !== `Bearer ${opts.token}`) return await send(401, { error: "Unauthorized" });
       const base64 = String(req.headers["upstash-encoding"] ?? "").toLowerCase() === "base64";
       const path = new URL(req.url ?? "/", "http://bridge").pathname.replace(/\/+$/, "");
-      let body: unknown;
-      try {
-        body = await readBody(req);
-      } catch {
-        return send(res, 400, { error: "ERR failed to parse request body as JSON" });
-      }
+      if (malformed) return await send(400, { error: "ERR failed to parse request body as JSON" });
       if (path === "" && req.method === "POST") {
-        if (!isCommand(body)) return send(res, 400, { error: "ERR the request body must be a command array" });
+        if (!isCommand(body)) return await send(400, { error: "ERR the request body must be a command array" });
+        counts.commands++;
         const [reply] = await redis.send([body]);
         const out = toReply(reply ?? null, base64);
-        return send(res, "error" in out ? 400 : 200, out);
+        return await send("error" in out ? 400 : 200, out);
       }
       if ((path === "/pipeline" || path === "/multi-exec") && req.method === "POST") {
-        if (!Array.isArray(body) || !body.every(isCommand)) return send(res, 400, { error: "ERR the request body must be an array of command arrays" });
+        if (!Array.isArray(body) || !body.every(isCommand)) return await send(400, { error: "ERR the request body must be an array of command arrays" });
+        counts.commands += body.length;
         if (path === "/pipeline") {
           const replies = await redis.send(body);
-          return send(res, 200, replies.map((r) => toReply(r, base64)));
+          return await send(200, replies.map((r) => toReply(r, base64)));
         }
         const replies = await redis.send([["MULTI"], ...body, ["EXEC"]]);
         const exec = replies[replies.length - 1];
-        if (exec instanceof RespError) return send(res, 400, { error: exec.message });
-        if (!Array.isArray(exec)) return send(res, 400, { error: "ERR transaction aborted" });
-        return send(res, 200, exec.map((r) => toReply(r, base64)));
+        if (exec instanceof RespError) return await send(400, { error: exec.message });
+        if (!Array.isArray(exec)) return await send(400, { error: "ERR transaction aborted" });
+        return await send(200, exec.map((r) => toReply(r, base64)));
       }
-      return send(res, 404, { error: `ERR unknown endpoint ${req.method} ${path || "/"}` });
+      return await send(404, { error: `ERR unknown endpoint ${req.method} ${path || "/"}` });
     } catch (err) {
       // Redis unreachable: answer at once so the client fails fast and the Worker falls back to Postgres.
-      return send(res, 503, { error: `ERR redis unavailable: ${err instanceof Error ? err.message : String(err)}` });
+      return await send(503, { error: `ERR redis unavailable: ${err instanceof Error ? err.message : String(err)}` });
     }
-  });
+  }
   server.keepAliveTimeout = 5000;
   // Small request/response pairs: without this, Nagle + delayed ACK adds ~40 ms per call.
   server.on("connection", (socket) => socket.setNoDelay(true));
@@ -94,6 +142,13 @@ export async function startUpstashBridge(opts: { redisUrl: string; token: string
     url: `http://${host}:${port}`,
     port,
     token: opts.token,
+    get delayMs() {
+      return delayMs;
+    },
+    setDelay(ms: number) {
+      delayMs = checkDelay(ms);
+    },
+    counts: () => ({ ...counts }),
     close: () =>
       new Promise<void>((resolve) => {
         redis.close();
@@ -109,5 +164,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     token: process.env.UPSTASH_TOKEN ?? "dev-token",
     port: Number(process.env.PORT ?? 0),
   });
-  console.log(`upstash bridge listening on ${bridge.url} (token ${bridge.token}) → ${process.env.REDIS_URL ?? "redis://127.0.0.1:6379"}`);
+  const delay = bridge.delayMs ? `, holding each message ${bridge.delayMs} ms each way` : "";
+  console.log(`upstash bridge listening on ${bridge.url} (token ${bridge.token}) → ${process.env.REDIS_URL ?? "redis://127.0.0.1:6379"}${delay}`);
 }

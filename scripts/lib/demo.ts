@@ -1,5 +1,5 @@
 import pg from "pg";
-import { hashPassword } from "../../src/lib/password.ts";
+import { hashPassword } from "../../src/auth/password.ts";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@example.com";
 export const DEFAULT_ADMIN_PASSWORD = "admin-password";

@@ -1,4 +1,4 @@
-import { ALL_CATALOG_VERSION_KEYS, versionSeed } from "../../src/lib/catalog-version-keys.ts";
+import { ALL_CATALOG_VERSION_KEYS, versionSeed } from "../../src/catalog/catalog-version-keys.ts";
 import { RespClient } from "../bridges/resp.ts";
 
 /**

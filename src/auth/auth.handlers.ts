@@ -3,7 +3,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../context";
 import { useDb } from "../db/use";
 import { readConfig } from "../env";
-import { useRedis } from "../lib/cache";
+import { useRedis } from "../lib/redis";
 import { unauthorized } from "../lib/problem";
 import { currentUser } from "./auth.middleware";
 import type { getMeRoute, loginRoute, logoutRoute, refreshRoute, registerRoute, updateMeRoute } from "./auth.routes";

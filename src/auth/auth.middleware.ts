@@ -5,7 +5,7 @@ import { users } from "../db/schema";
 import { useDb } from "../db/use";
 import { readConfig } from "../env";
 import { forbidden, unauthorized } from "../lib/problem";
-import { verifyAccessToken } from "../lib/tokens";
+import { verifyAccessToken } from "./tokens";
 
 export function bearerToken(c: Context<AppEnv>): string | null {
   const header = c.req.header("authorization");
@@ -25,8 +25,9 @@ export async function authenticate(c: Context<AppEnv>, token: string | null): Pr
     .where(eq(users.id, claims.userId))
     .limit(1);
   if (!row) throw unauthorized("The access token is invalid or expired.");
-  c.set("user", row);
-  return row;
+  const user = { ...row, sessionId: claims.sessionId, expiresAt: claims.expiresAt };
+  c.set("user", user);
+  return user;
 }
 
 export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {

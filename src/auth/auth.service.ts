@@ -2,9 +2,9 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../db/client";
 import { refreshTokens, users } from "../db/schema";
 import type { Config } from "../env";
-import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "../lib/password";
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./password";
 import { conflict, unauthorized } from "../lib/problem";
-import { hashToken, signAccessToken, signRefreshToken, verifyRefreshToken } from "../lib/tokens";
+import { hashToken, signAccessToken, signRefreshToken, verifyRefreshToken } from "./tokens";
 import type { UserResponse } from "./auth.schemas";
 
 type UserRow = typeof users.$inferSelect;
@@ -67,7 +67,7 @@ async function issueTokens(db: Executor, config: Config, userId: number, familyI
     })
     .returning({ id: refreshTokens.id });
   return {
-    pair: { access: await signAccessToken(config, userId), refresh, token_type: "Bearer", expires_in: config.ACCESS_TOKEN_TTL_SECONDS },
+    pair: { access: await signAccessToken(config, userId, familyId), refresh, token_type: "Bearer", expires_in: config.ACCESS_TOKEN_TTL_SECONDS },
     id: stored!.id,
   };
 }

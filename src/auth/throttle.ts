@@ -1,5 +1,5 @@
 import type { Redis } from "@upstash/redis/cloudflare";
-import { withCacheTimeout } from "../lib/cache";
+import { withCacheTimeout } from "../lib/redis";
 import { Problem } from "../lib/problem";
 
 export interface ThrottleLimits {

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
 import { useDb } from "../db/use";
-import { useRedis, withCacheTimeout } from "../lib/cache";
+import { useRedis, withCacheTimeout } from "../lib/redis";
 import { Problem } from "../lib/problem";
 import { withTimeout } from "../lib/timeout";
 

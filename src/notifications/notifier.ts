@@ -1,6 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { openDatabase } from "../db/client";
 import { readConfig, type Env } from "../env";
+import type { NotifierRpc } from "./notifier.contract";
 import { notificationsBetween } from "./notifications.service";
 import { RESYNC_CLOSE_CODE, UP_TO_HEADER, type Delivery, type NotificationMessage } from "./push";
 
@@ -18,7 +19,7 @@ const LAST_DELIVERED = "lastDeliveredId";
  * has not been delivered first gets the missed ones from Postgres, in order. If that fails, the
  * sockets are closed with 4000 (resync) rather than sent anything out of order.
  */
-export class Notifier extends DurableObject<Env> {
+export class Notifier extends DurableObject<Env> implements NotifierRpc {
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
       return new Response("expected a WebSocket upgrade", { status: 426 });

@@ -4,7 +4,7 @@ import { currentUser } from "../auth/auth.middleware";
 import type { AppEnv } from "../context";
 import { useDb } from "../db/use";
 import { afterResponse } from "../lib/background";
-import { bumpCatalogVersion } from "../lib/catalog-version";
+import { bumpCatalogVersion } from "../catalog/catalog-version";
 import { issuesToErrors } from "../lib/openapi";
 import { pageRequest } from "../lib/pagination";
 import { Problem, validationProblem } from "../lib/problem";

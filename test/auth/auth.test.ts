@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
-import { PBKDF2_MAX_ITERATIONS, hashPassword, verifyPassword } from "../../src/lib/password";
+import { PBKDF2_MAX_ITERATIONS, hashPassword, verifyPassword } from "../../src/auth/password";
 import { api, expectProblem, login, newUser, PASSWORD, register, uniqueEmail } from "../helpers/api";
 import { sql } from "../helpers/db";
 

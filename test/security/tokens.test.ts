@@ -16,7 +16,7 @@ const b64url = (text: string) => btoa(text).replace(/\+/g, "-").replace(/\//g, "
 
 /** A token exactly like the server's access tokens, with any claim or header overridden. */
 async function accessToken(sub: unknown, opts: { claims?: JWTPayload; secret?: string; alg?: string; omit?: string[] } = {}) {
-  const claims: JWTPayload = { typ: "access", sub: sub as string, iss: env.JWT_ISSUER, aud: env.JWT_AUDIENCE, iat: now(), exp: now() + 600, ...opts.claims };
+  const claims: JWTPayload = { typ: "access", sid: crypto.randomUUID(), sub: sub as string, iss: env.JWT_ISSUER, aud: env.JWT_AUDIENCE, iat: now(), exp: now() + 600, ...opts.claims };
   for (const name of opts.omit ?? []) delete claims[name];
   return new SignJWT(claims).setProtectedHeader({ alg: opts.alg ?? "HS256", typ: "JWT" }).sign(key(opts.secret ?? env.JWT_SECRET));
 }

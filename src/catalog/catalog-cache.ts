@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
-import { afterResponse } from "./background";
-import { useRedis, withCacheTimeout } from "./cache";
+import { afterResponse } from "../lib/background";
+import { useRedis, withCacheTimeout } from "../lib/redis";
 import { CATALOG_COUNT_VERSION_KEY, CATALOG_VERSION_KEY, readVersionAndEntry } from "./catalog-version";
 
 /** Cached catalog reads live an hour at most; version bumps invalidate them sooner. */

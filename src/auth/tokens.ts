@@ -1,6 +1,6 @@
 import { errors, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import type { Config } from "../env";
-import { MAX_ID } from "./ids";
+import { MAX_ID } from "../lib/ids";
 
 export type TokenType = "access" | "refresh";
 
@@ -8,6 +8,10 @@ const ALGORITHM = "HS256";
 
 export interface AccessClaims {
   userId: number;
+  /** The session (refresh-token family) this token was issued for: logout ends its sockets. */
+  sessionId: string;
+  /** When the token stops working, in ms since the epoch. */
+  expiresAt: number;
 }
 
 export interface RefreshClaims {
@@ -20,12 +24,8 @@ function secretKey(config: Config): Uint8Array {
   return new TextEncoder().encode(config.JWT_SECRET);
 }
 
-export function accessTtl(config: Config): number {
-  return config.ACCESS_TOKEN_TTL_SECONDS;
-}
-
-export async function signAccessToken(config: Config, userId: number): Promise<string> {
-  return new SignJWT({ typ: "access" })
+export async function signAccessToken(config: Config, userId: number, sessionId: string): Promise<string> {
+  return new SignJWT({ typ: "access", sid: sessionId })
     .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
     .setSubject(String(userId))
     .setIssuer(config.JWT_ISSUER)
@@ -76,7 +76,8 @@ async function verify(config: Config, token: string, type: TokenType): Promise<J
 
 export async function verifyAccessToken(config: Config, token: string): Promise<AccessClaims | null> {
   const payload = await verify(config, token, "access");
-  return payload ? { userId: Number(payload.sub) } : null;
+  if (!payload || typeof payload.sid !== "string" || typeof payload.exp !== "number") return null;
+  return { userId: Number(payload.sub), sessionId: payload.sid, expiresAt: payload.exp * 1000 };
 }
 
 export async function verifyRefreshToken(config: Config, token: string): Promise<RefreshClaims | null> {

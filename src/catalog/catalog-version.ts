@@ -2,8 +2,8 @@ import type { Redis } from "@upstash/redis/cloudflare";
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
 import type { Env } from "../env";
-import { afterResponse } from "./background";
-import { useRedis, withCacheTimeout } from "./cache";
+import { afterResponse } from "../lib/background";
+import { useRedis, withCacheTimeout } from "../lib/redis";
 import { ALL_CATALOG_VERSION_KEYS, CATALOG_VERSION_KEY, versionSeed } from "./catalog-version-keys";
 
 export { CATALOG_COUNT_VERSION_KEY, CATALOG_VERSION_KEY } from "./catalog-version-keys";
