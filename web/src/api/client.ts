@@ -1,0 +1,95 @@
+// The typed client: openapi-fetch over the types generated from the Worker's OpenAPI document
+// (schema.d.ts, `npm run api:types`). Every request the storefront makes goes through it, so it
+// can only send documented paths, parameters and bodies.
+import createClient from "openapi-fetch";
+import type { components, paths } from "./schema";
+
+export type Schemas = components["schemas"];
+export type User = Schemas["User"];
+export type Product = Schemas["Product"];
+export type Category = Schemas["Category"];
+export type Cart = Schemas["Cart"];
+export type Order = Schemas["Order"];
+export type AdminOrder = Schemas["AdminOrder"];
+export type OrderStatus = Order["status"];
+export type Notification = Schemas["Notification"];
+export type TokenPair = Schemas["TokenPair"];
+
+/** One short line of a refused order (a 409 problem's `products`, see the Orders section of API.md). */
+export interface Shortage {
+  product_id: number;
+  name: string;
+  requested: number;
+  available: number;
+}
+
+/** An RFC 9457 problem as the API sends it, with the extension members the storefront reads. */
+export type Problem = Schemas["Problem"] & { products?: Shortage[] };
+
+let accessToken: () => string | null = () => null;
+
+/** Where the client takes the bearer token from (the session, see session.ts). */
+export function setAccessTokenSource(source: () => string | null): void {
+  accessToken = source;
+}
+
+export const api = createClient<paths>({ baseUrl: window.location.origin });
+
+api.use({
+  onRequest({ request }) {
+    const token = accessToken();
+    // Auth endpoints take tokens in their bodies; an expired bearer there would only confuse.
+    if (token && !new URL(request.url).pathname.startsWith("/api/auth/")) request.headers.set("Authorization", `Bearer ${token}`);
+    return request;
+  },
+});
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+  ) {
+    super(problem.detail || problem.title);
+    this.name = "ApiError";
+  }
+}
+
+function isProblem(body: unknown): body is Problem {
+  return typeof body === "object" && body !== null && typeof (body as { title?: unknown }).title === "string";
+}
+
+/** The problem in a failed response; a body that is not problem+json still reads as one. */
+export function problemOf(response: Response, body: unknown): Problem {
+  if (isProblem(body)) return body;
+  return {
+    type: "about:blank",
+    title: response.statusText || `Request failed (${response.status})`,
+    status: response.status,
+    detail: typeof body === "string" && body.length < 300 ? body : "",
+  };
+}
+
+export const NETWORK_PROBLEM: Problem = {
+  type: "about:blank",
+  title: "The shop cannot be reached",
+  status: 0,
+  detail: "Check your connection and try again.",
+};
+
+/** What every openapi-fetch call resolves to. */
+export interface Outcome<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** How the document types an id in a path (a string today). */
+type PathId = paths["/api/products/{id}"]["get"]["parameters"]["path"]["id"];
+
+/**
+ * An id for a `{id}` path segment. The URL is the same text whether the document types path ids
+ * as strings or as integers, so this is the one place that follows such a change.
+ */
+export function pathId(id: number): PathId {
+  return String(id) as unknown as PathId;
+}

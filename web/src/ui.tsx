@@ -1,0 +1,114 @@
+import type { ComponentChildren } from "preact";
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { ApiError, NETWORK_PROBLEM, type OrderStatus, type Problem } from "./api/client";
+
+export function problemFrom(error: unknown): Problem {
+  if (error instanceof ApiError) return error.problem;
+  return { ...NETWORK_PROBLEM, title: "Something went wrong", detail: error instanceof Error ? error.message : String(error) };
+}
+
+/** A problem+json answer in words: title, detail, the fields at fault, the products that are short. */
+export function ProblemAlert({ error, children }: { error: unknown; children?: ComponentChildren }) {
+  if (!error) return null;
+  const problem = problemFrom(error);
+  return (
+    <div class="alert" role="alert">
+      <p class="alert-title">{problem.title}</p>
+      {problem.detail && <p>{problem.detail}</p>}
+      {problem.errors && problem.errors.length > 0 && (
+        <ul>
+          {problem.errors.map((e) => (
+            <li key={`${e.path}:${e.message}`}>
+              {e.path ? <strong>{e.path}: </strong> : null}
+              {e.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {children}
+    </div>
+  );
+}
+
+const STATUS_LABEL: Record<OrderStatus, string> = { pending: "pending", shipped: "shipped", delivered: "delivered", cancelled: "cancelled" };
+
+export function StatusBadge({ status }: { status: OrderStatus }) {
+  return <span class={`badge badge-${status}`} data-status={status}>{STATUS_LABEL[status]}</span>;
+}
+
+export function Price({ value }: { value: string }) {
+  return <span class="price">{value}</span>;
+}
+
+export function formatDate(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+export interface Async<T> {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload(): void;
+  setData(value: T): void;
+}
+
+/** Loads with `load` whenever `deps` change; a stale answer never overwrites a newer one. */
+export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): Async<T> {
+  const [state, setState] = useState<{ data: T | undefined; error: unknown; loading: boolean }>({ data: undefined, error: null, loading: true });
+  const [version, setVersion] = useState(0);
+  const latest = useRef(0);
+  useEffect(() => {
+    const ticket = ++latest.current;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    load().then(
+      (data) => ticket === latest.current && setState({ data, error: null, loading: false }),
+      (error: unknown) => ticket === latest.current && setState((s) => ({ ...s, error, loading: false })),
+    );
+  }, [...deps, version]);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const setData = useCallback((data: T) => setState({ data, error: null, loading: false }), []);
+  return { ...state, reload, setData };
+}
+
+/** The screen's heading (the app moves focus to it when the screen changes) and the tab's title. */
+export function PageTitle({ children, title }: { children: ComponentChildren; title: string }) {
+  useEffect(() => {
+    document.title = `${title} · Edge Shop`;
+  }, [title]);
+  return <h1 tabIndex={-1}>{children}</h1>;
+}
+
+export function Loading({ what }: { what: string }) {
+  return (
+    <p class="muted" role="status">
+      Loading {what}…
+    </p>
+  );
+}
+
+/** A button that runs an async action once at a time (disabled while it runs). */
+export function ActionButton(props: { onAction: () => Promise<unknown>; children: ComponentChildren; class?: string; label?: string; disabled?: boolean }) {
+  const [busy, setBusy] = useState(false);
+  const running = useRef(false);
+  return (
+    <button
+      type="button"
+      class={props.class}
+      aria-label={props.label}
+      disabled={busy || props.disabled}
+      onClick={async () => {
+        if (running.current) return;
+        running.current = true;
+        setBusy(true);
+        try {
+          await props.onAction();
+        } finally {
+          running.current = false;
+          setBusy(false);
+        }
+      }}
+    >
+      {props.children}
+    </button>
+  );
+}
