@@ -60,7 +60,7 @@ export interface paths {
         put?: never;
         /**
          * Create an account
-         * @description Emails are trimmed, lower-cased and unique regardless of case (409 when taken).
+         * @description Emails are trimmed, lower-cased and unique regardless of case (409 when taken). Each registration costs a deliberately slow password hash, so one client address gets a bounded number per hour (429 with `Retry-After` beyond it).
          */
         post: {
             parameters: {
@@ -111,6 +111,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Too many attempts; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -130,7 +139,7 @@ export interface paths {
         put?: never;
         /**
          * Log in for an access and a refresh token
-         * @description Repeated failures for one email or one client address answer 429 with `Retry-After`.
+         * @description Attempts are counted before the password is checked, so the limits hold for simultaneous attempts too: 10 per (email, client address), 100 per client address and 100 per email from all addresses, in a 15-minute window (IPv6 clients count per /64). At a limit every attempt, even with the right password, answers 429 with `Retry-After`. A successful login does not count as a failure. The access token names its session (the refresh-token family).
          */
         post: {
             parameters: {
@@ -200,7 +209,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate a refresh token
-         * @description The presented refresh token stops working. Presenting one that was already rotated revokes its whole family (reuse detection) and answers 401.
+         * @description The presented refresh token stops working. Presenting one that was already rotated revokes its whole family (reuse detection), closes that session's notification sockets (4001) and answers 401. A session lives at most 30 days from its login, however often it is rotated.
          */
         post: {
             parameters: {
@@ -259,7 +268,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke a refresh token family */
+        /** End a session: revoke its refresh-token family and close its notification sockets (4001) */
         post: {
             parameters: {
                 query?: never;
@@ -405,12 +414,12 @@ export interface paths {
         };
         /**
          * List categories, ordered by name
-         * @description Served from the Redis cache when fresh (`X-Cache: hit|miss|bypass`); carries an `ETag`, and `If-None-Match` with the current tag answers 304.
+         * @description Served from the Redis cache when fresh (`X-Cache: hit|miss|bypass`); carries an `ETag`, and `If-None-Match` with the current tag answers 304. Unknown query parameters are a 400 naming them.
          */
         get: {
             parameters: {
                 query?: {
-                    /** @description Page number, from 1. */
+                    /** @description Page number, from 1; `page × page_size` may reach at most 10,000 rows deep (follow `next_cursor` beyond). */
                     page?: string;
                     /** @description Rows per page, 1–100 (default 10). */
                     page_size?: string;
@@ -545,7 +554,7 @@ export interface paths {
         };
         /**
          * One category
-         * @description Served from the Redis cache when fresh (`X-Cache: hit|miss|bypass`); carries an `ETag`, and `If-None-Match` with the current tag answers 304.
+         * @description Served from the Redis cache when fresh (`X-Cache: hit|miss|bypass`); carries an `ETag`, and `If-None-Match` with the current tag answers 304. Unknown query parameters are a 400 naming them.
          */
         get: {
             parameters: {
@@ -765,12 +774,12 @@ export interface paths {
         };
         /**
          * List products with filters, ordering, pages or keyset cursors
-         * @description Each product carries its category from the same joined query. Served from the Redis cache when fresh (`X-Cache: hit|miss|bypass`); carries an `ETag`, and `If-None-Match` with the current tag answers 304.
+         * @description Each product carries its category from the same joined query. Served from the Redis cache when fresh (`X-Cache: hit|miss|bypass`); carries an `ETag`, and `If-None-Match` with the current tag answers 304. Unknown query parameters are a 400 naming them.
          */
         get: {
             parameters: {
                 query?: {
-                    /** @description Page number, from 1. */
+                    /** @description Page number, from 1; `page × page_size` may reach at most 10,000 rows deep (follow `next_cursor` beyond). */
                     page?: string;
                     /** @description Rows per page, 1–100 (default 10). */
                     page_size?: string;
@@ -783,7 +792,7 @@ export interface paths {
                     /** @description Inclusive upper bound. */
                     max_price?: string;
                     in_stock?: "true" | "false";
-                    /** @description Case-insensitive match on name. */
+                    /** @description Case-insensitive match on the name: anywhere in it for 3 or more characters, at its start for 1 or 2 (a shorter term has no trigram for the search index). */
                     search?: string;
                     ordering?: "price" | "-price" | "name" | "-name" | "created_at" | "-created_at" | "id" | "-id";
                 };
@@ -915,7 +924,7 @@ export interface paths {
         };
         /**
          * One product
-         * @description Served from the Redis cache when fresh (`X-Cache: hit|miss|bypass`); carries an `ETag`, and `If-None-Match` with the current tag answers 304.
+         * @description Served from the Redis cache when fresh (`X-Cache: hit|miss|bypass`); carries an `ETag`, and `If-None-Match` with the current tag answers 304. Unknown query parameters are a 400 naming them.
          */
         get: {
             parameters: {
@@ -1305,7 +1314,7 @@ export interface paths {
         put?: never;
         /**
          * Add a product (adds to any quantity already there)
-         * @description Unknown or deleted product → 404; more than the current stock → 409. The cart holds no stock.
+         * @description Unknown or deleted product → 404; more than the current stock → 409 (`insufficient-stock`, naming the product); a 101st product → 409 (`cart-full`: a cart holds at most 100 lines). The cart holds no stock.
          */
         post: {
             parameters: {
@@ -1529,7 +1538,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Page number, from 1. */
+                    /** @description Page number, from 1; `page × page_size` may reach at most 10,000 rows deep (follow `next_cursor` beyond). */
                     page?: string;
                     /** @description Rows per page, 1–100 (default 10). */
                     page_size?: string;
@@ -1574,7 +1583,7 @@ export interface paths {
         put?: never;
         /**
          * Place an order from the whole cart
-         * @description One transaction takes stock, snapshots names and prices, writes the order and empties the cart. Empty cart → 400; any short line → 409 naming each product with what is available, and nothing is taken. With `Idempotency-Key`, the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body → 409. The body is optional and takes no fields.
+         * @description One transaction takes stock, snapshots names and prices, writes the order and removes the ordered lines from the cart. Empty cart → 400; any short line → 409 (`insufficient-stock`) naming each product with what is available, and nothing is taken. A cart becomes at most one order: of simultaneous orders of one user (a double click), one is 201 and the others find the cart empty (400); a line added meanwhile is either in that order or still in the cart. With `Idempotency-Key`, the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body → 409. The body is optional and takes no fields.
          */
         post: {
             parameters: {
@@ -1794,7 +1803,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Page number, from 1. */
+                    /** @description Page number, from 1; `page × page_size` may reach at most 10,000 rows deep (follow `next_cursor` beyond). */
                     page?: string;
                     /** @description Rows per page, 1–100 (default 10). */
                     page_size?: string;
@@ -1964,7 +1973,7 @@ export interface paths {
         };
         /**
          * WebSocket of live notifications
-         * @description Upgrade with `Authorization: Bearer <access>` or `?token=<access>` (browsers cannot set headers on a WebSocket). Each status change of one of your orders arrives as one JSON text message shaped like a Notification, within a second. Messages arrive in id order without gaps; if the server cannot guarantee that, it closes the socket with code 4000 (resync). Send `{"type":"ping"}` to get `{"type":"pong"}`. After a reconnect, fetch `GET /api/notifications?after=<last id seen>` (following `next`) before trusting that id again.
+         * @description Upgrade with `Authorization: Bearer <access>` or `?token=<access>` (browsers cannot set headers on a WebSocket; the API never writes the token to a log). Each status change of one of your orders arrives as one JSON text message shaped like a Notification, within a second: in increasing id order, each once, without gaps. Send `{"type":"ping"}` to get `{"type":"pong"}`. After a reconnect, fetch `GET /api/notifications?after=<last id seen>` (following `next`) before trusting that id again. Close codes: **4000** resync (the server could not guarantee the order): reconnect and catch up; **4001** session ended: logout, reuse of a rotated refresh token, or the access token expired. Refresh (log in again if that fails) and reconnect with the new access token; **4002** too many sockets: a user holds at most 20, and opening one more closes the oldest.
          */
         get: {
             parameters: {
@@ -1984,6 +1993,15 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
                 };
                 /** @description Missing, invalid or expired access token */
                 401: {
@@ -2027,7 +2045,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description Page number, from 1. */
+                    /** @description Page number, from 1; `page × page_size` may reach at most 10,000 rows deep (follow `next_cursor` beyond). */
                     page?: string;
                     /** @description Rows per page, 1–100 (default 10). */
                     page_size?: string;
@@ -2208,7 +2226,7 @@ export interface components {
             status: number;
             /** @example The request is not valid. */
             detail: string;
-            /** @description Field problems, for 400 and 422. */
+            /** @description Field problems, for 400. */
             errors?: {
                 path: string;
                 message: string;
@@ -2263,10 +2281,15 @@ export interface components {
             address?: string;
         };
         CategoryPage: {
-            /** @description Total rows matching; null when paging by cursor. */
+            /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */
             count: number | null;
+            /** @description True when more than 10,000 rows match and `count` is an estimate. */
+            count_estimated: boolean;
+            /** @description Full URL of the next page, or null. */
             next: string | null;
+            /** @description Full URL of the previous page (page-number paging only), or null. */
             previous: string | null;
+            /** @description Pass as `cursor` for the next page by keyset; null on the last page. */
             next_cursor: string | null;
             results: components["schemas"]["Category"][];
         };
@@ -2288,10 +2311,15 @@ export interface components {
             description?: string;
         };
         ProductPage: {
-            /** @description Total rows matching; null when paging by cursor. */
+            /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */
             count: number | null;
+            /** @description True when more than 10,000 rows match and `count` is an estimate. */
+            count_estimated: boolean;
+            /** @description Full URL of the next page, or null. */
             next: string | null;
+            /** @description Full URL of the previous page (page-number paging only), or null. */
             previous: string | null;
+            /** @description Pass as `cursor` for the next page by keyset; null on the last page. */
             next_cursor: string | null;
             results: components["schemas"]["Product"][];
         };
@@ -2381,18 +2409,28 @@ export interface components {
             line_total: string;
         };
         OrderPage: {
-            /** @description Total rows matching; null when paging by cursor. */
+            /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */
             count: number | null;
+            /** @description True when more than 10,000 rows match and `count` is an estimate. */
+            count_estimated: boolean;
+            /** @description Full URL of the next page, or null. */
             next: string | null;
+            /** @description Full URL of the previous page (page-number paging only), or null. */
             previous: string | null;
+            /** @description Pass as `cursor` for the next page by keyset; null on the last page. */
             next_cursor: string | null;
             results: components["schemas"]["Order"][];
         };
         AdminOrderPage: {
-            /** @description Total rows matching; null when paging by cursor. */
+            /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */
             count: number | null;
+            /** @description True when more than 10,000 rows match and `count` is an estimate. */
+            count_estimated: boolean;
+            /** @description Full URL of the next page, or null. */
             next: string | null;
+            /** @description Full URL of the previous page (page-number paging only), or null. */
             previous: string | null;
+            /** @description Pass as `cursor` for the next page by keyset; null on the last page. */
             next_cursor: string | null;
             results: components["schemas"]["AdminOrder"][];
         };
@@ -2404,10 +2442,15 @@ export interface components {
             status: "pending" | "shipped" | "delivered" | "cancelled";
         };
         NotificationPage: {
-            /** @description Total rows matching; null when paging by cursor. */
+            /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */
             count: number | null;
+            /** @description True when more than 10,000 rows match and `count` is an estimate. */
+            count_estimated: boolean;
+            /** @description Full URL of the next page, or null. */
             next: string | null;
+            /** @description Full URL of the previous page (page-number paging only), or null. */
             previous: string | null;
+            /** @description Pass as `cursor` for the next page by keyset; null on the last page. */
             next_cursor: string | null;
             results: components["schemas"]["Notification"][];
         };
