@@ -65,6 +65,11 @@ describe("CORS", () => {
         expect.arrayContaining(["authorization", "content-type", "idempotency-key", "if-none-match"]),
       );
       expect(Number(res.headers.get("access-control-max-age")), label).toBeGreaterThan(0);
+      // The same security headers as every other answer.
+      expect(res.headers.get("x-content-type-options"), label).toBe("nosniff");
+      expect(res.headers.get("strict-transport-security"), label).toMatch(/max-age=/);
+      expect(res.headers.get("x-frame-options"), label).toBe("SAMEORIGIN");
+      expect(res.headers.get("referrer-policy"), label).toBe("no-referrer");
       expect(await res.text(), label).toBe("");
     }
   });
