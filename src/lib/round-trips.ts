@@ -34,6 +34,9 @@ export async function countingRoundTrips(work: () => Promise<void>): Promise<Rou
 }
 
 /** Starts work that is not on the request's critical path (see afterResponse): its round trips are not counted. */
-export function uncounted<T>(work: () => Promise<T>): Promise<T> {
-  return current.getStore() ? current.run(null, work) : work();
+export function uncounted<T>(work: () => PromiseLike<T>): Promise<T> {
+  // `then` is called inside the uncounted context: a lazy thenable (a drizzle query builder) sends
+  // its request only when `then` is called, and would otherwise be counted by whoever awaited it.
+  const start = () => new Promise<T>((resolve, reject) => work().then(resolve, reject));
+  return current.getStore() ? current.run(null, start) : start();
 }
