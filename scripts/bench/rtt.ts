@@ -46,7 +46,7 @@ export interface RttRow {
   sqlRequests: number;
   wsConnections: number;
   upstashRequests: number;
-  /** Median of the Worker's X-Db-Queries (SQL statements through its pool), when it sends one. */
+  /** Median of the Worker's X-Db-Statements (SQL statements it sent to Postgres), when it sends one. */
   sqlStatements: number | null;
   p50NoDelayMs: number;
   p50PostgresDelayedMs: number;
@@ -235,7 +235,7 @@ class RttBench {
     const n1 = this.neon.counts();
     const u1 = this.upstash.counts();
     this.setDelays(0, 0);
-    const queries = res.headers?.get("x-db-queries");
+    const queries = res.headers?.get("x-db-statements");
     return {
       ms,
       ok: sc.ok(res),
