@@ -6,7 +6,7 @@ import WebSocket from "ws";
 import { assertNotShuttingDown, expectStatus, fmtMs, isListening, leaksInternals, login, now, registerUser, shutdown, sleep, type Count, type Ctx, type Res, type ScenarioResult } from "./harness.ts";
 
 /** Above this an answer during the outage counts as a hang. */
-const MAX_ANSWER_MS = 8000;
+const MAX_ANSWER_MS = 2000;
 const RECOVER_WITHIN_MS = 30_000;
 
 interface Probe {
