@@ -7,7 +7,9 @@
 // The bridges also count what crossed them (after the inbound hold, so work sent after the response
 // is not counted): /sql requests, WebSocket connections, Upstash requests.
 // Then the hot-product run: N users each with the same product in the cart check out at once with
-// a 2 × `hot-delay` ms round trip to Postgres: wall time, p50, p99, every order checked.
+// a 2 × `hot-delay` ms round trip to Postgres: wall time, p50, p99, every order checked, next to a
+// baseline (the same users each sending one lock-free request of one round trip, all at once) that
+// shows what the local harness itself takes for that many simultaneous requests.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -66,6 +68,16 @@ export interface HotProductRun {
   wallRoundTrips: number;
   p50RoundTrips: number;
   p99RoundTrips: number;
+  /**
+   * The same users sending one `GET /api/me` each (one Postgres round trip, no lock), all at once,
+   * at the same round trip, just before the checkouts: what the local harness (one workerd thread,
+   * the bridges and Postgres on shared cores) takes for 30 simultaneous requests of one round trip.
+   * The checkouts' wall minus this is what the hot row's serialisation adds.
+   */
+  baselineWallMs: number;
+  baselineWallRoundTrips: number;
+  /** (wall − baseline wall) ÷ round trip. */
+  excessRoundTrips: number;
   ordersPerSecond: number;
   created: number;
   statuses: Record<string, number>;
@@ -492,6 +504,13 @@ class RttBench {
       const stockBefore = Number((await db.query("select stock from products where id = $1", [productId])).rows[0].stock);
       await this.quiesce();
       this.neon.setDelay(this.opts.hotDelayMs);
+      // Baseline (see HotProductRun.baselineWallMs). It also leaves the bridge with a session per
+      // user, as Neon's proxy keeps its pool warm, so the checkouts do not pay Postgres connects.
+      const b0 = performance.now();
+      const baseline = await Promise.all(shoppers.map((u) => this.api.call("GET", "/api/me", { token: u.token })));
+      const baselineWallMs = performance.now() - b0;
+      if (baseline.some((r) => r.status !== 200)) throw new Error(`baseline: ${baseline.map((r) => r.status).join(",")}`);
+      await this.quiesce();
       const t0 = performance.now();
       const answers = await Promise.all(
         shoppers.map(async (u) => {
@@ -538,6 +557,9 @@ class RttBench {
         wallRoundTrips: round(wallMs / roundTripMs),
         p50RoundTrips: round(percentile(latencies, 50) / roundTripMs),
         p99RoundTrips: round(percentile(latencies, 99) / roundTripMs),
+        baselineWallMs: round(baselineWallMs),
+        baselineWallRoundTrips: round(baselineWallMs / roundTripMs),
+        excessRoundTrips: round((wallMs - baselineWallMs) / roundTripMs),
         ordersPerSecond: round(created.length / (wallMs / 1000)),
         created: created.length,
         statuses,
@@ -549,6 +571,7 @@ class RttBench {
       };
       this.log(
         `  wall ${run.wallMs} ms (${run.wallRoundTrips} RTT), p50 ${run.p50Ms} ms (${run.p50RoundTrips} RTT), p99 ${run.p99Ms} ms (${run.p99RoundTrips} RTT); ` +
+          `baseline (${users} × GET /api/me at once) ${run.baselineWallMs} ms (${run.baselineWallRoundTrips} RTT), excess ${run.excessRoundTrips} RTT; ` +
           `${run.created} orders, stock ${stockBefore} → ${stockAfter}, ${run.correct ? "every order correct" : `PROBLEMS: ${problems.join("; ")}`}`,
       );
       return run;
@@ -573,9 +596,9 @@ export function rttTable(rows: RttRow[]): string {
 
 export function hotTable(hot: HotProductRun): string {
   return [
-    "| users | round trip | wall | p50 | p99 | orders/s | orders | stock | correct |",
-    "|---:|---:|---:|---:|---:|---:|---:|---|---|",
-    `| ${hot.users} | ${hot.roundTripMs} ms | ${hot.wallMs} ms = ${hot.wallRoundTrips} RTT | ${hot.p50Ms} ms = ${hot.p50RoundTrips} RTT | ${hot.p99Ms} ms = ${hot.p99RoundTrips} RTT | ${hot.ordersPerSecond} | ${hot.created} of ${hot.users} | ${hot.stockBefore} → ${hot.stockAfter} (${hot.unitsOrdered} units ordered) | ${hot.correct ? "yes" : `**no**: ${hot.problems.join("; ")}`} |`,
+    "| users | round trip | wall | p50 | p99 | baseline wall | wall − baseline | orders/s | orders | stock | correct |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|",
+    `| ${hot.users} | ${hot.roundTripMs} ms | ${hot.wallMs} ms = ${hot.wallRoundTrips} RTT | ${hot.p50Ms} ms = ${hot.p50RoundTrips} RTT | ${hot.p99Ms} ms = ${hot.p99RoundTrips} RTT | ${hot.baselineWallMs} ms = ${hot.baselineWallRoundTrips} RTT | ${hot.excessRoundTrips} RTT | ${hot.ordersPerSecond} | ${hot.created} of ${hot.users} | ${hot.stockBefore} → ${hot.stockAfter} (${hot.unitsOrdered} units ordered) | ${hot.correct ? "yes" : `**no**: ${hot.problems.join("; ")}`} |`,
   ].join("\n");
 }
 
