@@ -62,6 +62,16 @@ async function inState(want: "hit" | "miss", prepare: () => Promise<unknown>, re
   }
 }
 
+/** A conditional read with the ETag of a hit just before it (again if a concurrent write moved the version in between). */
+async function notModified(path: string): Promise<ApiResponse> {
+  let res: ApiResponse;
+  for (let attempt = 1; ; attempt++) {
+    const hit = await inState("hit", () => api("GET", path), () => api("GET", path));
+    res = await api("GET", path, { headers: { "if-none-match": hit.headers.get("etag") ?? "" } });
+    if (res.status === 304 || attempt === 4) return res;
+  }
+}
+
 const ip = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
 describe("round trips: platform", () => {
@@ -139,10 +149,8 @@ describe("round trips: catalog", () => {
     // A page size no other file asks for, so nobody else fills or reads this entry.
     const path = "/api/categories?page_size=7";
     expect(trips(await inState("miss", write, get(path)), true)).toEqual(pin(200, 1, 1, "miss"));
-    const hit = await inState("hit", warm(path), get(path));
-    expect(trips(hit, true)).toEqual(pin(200, 0, 1, "hit"));
-    const etag = hit.headers.get("etag")!;
-    expect(trips(await api("GET", path, { headers: { "if-none-match": etag } }))).toEqual(pin(304, 0, 1));
+    expect(trips(await inState("hit", warm(path), get(path)), true)).toEqual(pin(200, 0, 1, "hit"));
+    expect(trips(await notModified(path))).toEqual(pin(304, 0, 1));
   });
 
   it("GET /api/categories/{id}: hit 0 + 1, miss 1 + 1", async () => {
@@ -157,11 +165,10 @@ describe("round trips: catalog", () => {
     const cold = await inState("miss", write, get(path));
     expect(trips(cold, true)).toEqual(pin(200, 1, 1, "miss"));
     expect(cold.body.count).toBe(4);
-    const hit = await inState("hit", warm(path), get(path));
-    expect(trips(hit, true)).toEqual(pin(200, 0, 1, "hit"));
-    expect(trips(await api("GET", path, { headers: { "if-none-match": hit.headers.get("etag")! } }))).toEqual(pin(304, 0, 1));
+    expect(trips(await inState("hit", warm(path), get(path)), true)).toEqual(pin(200, 0, 1, "hit"));
+    expect(trips(await notModified(path))).toEqual(pin(304, 0, 1));
     // Another page size of the same filters: the count is cached (same filter set), only rows are read.
-    const counted = await inState("miss", warm(path), get(`/api/products?category=${category}&page_size=3`));
+    const counted = await api("GET", `/api/products?category=${category}&page_size=3`);
     expect(trips(counted, true)).toEqual(pin(200, 1, 1, "miss"));
     expect(counted.body.count).toBe(4);
     // A filter set never asked before: rows, bounded count and estimate in the same batch.
