@@ -53,8 +53,8 @@ const pin = (status: number, db: number, cache: number, xCache?: "hit" | "miss")
  * stale before it is read: the state is prepared again, a few times at most, until the answer says
  * it is the one being measured. A read that can never be a hit (or a miss) still fails.
  */
-async function inState(want: "hit" | "miss", prepare: () => Promise<unknown>, request: () => Promise<ApiResponse>): Promise<ApiResponse> {
-  let res: ApiResponse;
+async function inState<T = any>(want: "hit" | "miss", prepare: () => Promise<unknown>, request: () => Promise<ApiResponse<T>>): Promise<ApiResponse<T>> {
+  let res: ApiResponse<T>;
   for (let attempt = 1; ; attempt++) {
     await prepare();
     res = await request();
