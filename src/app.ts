@@ -96,4 +96,3 @@ export function createApp() {
   return app;
 }
 
-export type App = ReturnType<typeof createApp>;
