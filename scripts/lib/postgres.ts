@@ -189,7 +189,13 @@ function reachableDataDir(dataDir: string, persistent: boolean, user: RunAs | nu
   }
   if (!user) return dataDir;
   // The folder right above the data is ours to open up (as before); the ones above it are the user's.
-  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) fs.chmodSync(parent, 0o777);
+  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
+    try {
+      fs.chmodSync(parent, 0o777);
+    } catch {
+      // an immutable or foreign folder: creating the data folder below says what is wrong
+    }
+  }
   if (canEnter(parent, user)) return dataDir;
   for (const base of ["/var/lib/edge-shop", path.join(os.tmpdir(), "edge-shop-data")]) {
     const folder = safeRootFolder(base);
