@@ -1,4 +1,5 @@
 // npm run bench [-- catalog|checkout|ws|auth ...] [--requests N] [--concurrency C] [--runs R]
+// npm run bench -- cpu [--seconds S] [--concurrency C] [--runtimes serve,dev]: CPU per request, own stack (scripts/bench/cpu.ts)
 // Benchmarks against any BASE_URL that serves API.md (default http://127.0.0.1:8787, i.e. `npm run dev`).
 // Prints a table (p50, p95, p99, req/s) and writes JSON + an SVG chart to bench-results/.
 import fs from "node:fs";
@@ -8,6 +9,8 @@ import { parseArgs } from "node:util";
 import WebSocket from "ws";
 import { hashPassword } from "../src/lib/password.ts";
 import { ApiClient, pool } from "./bench/client.ts";
+import { cpuBench } from "./bench/cpu.ts";
+import { parseRuntime } from "./lib/runtime.ts";
 import { measure, median, percentile, round, svgChart, table, type Sample } from "./bench/stats.ts";
 
 const { values, positionals } = parseArgs({
@@ -23,6 +26,8 @@ const { values, positionals } = parseArgs({
     "ws-users": { type: "string", default: "100" },
     "ws-sockets": { type: "string", default: "10" },
     out: { type: "string", default: "bench-results" },
+    seconds: { type: "string", default: "10" },
+    runtimes: { type: "string", default: "serve,dev" },
   },
 });
 
@@ -252,7 +257,14 @@ async function auth() {
   findings.auth = { nodeHashMedianMs: round(median(local)), workersCpuBudgetMs: { free: 10, paidDefault: 30000 } };
 }
 
-const runners: Record<string, () => Promise<void>> = { catalog, checkout, ws: wsBench, auth };
+const runners: Record<string, () => Promise<void>> = {
+  catalog,
+  checkout,
+  ws: wsBench,
+  auth,
+  // Not in the default set: it starts its own stack and runtimes (concurrency 10 unless given).
+  cpu: () => cpuBench({ seconds: Number(values.seconds), concurrency: process.argv.some((a) => a.startsWith("--concurrency")) ? concurrency : 10, runtimes: values.runtimes!.split(",").map(parseRuntime), samples, findings }),
+};
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 for (const section of sections) {
   const run = runners[section];

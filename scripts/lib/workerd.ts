@@ -320,8 +320,9 @@ export async function startWorkerd(opts: StartWorkerdOptions): Promise<WorkerdRu
     ticker?.stop();
     if (!exited()) {
       const done = new Promise((r) => child.once("exit", r));
+      // workerd drains on SIGTERM, waiting for open WebSockets; like a redeploy, it gets 2 s.
       kill("SIGTERM");
-      await Promise.race([done, new Promise((r) => setTimeout(r, 5000))]);
+      await Promise.race([done, new Promise((r) => setTimeout(r, 2000))]);
       if (!exited()) kill("SIGKILL");
       await Promise.race([done, new Promise((r) => setTimeout(r, 2000))]);
     }
