@@ -80,7 +80,7 @@ async function measureRuntime(kind: RuntimeKind, stack: Awaited<ReturnType<typeo
       const before = { workerd: cpuOf(workerd), others: cpuOf(others), bridges: cpuOf(bridges), self: process.cpuUsage() };
       const load = await runLoad(worker.url, req, seconds, concurrency);
       const self = process.cpuUsage(before.self);
-      const per = (ms: number) => round((ms / Math.max(load.requests, 1)) * 1000) / 1000;
+      const per = (ms: number) => Math.round((ms / Math.max(load.requests, 1)) * 1000) / 1000;
       const row: CpuRow = {
         runtime: kind,
         case: c.name,
