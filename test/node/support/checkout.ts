@@ -61,6 +61,27 @@ export function processesInGroup(pgid: number): number[] {
   return pids;
 }
 
+/** Processes working in or started from `dir` (cwd below it, or it on their command line). */
+export function processesUnder(dir: string): { pid: number; command: string }[] {
+  const out: { pid: number; command: string }[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      const command = fs.readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ").trim();
+      let cwd = "";
+      try {
+        cwd = fs.readlinkSync(`/proc/${entry}/cwd`);
+      } catch {
+        // a process of another user, or gone
+      }
+      if (command && (cwd === dir || cwd.startsWith(`${dir}/`) || command.includes(dir))) out.push({ pid: Number(entry), command });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
 export interface Run {
   child: ChildProcess;
   output: () => string;
