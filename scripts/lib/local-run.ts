@@ -11,6 +11,7 @@ import { MissingRedisError } from "./redis.ts";
 import { startRuntime, type RuntimeKind, type WorkerRuntime } from "./runtime.ts";
 import { startStack, type Stack } from "./stack.ts";
 import { describeDiskError, oneLine, StartupError } from "./startup-error.ts";
+import { readWranglerToml } from "./wrangler-toml.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -112,6 +113,9 @@ export async function runLocal(kind: RuntimeKind): Promise<void> {
     await fail(err instanceof StartupError ? err.message : `${DESCRIPTION[kind]} did not start: ${oneLine(err).slice(0, 300)}`);
   }
   const url = worker!.url;
+  // wrangler dev warns that crons are never fired locally; here they are.
+  const crons = readWranglerToml(path.join(root, "wrangler.toml")).crons;
+  if (crons.length) log(`[triggers] crons ${crons.map((c) => JSON.stringify(c)).join(", ")} fire the Worker's scheduled handler at the top of each matching minute (UTC)`);
   console.log(
     [
       "",
