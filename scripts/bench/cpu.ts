@@ -36,15 +36,17 @@ export interface CpuRow {
 
 interface Case {
   name: string;
+  /** Redis round trips of the path (for "minus the floor"); undefined when it also talks to Postgres. */
+  roundTrips?: number;
   request: (ctx: { productId: number; token: string }) => LoadRequest;
 }
 
 const hit = (status: number, headers: { [k: string]: string | string[] | undefined }) => status === 200 && headers["x-cache"] === "hit";
 const CASES: Case[] = [
-  { name: "cached product list", request: () => ({ path: "/api/products", check: hit }) },
-  { name: "cached product detail", request: ({ productId }) => ({ path: `/api/products/${productId}`, check: hit }) },
+  { name: "cached product list", roundTrips: 1, request: () => ({ path: "/api/products", check: hit }) },
+  { name: "cached product detail", roundTrips: 1, request: ({ productId }) => ({ path: `/api/products/${productId}`, check: hit }) },
   { name: "GET /health", request: () => ({ path: "/health", check: (s) => s === 200 }) },
-  { name: "unknown route (404)", request: () => ({ path: "/no/such/route", check: (s) => s === 404 }) },
+  { name: "unknown route (404)", roundTrips: 0, request: () => ({ path: "/no/such/route", check: (s) => s === 404 }) },
   { name: "authenticated GET /api/cart", request: ({ token }) => ({ path: "/api/cart", headers: { authorization: `Bearer ${token}` }, check: (s) => s === 200 }) },
 ];
 
@@ -153,18 +155,23 @@ export function cpuTable(rows: CpuRow[]): string {
   const get = (kind: CpuRow["runtime"], name: string) => rows.find((r) => r.runtime === kind && r.case === name);
   const ms = (v: number | undefined) => (v === undefined ? "–" : v.toFixed(3));
   const lines = [
-    "| request | serve: workerd CPU ms/req | serve req/s | serve p50 / p99 ms | dev: workerd CPU ms/req | dev: + wrangler | dev req/s | dev p50 / p99 ms | dev / serve CPU |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| request | serve: workerd CPU ms/req | serve − floor | serve req/s | serve p50 / p99 ms | dev: workerd CPU ms/req | dev: + wrangler | dev req/s | dev p50 / p99 ms | dev / serve CPU |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
+  // The floor: what plain workerd spends on a request (and on one Redis round trip) before any of our code.
+  const floor404 = get("floor", "empty Worker: 404")?.workerdCpuMsPerRequest;
+  const floorRedis = get("floor", "empty Worker: one Redis round trip")?.workerdCpuMsPerRequest;
+  const floorFor = (c: Case) => (floor404 === undefined || floorRedis === undefined || c.roundTrips === undefined ? undefined : floor404 + c.roundTrips * (floorRedis - floor404));
   for (const f of rows.filter((r) => r.runtime === "floor")) {
-    lines.push(`| *plain workerd floor: ${f.case}* | ${ms(f.workerdCpuMsPerRequest)} | ${Math.round(f.rps)} | ${f.p50} / ${f.p99} | | | | | |`);
+    lines.push(`| *plain workerd floor: ${f.case}* | ${ms(f.workerdCpuMsPerRequest)} | | ${Math.round(f.rps)} | ${f.p50} / ${f.p99} | | | | | |`);
   }
   for (const c of CASES) {
     const s = get("serve", c.name);
     const d = get("dev", c.name);
     const ratio = s && d && s.workerdCpuMsPerRequest > 0 ? `${(d.workerdCpuMsPerRequest / s.workerdCpuMsPerRequest).toFixed(1)}×` : "–";
+    const fl = floorFor(c);
     lines.push(
-      `| ${c.name} | ${ms(s?.workerdCpuMsPerRequest)} | ${s ? Math.round(s.rps) : "–"} | ${s ? `${s.p50} / ${s.p99}` : "–"} | ${ms(d?.workerdCpuMsPerRequest)} | ${ms(d?.wranglerCpuMsPerRequest)} | ${d ? Math.round(d.rps) : "–"} | ${d ? `${d.p50} / ${d.p99}` : "–"} | ${ratio} |`,
+      `| ${c.name} | ${ms(s?.workerdCpuMsPerRequest)} | ${s && fl !== undefined ? ms(s.workerdCpuMsPerRequest - fl) : "–"} | ${s ? Math.round(s.rps) : "–"} | ${s ? `${s.p50} / ${s.p99}` : "–"} | ${ms(d?.workerdCpuMsPerRequest)} | ${ms(d?.wranglerCpuMsPerRequest)} | ${d ? Math.round(d.rps) : "–"} | ${d ? `${d.p50} / ${d.p99}` : "–"} | ${ratio} |`,
     );
   }
   return lines.join("\n");
