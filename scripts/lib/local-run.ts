@@ -65,7 +65,10 @@ export async function runLocal(kind: RuntimeKind): Promise<void> {
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
   for (const event of ["uncaughtException", "unhandledRejection"] as const) {
-    process.on(event, (err: unknown) => void fail(err instanceof StartupError ? err.message : `unexpected error: ${oneLine(err)}`));
+    process.on(event, (err: unknown) => {
+      if (process.env.DEBUG && err instanceof Error) console.error(err.stack);
+      void fail(err instanceof StartupError ? err.message : `unexpected error: ${oneLine(err)} (DEBUG=1 shows where)`);
+    });
   }
 
   const portText = process.env.PORT ?? "8787";

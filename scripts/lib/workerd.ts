@@ -6,12 +6,9 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { startCronTicker } from "./cron.ts";
 import { StartupError } from "./startup-error.ts";
 import { readDevVars, type AssetsConfig, type WorkerConfig } from "./wrangler-toml.ts";
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** The workerd binary wrangler runs (wrangler → miniflare → workerd), so both runtimes are the same build. */
 export function workerdBinary(): string {
@@ -206,7 +203,6 @@ export function writeWorkerdConfig(opts: WorkerdConfigOptions): string {
     `(name = "internet", network = (allow = ["public", "private", "local"], tlsOptions = (trustBrowserCas = true)))`,
     `(name = "do-storage", disk = (path = ${capnpString(path.resolve(opts.stateDir))}, writable = true))`,
   ];
-  const extra: string[] = [];
   let front = "main";
   const assets: AssetsConfig | null = config.assets && fs.existsSync(config.assets.directory) ? config.assets : null;
   if (assets) {
@@ -237,7 +233,7 @@ using Workerd = import "/workerd/workerd.capnp";
 
 const config :Workerd.Config = (
   services = [
-    ${[...services, ...extra].join(",\n    ")}
+    ${services.join(",\n    ")}
   ],
   sockets = [
     ${sockets.join(",\n    ")}
@@ -378,5 +374,3 @@ export async function startWorkerd(opts: StartWorkerdOptions): Promise<WorkerdRu
   });
   return { url: `http://127.0.0.1:${ports.get("http")}`, port: ports.get("http")!, process: child, fireCron: (cron) => fireCron(cron), stop };
 }
-
-export { root as projectRoot };
