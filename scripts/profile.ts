@@ -99,7 +99,9 @@ function analyse(profile: CpuProfile): { costs: Cost[]; byKind: Record<string, n
   const keyOf = (n: ProfileNode) => {
     const f = n.callFrame;
     const file = f.url ? f.url.split("/").pop() : "";
-    return { key: `${f.functionName || "(anonymous)"}|${f.url}|${f.lineNumber}`, name: f.functionName || "(anonymous)", where: file ? `${file}:${f.lineNumber + 1}` : "" };
+    // No URL: a builtin of workerd or V8 (fetch, Response, or workerd's own entry into the isolate).
+    const name = f.functionName || (f.url ? "(anonymous)" : "(workerd/V8 native)");
+    return { key: `${name}|${f.url}|${f.lineNumber}`, name, where: file ? `${file}:${f.lineNumber + 1}` : /^\(/.test(name) ? "" : "native" };
   };
   const costs = new Map<string, Cost>();
   const byKind: Record<string, number> = {};
@@ -176,19 +178,19 @@ try {
     fs.writeFileSync(file, JSON.stringify(profile));
     const { costs, byKind, sampledMs } = analyse(profile);
     const n = Math.max(load.requests, 1);
-    const per = (ms: number) => ((ms / n) * 1000).toFixed(1).padStart(6);
     const jsMs = sampledMs - (byKind["(idle)"] ?? 0);
+    const cpuPerRequestUs = (cpuMs / n) * 1000;
+    // V8 samples on wall-clock ticks, so sampled times also hold moments the thread was waiting for
+    // a core: shares are meaningful, absolute sample times are not. µs below = share × /proc CPU.
+    const share = (ms: number) => ms / jsMs;
+    const row = (ms: number, x: Cost) => `  ${(share(ms) * 100).toFixed(1).padStart(5)}%  ≈${(share(ms) * cpuPerRequestUs).toFixed(0).padStart(5)} µs  ${x.name}  ${x.where}`;
     console.log(`\n## ${c.name}: ${load.requests} requests in ${load.seconds.toFixed(1)} s (${Math.round(load.requests / load.seconds)}/s), ${load.errors} wrong answers`);
-    console.log(`workerd process CPU (/proc, with the profiler running): ${((cpuMs / n) * 1000).toFixed(0)} µs/request`);
-    console.log(`isolate thread, sampled: ${((jsMs / n) * 1000).toFixed(0)} µs/request busy = ${Object.entries(byKind).filter(([k]) => k !== "(idle)").map(([k, v]) => `${k} ${((v / n) * 1000).toFixed(0)}`).join(", ")} (µs/request); the rest of the process's CPU is workerd's own C++ (HTTP, sockets, event loop) on its other threads or outside V8`);
-    console.log(`\nTop ${top} by self time (µs per request, % of busy isolate time):`);
-    for (const x of costs.filter((x) => x.name !== "(idle)").sort((a, b) => b.selfMs - a.selfMs).slice(0, top)) {
-      console.log(`  ${per(x.selfMs)}  ${((x.selfMs / jsMs) * 100).toFixed(1).padStart(5)}%  ${x.name}  ${x.where}`);
-    }
-    console.log(`\nTop ${top} by inclusive time (µs per request, % of busy isolate time):`);
-    for (const x of costs.filter((x) => !/^\((idle|root|program|garbage collector)\)$/.test(x.name)).sort((a, b) => b.totalMs - a.totalMs).slice(0, top)) {
-      console.log(`  ${per(x.totalMs)}  ${((x.totalMs / jsMs) * 100).toFixed(1).padStart(5)}%  ${x.name}  ${x.where}`);
-    }
+    console.log(`workerd process CPU (/proc, profiler running, so above \`npm run bench -- cpu\`): ${cpuPerRequestUs.toFixed(0)} µs/request`);
+    console.log(`busy isolate samples: ${Object.entries(byKind).filter(([k]) => k !== "(idle)").map(([k, v]) => `${k} ${((v / jsMs) * 100).toFixed(1)} %`).join(", ")}`);
+    console.log(`\nTop ${top} by self time (share of busy samples, ≈ µs per request of the /proc CPU):`);
+    for (const x of costs.filter((x) => x.name !== "(idle)").sort((a, b) => b.selfMs - a.selfMs).slice(0, top)) console.log(row(x.selfMs, x));
+    console.log(`\nTop ${top} by inclusive time:`);
+    for (const x of costs.filter((x) => !/^\((idle|root|program|garbage collector)\)$/.test(x.name)).sort((a, b) => b.totalMs - a.totalMs).slice(0, top)) console.log(row(x.totalMs, x));
     console.log(`\nprofile: ${file}`);
     if (load.errors) code = 1;
   }
