@@ -1,7 +1,5 @@
 import { bodyLimit } from "hono/body-limit";
-import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
 import { authRouter } from "./auth";
 import { cartRouter } from "./cart";
 import { catalogRouter } from "./catalog";
@@ -11,6 +9,7 @@ import type { AppEnv } from "./context";
 import { health } from "./health/health.handlers";
 import { healthRoute } from "./health/health.routes";
 import { describeError, toProblem } from "./lib/errors";
+import { edgeHeaders } from "./lib/edge-headers";
 import { createRouter } from "./lib/openapi";
 import { Problem } from "./lib/problem";
 import { countingRoundTrips } from "./lib/round-trips";
@@ -35,32 +34,20 @@ export function createApp() {
   app.use("*", async (c, next) => {
     if (c.env?.EXPOSE_QUERY_COUNT !== "true") return next();
     const trips = await countingRoundTrips(next);
+    if (c.res.status === 101) return; // a WebSocket upgrade's headers cannot be changed
     c.res.headers.set("X-Db-Round-Trips", String(trips.db));
     c.res.headers.set("X-Cache-Round-Trips", String(trips.cache));
     c.res.headers.set("X-Db-Statements", String(trips.statements));
   });
-  // Before cors: a preflight is answered inside cors, and still gets the security headers on its way out.
-  app.use("*", secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
-  app.use(
-    "*",
-    cors({
-      // Bearer tokens, no cookies: any origin may call the API; credentials are never sent implicitly.
-      origin: "*",
-      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-None-Match"],
-      allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
-      exposeHeaders: ["ETag", "X-Cache", "X-Request-Id", "Retry-After", "Location"],
-      maxAge: 600,
-    }),
-  );
-  app.use(
-    "*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new Problem(413, "body-too-large", "The request body is larger than 64 KiB.");
-      },
-    }),
-  );
+  app.use("*", edgeHeaders);
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new Problem(413, "body-too-large", "The request body is larger than 64 KiB.");
+    },
+  });
+  // Only requests that can carry a body pay for the limit.
+  app.use("*", (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
 
   app.openapi(healthRoute, health);
   app.route("/", authRouter());
@@ -78,8 +65,11 @@ export function createApp() {
   // The reference page at /docs is a static asset (web/docs.html, Scalar) that reads this document.
   app.doc31("/api/openapi.json", openApiInfo);
 
+  // Answered directly, not thrown: a 404 is the commonest junk request and should cost little.
   app.notFound((c) => {
-    throw new Problem(404, "not-found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`);
+    const res = new Problem(404, "not-found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`).getResponse();
+    res.headers.set("X-Request-Id", c.get("requestId") ?? "");
+    return res;
   });
 
   app.onError((err, c) => {
