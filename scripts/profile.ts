@@ -140,7 +140,8 @@ try {
   const bundleDir = await buildBundle(path.join(state, "run", "bundle"), { minify: values.minified ? undefined : false });
   const inspectorPort = await freePort();
   worker = await startWorkerd({
-    config: serveConfig(),
+    // The Worker's own cost: Cloudflare serves [assets] outside it (and does not bill that).
+    config: { ...serveConfig(), assets: null },
     bundleDir,
     bindings: { ...stack.workerBindings, JWT_SECRET: `profile-${crypto.randomUUID()}-${crypto.randomUUID()}` },
     port: await freePort(),

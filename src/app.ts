@@ -1,5 +1,4 @@
 import { bodyLimit } from "hono/body-limit";
-import { requestId } from "hono/request-id";
 import { authRouter } from "./auth";
 import { cartRouter } from "./cart";
 import { catalogRouter } from "./catalog";
@@ -9,9 +8,9 @@ import type { AppEnv } from "./context";
 import { health } from "./health/health.handlers";
 import { healthRoute } from "./health/health.routes";
 import { describeError, toProblem } from "./lib/errors";
-import { edgeHeaders } from "./lib/edge-headers";
+import { edgeHeaders, edgeResponse } from "./lib/edge-headers";
 import { createRouter } from "./lib/openapi";
-import { Problem } from "./lib/problem";
+import { Problem, problemResponse } from "./lib/problem";
 import { countingRoundTrips } from "./lib/round-trips";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -29,7 +28,7 @@ export const openApiInfo = {
 export function createApp() {
   const app = createRouter();
 
-  app.use("*", requestId({ headerName: "X-Request-Id" }));
+  app.use("*", edgeHeaders);
   // Tests and benchmarks count each request's round trips to Postgres and Redis (critical path only).
   app.use("*", async (c, next) => {
     if (c.env?.EXPOSE_QUERY_COUNT !== "true") return next();
@@ -39,7 +38,6 @@ export function createApp() {
     c.res.headers.set("X-Cache-Round-Trips", String(trips.cache));
     c.res.headers.set("X-Db-Statements", String(trips.statements));
   });
-  app.use("*", edgeHeaders);
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
@@ -66,11 +64,7 @@ export function createApp() {
   app.doc31("/api/openapi.json", openApiInfo);
 
   // Answered directly, not thrown: a 404 is the commonest junk request and should cost little.
-  app.notFound((c) => {
-    const res = new Problem(404, "not-found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`).getResponse();
-    res.headers.set("X-Request-Id", c.get("requestId") ?? "");
-    return res;
-  });
+  app.notFound((c) => problemResponse(c, 404, "not-found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));
 
   app.onError((err, c) => {
     const { problem, unexpected } = toProblem(err);
@@ -78,9 +72,7 @@ export function createApp() {
       const error = describeError(err);
       console.error(JSON.stringify({ level: "error", requestId: c.get("requestId"), path: c.req.path, status: problem.status, error }));
     }
-    const res = problem.getResponse();
-    res.headers.set("X-Request-Id", c.get("requestId") ?? "");
-    return res;
+    return edgeResponse(c, JSON.stringify(problem.toJSON()), problem.status, [["content-type", "application/problem+json"], ...Object.entries(problem.headers)]);
   });
 
   return app;

@@ -128,6 +128,8 @@ async function measureRuntime(kind: RuntimeKind, stack: Awaited<ReturnType<typeo
       persistTo: state,
       processGroup: true,
       timeoutMs: 120_000,
+      // The Worker's own cost: Cloudflare serves [assets] outside it (and does not bill that).
+      assets: false,
     });
     log(`${kind}: ready on ${worker.url}`);
     const api = new ApiClient(worker.url);

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,10 +7,25 @@ import { StartupError } from "./startup-error.ts";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /**
+ * The storefront and /docs are static assets that wrangler.toml's [assets] serves (and that wrangler
+ * refuses to start without): built from web/ before every start, a second or two, so they match the
+ * sources whichever script starts the Worker.
+ */
+export function buildAssets(): void {
+  try {
+    execFileSync(process.execPath, [path.join(root, "scripts", "build-web.ts")], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
+  } catch (err) {
+    const reason = (err as { stderr?: Buffer }).stderr?.toString().trim() || (err instanceof Error ? err.message : String(err));
+    throw new StartupError(`The static assets could not be built (npm run build:web): ${reason.split("\n")[0]}`);
+  }
+}
+
+/**
  * The production bundle, made exactly as `npm run build` makes it (`wrangler deploy --dry-run`),
  * into `outDir`. `minify: false` keeps function names readable (for CPU profiles only).
  */
 export async function buildBundle(outDir: string, opts: { minify?: boolean; echo?: boolean } = {}): Promise<string> {
+  buildAssets(); // wrangler refuses to bundle while the [assets] directory is missing
   fs.rmSync(outDir, { recursive: true, force: true });
   const args = ["deploy", "--dry-run", "--outdir", outDir, ...(opts.minify === false ? ["--minify=false"] : [])];
   let output = "";

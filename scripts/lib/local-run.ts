@@ -1,7 +1,6 @@
 // What `npm run dev` and `npm run serve` share: check the port, start the stack (or use the
 // DATABASE_URL / REDIS_URL given), demo data, the Worker in the chosen runtime, the banner, Ctrl-C.
 // Every start-up failure is one line and exit code 1, with nothing left running.
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -106,15 +105,6 @@ export async function runLocal(kind: RuntimeKind): Promise<void> {
     catalogLine = `${demo.categories.toLocaleString()} categories, ${demo.products.toLocaleString()} products${demo.createdCatalog ? " (demo catalog created)" : ""}`;
   } catch (err) {
     await fail(err instanceof StartupError || err instanceof MissingRedisError ? err.message : `could not start the local stack: ${oneLine(err)}`);
-  }
-
-  try {
-    // The storefront and /docs are static assets that wrangler.toml's [assets] serves: built from
-    // web/ on every start (a second or two), so they match the sources, also when this script is
-    // run directly rather than through npm.
-    execFileSync(process.execPath, [path.join(root, "scripts", "build-web.ts")], { cwd: root, stdio: ["ignore", "ignore", "pipe"] });
-  } catch (err) {
-    await fail(`could not build the static assets (npm run build:web): ${oneLine((err as { stderr?: Buffer }).stderr?.toString() || err)}`);
   }
 
   try {

@@ -4,7 +4,7 @@
 import type { ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildBundle } from "./bundle.ts";
+import { buildAssets, buildBundle } from "./bundle.ts";
 import { StartupError } from "./startup-error.ts";
 import { startWorkerd } from "./workerd.ts";
 import { readWranglerToml, type WorkerConfig } from "./wrangler-toml.ts";
@@ -37,6 +37,11 @@ export interface RuntimeOptions {
   timeoutMs?: number;
   /** serve: a bundle built before (restarts reuse it); built into persistTo otherwise. */
   bundleDir?: string;
+  /**
+   * serve: put the [assets] stand-in (a router Worker in front of the shop's) in place; default true.
+   * The CPU benchmark leaves it out: on Cloudflare, assets are served outside the Worker and not billed.
+   */
+  assets?: boolean;
 }
 
 export function parseRuntime(value: string | undefined): RuntimeKind {
@@ -56,10 +61,11 @@ export function serveConfig(): WorkerConfig {
 
 export async function startRuntime(kind: RuntimeKind, opts: RuntimeOptions): Promise<WorkerRuntime> {
   if (kind === "dev") {
+    buildAssets();
     const dev = await startWranglerDev({ ...opts, port: opts.port });
     return { kind, url: dev.url, port: opts.port, process: dev.process, fireCron: dev.fireCron, stop: dev.stop };
   }
-  const config = serveConfig();
+  const config = opts.assets === false ? { ...serveConfig(), assets: null } : serveConfig();
   const state = opts.persistTo ?? path.join(root, ".data", "serve");
   const bundleDir = opts.bundleDir ?? (await buildBundle(path.join(state, "workerd", "bundle"), { echo: opts.echo }));
   const w = await startWorkerd({
