@@ -41,12 +41,39 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export type AssetManifest = Record<string, { etag: string; type: string }>;
 
+/** One rule of an assets `_headers` file: a URL pattern (`*` matches anything) and the headers it adds. */
+export interface HeaderRule {
+  pattern: string;
+  headers: [string, string][];
+}
+
+/**
+ * Cloudflare's `_headers` format: a line with a path pattern, then indented `Name: value` lines;
+ * `#` starts a comment. Every matching rule applies (a header named twice is joined with ", ").
+ */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const raw of text.split("\n")) {
+    const line = raw.replace(/\s+$/, "");
+    if (!line.trim() || line.trim().startsWith("#")) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: [] });
+      continue;
+    }
+    const cut = line.indexOf(":");
+    const rule = rules.at(-1);
+    if (rule && cut > 0) rule.headers.push([line.slice(0, cut).trim(), line.slice(cut + 1).trim()]);
+  }
+  return rules;
+}
+
 /** Every file below `dir` by URL path (`/docs/index.html`), with a content hash for its ETag. */
 export function assetManifest(dir: string): AssetManifest {
   const out: AssetManifest = {};
   const walk = (rel: string) => {
     for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
       if (entry.name.startsWith(".")) continue; // the disk service hides dotfiles too
+      if (!rel && (entry.name === "_headers" || entry.name === "_redirects")) continue; // rules, not files (Cloudflare does not serve them)
       const child = rel ? `${rel}/${entry.name}` : entry.name;
       const full = path.join(dir, child);
       const st = fs.statSync(full);
@@ -101,6 +128,13 @@ async function serve(env, request, hit, status = 200) {
   if (hit.redirect) return new Response(null, { status: 307, headers: { location: hit.redirect + url.search } });
   const meta = env.MANIFEST[hit.file];
   const headers = { "content-type": meta.type, etag: meta.etag, "cache-control": "public, max-age=0, must-revalidate" };
+  for (const rule of env.CONFIG.headerRules ?? []) {
+    if (!globToRegExp(rule.pattern).test(url.pathname)) continue;
+    for (const [name, value] of rule.headers) {
+      const key = name.toLowerCase();
+      headers[key] = key in headers && key !== "cache-control" ? headers[key] + ", " + value : value;
+    }
+  }
   const inm = request.headers.get("if-none-match");
   if (status === 200 && inm && inm.split(",").some((t) => t.trim().replace(/^W\\//, "") === meta.etag)) return new Response(null, { status: 304, headers });
   const file = await env.DISK.fetch("http://disk" + hit.file.split("/").map(encodeURIComponent).join("/"), { method: request.method });
@@ -208,7 +242,9 @@ export function writeWorkerdConfig(opts: WorkerdConfigOptions): string {
   if (assets) {
     fs.writeFileSync(path.join(opts.runDir, "router.js"), ROUTER_JS);
     const manifest = capnpString(JSON.stringify(assetManifest(assets.directory)));
-    const settings = capnpString(JSON.stringify({ htmlHandling: assets.htmlHandling, notFoundHandling: assets.notFoundHandling, runWorkerFirst: assets.runWorkerFirst }));
+    const headersFile = path.join(assets.directory, "_headers");
+    const headerRules = fs.existsSync(headersFile) ? parseHeadersFile(fs.readFileSync(headersFile, "utf8")) : [];
+    const settings = capnpString(JSON.stringify({ htmlHandling: assets.htmlHandling, notFoundHandling: assets.notFoundHandling, runWorkerFirst: assets.runWorkerFirst, headerRules }));
     const routerWorker = (onlyAssets: boolean) =>
       `(modules = [(name = "router.js", esModule = embed "router.js")], compatibilityDate = ${capnpString(config.compatibilityDate)}, bindings = [(name = "MANIFEST", json = ${manifest}), (name = "CONFIG", json = ${settings}), (name = "DISK", service = "assets-disk")${onlyAssets ? `, (name = "ASSETS_ONLY", json = "true")` : `, (name = "WORKER", service = "main")`}])`;
     services.push(`(name = "assets-disk", disk = (path = ${capnpString(assets.directory)}))`);

@@ -98,6 +98,7 @@ beforeAll(async () => {
   write("public/about.html", "<h1>about</h1>");
   write("public/app.js", "console.log('app')");
   write("public/.secret", "dotfiles are not served");
+  write("public/_headers", "# comment\n/*\n  X-Content-Type-Options: nosniff\n/app.js\n  Cache-Control: public, max-age=31536000, immutable\n  X-Extra: one\n/*\n  X-Extra: two\n");
   runtime = await launch();
 }, 60_000);
 
@@ -148,6 +149,13 @@ describe("wrangler.toml → workerd", () => {
     const js = await get("/app.js");
     expect(js.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
     expect(await js.text()).toBe("console.log('app')");
+    // _headers, as Cloudflare applies it: every matching rule, a header named twice joined; the file itself is not served.
+    expect(js.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(js.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(js.headers.get("x-extra")).toBe("one, two");
+    expect(home.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(home.headers.get("cache-control")).toBe("public, max-age=0, must-revalidate");
+    expect(await (await get("/_headers")).text()).toBe("worker: GET /_headers");
     const head = await get("/app.js", { method: "HEAD" });
     expect([head.status, await head.text()]).toEqual([200, ""]);
 
