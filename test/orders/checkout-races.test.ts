@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, expectProblem, newUser } from "../helpers/api";
-import { sql } from "../helpers/db";
+import { queuedBehindLock, sql } from "../helpers/db";
 import { createCategory, createProduct, newAdmin, stockOf } from "../helpers/fixtures";
 
 // A cart becomes at most one order (API.md, Orders): of several simultaneous POST /api/orders of one
@@ -45,6 +45,20 @@ describe("a double click", () => {
     const [sold] = await sql<{ n: number }>("select coalesce(sum(quantity), 0)::int as n from order_items where product_id = $1", [p.id]);
     expect(sold!.n).toBe(2);
     expect(await sql("select 1 from cart_items where user_id = $1", [user.id])).toHaveLength(0);
+  });
+
+  it("places one order also when all five clicks are in flight together", async () => {
+    const p = await createProduct(admin.token, categoryId, { stock: 10 });
+    const user = await newUser("double");
+    await addToCart(user.token, p.id, 2);
+    // The user's row is held a moment, so the five queue up behind it however fast each one is.
+    const results = await queuedBehindLock("select 1 from users where id = $1 for update", [user.id], () =>
+      Array.from({ length: 5 }, () => api("POST", "/api/orders", { token: user.token })),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    for (const res of results.filter((r) => r.status !== 201)) expect(expectProblem(res, 400).type).toBe("urn:problem:empty-cart");
+    expect(await ordersOf(user.id)).toHaveLength(1);
+    expect(await stockOf(p.id)).toBe(8);
   });
 
   it("places one order from a cart of several products", async () => {
