@@ -32,7 +32,9 @@ export async function sql<T = Record<string, unknown>>(text: string, params: unk
 
 export interface OpenTransaction {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
-  /** Rolls back and closes the connection: every lock taken in it is released. */
+  /** Commits what it wrote and closes the connection. */
+  commit(): Promise<void>;
+  /** Rolls back and closes the connection: every lock taken in it is released. Harmless after commit(). */
   end(): Promise<void>;
 }
 
@@ -47,15 +49,20 @@ export async function openTransaction(): Promise<OpenTransaction> {
   const client = await pool.connect();
   await client.query("begin");
   let ended = false;
-  return {
-    query: async (text, params = []) => (await client.query(text, params)).rows,
-    end: async () => {
-      if (ended) return;
-      ended = true;
-      await client.query("rollback").catch(() => undefined);
+  const finish = async (statement: "commit" | "rollback") => {
+    if (ended) return;
+    ended = true;
+    try {
+      await client.query(statement);
+    } finally {
       client.release();
       await pool.end();
-    },
+    }
+  };
+  return {
+    query: async (text, params = []) => (await client.query(text, params)).rows,
+    commit: () => finish("commit"),
+    end: () => finish("rollback").catch(() => undefined),
   };
 }
 
