@@ -72,7 +72,12 @@ export async function openTransaction(): Promise<OpenTransaction> {
  * flight together however fast each one would be alone. Keep `holdMs` well under the database's
  * lock_timeout (500 ms): a request that waits longer gets 503.
  */
-export async function queuedBehindLock<T>(lockSql: string, params: unknown[], requests: () => Promise<T>[], holdMs = 150): Promise<T[]> {
+export async function queuedBehindLock<T extends readonly unknown[] | []>(
+  lockSql: string,
+  params: unknown[],
+  requests: () => T,
+  holdMs = 150,
+): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
   const tx = await openTransaction();
   try {
     await tx.query(lockSql, params);

@@ -20,7 +20,7 @@ beforeAll(async () => {
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const tag = () => crypto.randomUUID().slice(0, 8);
 
-function expectOneOf(res: ApiResponse, allowed: number[], label: string) {
+function expectOneOf(res: ApiResponse<any>, allowed: number[], label: string) {
   expect(allowed, `${label}: ${res.status} ${JSON.stringify(res.body)}`).toContain(res.status);
   if (res.status >= 400) expect(res.headers.get("content-type")).toContain("application/problem+json");
 }
@@ -48,7 +48,7 @@ const createProductIn = (categoryId: number) =>
   api("POST", "/api/products", { token: admin.token, body: { name: `FK ${tag()}`, price: "1.00", stock: 1, category_id: categoryId } });
 
 /** After a category delete raced a product create: the answers agree with each other and with the rows. */
-async function checkCategoryRace(categoryId: number, deleted: ApiResponse, created: ApiResponse) {
+async function checkCategoryRace(categoryId: number, deleted: ApiResponse<any>, created: ApiResponse<any>) {
   expectOneOf(deleted, [204, 409], "delete category");
   expectOneOf(created, [201, 400, 409], "create product");
   const [{ category, products }] = (await sql<{ category: boolean; products: number[] }>(
@@ -108,7 +108,7 @@ const checkout = () => api("POST", "/api/orders", { token: buyer.token });
 const addToOtherCart = (productId: number) => api("POST", "/api/cart/items", { token: other.token, body: { product_id: productId, quantity: 1 } });
 
 /** After a product delete raced a checkout and a cart add: answers, rows and stock agree. */
-async function checkProductRace(productId: number, deleted: ApiResponse, ordered: ApiResponse, added: ApiResponse | null, stock = 10) {
+async function checkProductRace(productId: number, deleted: ApiResponse<any>, ordered: ApiResponse<any>, added: ApiResponse<any> | null, stock = 10) {
   expectOneOf(deleted, [204, 409], "delete product");
   expectOneOf(ordered, [201, 400, 409], "checkout");
   if (added) expectOneOf(added, [200, 404, 409], "cart add");
