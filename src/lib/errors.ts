@@ -9,7 +9,6 @@ const slugs: Record<number, string> = {
   403: "forbidden",
   404: "not-found",
   405: "method-not-allowed",
-  413: "body-too-large",
   415: "unsupported-media-type",
 };
 
@@ -71,8 +70,7 @@ export function toProblem(err: unknown): { problem: Problem; unexpected: boolean
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    const detail = status === 413 ? "The request body is larger than 64 KiB." : err.message || "The request could not be processed.";
-    return { problem: new Problem(status, slugs[status] ?? "http-error", detail), unexpected: false };
+    return { problem: new Problem(status, slugs[status] ?? "http-error", err.message || "The request could not be processed."), unexpected: false };
   }
   if (isDatabaseUnavailable(err)) {
     return {
