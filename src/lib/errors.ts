@@ -72,6 +72,16 @@ export function toProblem(err: unknown): { problem: Problem; unexpected: boolean
     const status = err.status as ContentfulStatusCode;
     return { problem: new Problem(status, slugs[status] ?? "http-error", err.message || "The request could not be processed."), unexpected: false };
   }
+  // statement_timeout / lock_timeout: Postgres is up, but this request waited too long for it.
+  if (state === "57014" || state === "55P03") {
+    return {
+      problem: new Problem(503, "service-unavailable", "db is busy: the request waited too long for it. Retry in a moment.", {
+        extra: { db: "busy" },
+        headers: { "retry-after": "1" },
+      }),
+      unexpected: false,
+    };
+  }
   if (isDatabaseUnavailable(err)) {
     return {
       problem: new Problem(503, "service-unavailable", "db is unavailable.", {

@@ -189,11 +189,11 @@ describe("a product deleted while a checkout or a cart add refers to it", () => 
   });
 });
 
-/** A 503 problem that names the database and says when to retry, answered long before the 5 s client timeout. */
+/** A 503 problem that names the database as busy and says when to retry, answered long before the 5 s client timeout. */
 function expectDbUnavailable(res: ApiResponse, startedAt: number) {
   const problem = expectProblem(res, 503);
   expect(problem.detail).toMatch(/\bdb\b/);
-  expect(res.body).toMatchObject({ db: "down" });
+  expect(res.body).toMatchObject({ db: "busy" });
   expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
   // lock_timeout ends the wait, not the Worker's 5 s timeout for a database that does not answer.
   expect(Date.now() - startedAt).toBeLessThan(4000);
