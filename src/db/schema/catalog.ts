@@ -45,7 +45,11 @@ export const products = pgTable(
     index("products_created_at_id_idx").on(t.createdAt, t.id).where(live),
     index("products_in_stock_id_idx").on(t.id).where(sql`stock > 0 AND deleted_at IS NULL`),
     index("products_out_of_stock_id_idx").on(t.id).where(sql`stock = 0 AND deleted_at IS NULL`),
+    // Within a category every ordering walks its own index, so a category page reads at most that
+    // category's rows, whatever other filter it has (category_id_idx serves id; these the others).
     index("products_category_price_id_idx").on(t.categoryId, t.price, t.id).where(live),
+    index("products_category_name_id_idx").on(t.categoryId, t.name, t.id).where(live),
+    index("products_category_created_at_id_idx").on(t.categoryId, t.createdAt, t.id).where(live),
     index("products_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
     // Searches of one or two characters have no trigram: they match the start of the name instead.
     index("products_name_prefix_idx").using("btree", sql`lower(${t.name}) text_pattern_ops`, t.id).where(live),
