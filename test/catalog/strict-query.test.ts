@@ -148,7 +148,8 @@ describe("unknown query parameters", () => {
     for (const op of operations.filter((o) => o.method === "GET" && o.template !== "/api/notifications/ws")) {
       const request = validRequest(op);
       const res = await api("GET", request.path, { token: request.token });
-      expect(res.status, `${op.method} ${op.template}`).toBeLessThan(400);
+      // /health answers 503 by design while a dependency is slow (a loaded machine); never 400.
+      expect(op.template === "/health" ? [200, 503] : [200], `${op.method} ${op.template}`).toContain(res.status);
     }
   });
 
