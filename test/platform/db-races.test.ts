@@ -233,4 +233,19 @@ describe("a product row locked by someone else", () => {
     expect((await api("POST", "/api/cart/items", { token: other.token, body: { product_id: p.id } })).status).toBe(200);
     expect(await stockOf(p.id)).toBe(4);
   });
+
+  it("lets a cart line be added while a checkout holds the product for its stock change (the lock checkout takes)", async () => {
+    const p = await createProduct(admin.token, await newCategory(), { stock: 5 });
+    const shopper = await newUser("keyshare");
+    const tx = await openTransaction();
+    try {
+      // What shop_place_order takes on each product it orders: it changes the stock, never the key.
+      await tx.query("select 1 from products where id = $1 for no key update", [p.id]);
+      const add = await timed(() => api("POST", "/api/cart/items", { token: shopper.token, body: { product_id: p.id } }));
+      // Waiting for the lock would end in 503 at the lock timeout (the lock is held until the end).
+      expect(add.res.status).toBe(200);
+    } finally {
+      await tx.end();
+    }
+  });
 });
