@@ -1,4 +1,5 @@
 // npm run bench [-- catalog|checkout|ws|auth ...] [--requests N] [--concurrency C] [--runs R]
+// npm run bench -- cpu [--seconds S] [--concurrency C] [--runtimes serve,dev]: CPU per request, own stack (scripts/bench/cpu.ts)
 // Benchmarks against any BASE_URL that serves API.md (default http://127.0.0.1:8787, i.e. `npm run dev`).
 // `npm run bench -- rtt [--samples N] [--delay MS] [--hot-users N] [--hot-delay MS] [--only REGEX]` is
 // apart: round trips per request, on a throwaway stack and `wrangler dev` of its own (bench/rtt.ts).
@@ -10,6 +11,8 @@ import { parseArgs } from "node:util";
 import WebSocket from "ws";
 import { hashPassword } from "../src/auth/password.ts";
 import { ApiClient, pool } from "./bench/client.ts";
+import { cpuBench } from "./bench/cpu.ts";
+import { parseRuntime } from "./lib/runtime.ts";
 import { measure, median, percentile, round, svgChart, table, type Sample } from "./bench/stats.ts";
 
 const { values, positionals } = parseArgs({
@@ -31,6 +34,9 @@ const { values, positionals } = parseArgs({
     "hot-users": { type: "string", default: "30" },
     "hot-delay": { type: "string", default: "25" },
     only: { type: "string" },
+    // cpu: seconds of load per row, and the runtimes to measure.
+    seconds: { type: "string", default: "10" },
+    runtimes: { type: "string", default: "serve,dev" },
   },
 });
 
@@ -292,7 +298,15 @@ async function rtt() {
   if (report.rows.some((r) => r.errors > 0) || (report.hot && !report.hot.correct)) process.exitCode = 1;
 }
 
-const runners: Record<string, () => Promise<void>> = { catalog, checkout, ws: wsBench, auth, rtt };
+const runners: Record<string, () => Promise<void>> = {
+  catalog,
+  checkout,
+  ws: wsBench,
+  auth,
+  rtt,
+  // Not in the default set: it starts its own stack and runtimes (concurrency 10 unless given).
+  cpu: () => cpuBench({ seconds: Number(values.seconds), concurrency: process.argv.some((a) => a.startsWith("--concurrency")) ? concurrency : 10, runtimes: values.runtimes!.split(",").map(parseRuntime), samples, findings }),
+};
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 for (const section of sections) {
   const run = runners[section];

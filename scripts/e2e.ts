@@ -1,4 +1,6 @@
-// npm run test:e2e — the deployed path: a throwaway stack, `wrangler dev`, then Node clients (fetch, ws) against it.
+// npm run test:e2e [-- --runtime dev|serve] [vitest args] — the deployed path: a throwaway stack,
+// the Worker in `wrangler dev` (default) or `npm run serve`'s runtime (the production bundle on
+// plain workerd; E2E_RUNTIME=serve works too), then Node clients (fetch, ws, a browser) against it.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -6,32 +8,46 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD, ensureDemoData } from "./lib/demo.ts";
 import { freePort } from "./lib/ports.ts";
+import { parseRuntime, startRuntime } from "./lib/runtime.ts";
 import { startStack } from "./lib/stack.ts";
-import { startWranglerDev } from "./lib/wrangler.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const flag = args.findIndex((a) => a === "--runtime" || a.startsWith("--runtime="));
+const runtimeArg = flag < 0 ? undefined : args[flag]!.includes("=") ? args[flag]!.split("=")[1] : args[flag + 1];
+if (flag >= 0) args.splice(flag, args[flag]!.includes("=") ? 1 : 2);
+let kind;
+try {
+  kind = parseRuntime(runtimeArg ?? process.env.E2E_RUNTIME);
+} catch (err) {
+  console.error(`[e2e] ${(err as Error).message}`);
+  process.exit(2);
+}
+console.log(`[e2e] runtime: ${kind === "dev" ? "wrangler dev" : "serve (production bundle on plain workerd)"}`);
+
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "edge-shop-e2e-"));
 const stack = await startStack({ dataDir: path.join(dataDir, "pg"), persistent: false });
 let code = 1;
 try {
   await ensureDemoData(stack.postgres.url, { email: DEFAULT_ADMIN_EMAIL, password: DEFAULT_ADMIN_PASSWORD });
-  const port = await freePort();
-  const wrangler = await startWranglerDev({
-    port,
+  const worker = await startRuntime(kind, {
+    port: await freePort(),
     bindings: { ...stack.workerBindings, JWT_SECRET: `e2e-${crypto.randomUUID()}-${crypto.randomUUID()}` },
+    persistTo: path.join(dataDir, "worker-state"),
+    processGroup: true,
     timeoutMs: 120_000,
   });
   try {
     code = await new Promise<number>((resolve) => {
-      const child = spawn(path.join(root, "node_modules", ".bin", "vitest"), ["run", "--config", "vitest.e2e.config.ts", ...process.argv.slice(2)], {
+      const child = spawn(path.join(root, "node_modules", ".bin", "vitest"), ["run", "--config", "vitest.e2e.config.ts", ...args], {
         cwd: root,
         stdio: "inherit",
-        env: { ...process.env, E2E_BASE_URL: wrangler.url, ADMIN_EMAIL: DEFAULT_ADMIN_EMAIL, ADMIN_PASSWORD: DEFAULT_ADMIN_PASSWORD },
+        env: { ...process.env, E2E_BASE_URL: worker.url, E2E_RUNTIME: kind, ADMIN_EMAIL: DEFAULT_ADMIN_EMAIL, ADMIN_PASSWORD: DEFAULT_ADMIN_PASSWORD },
       });
       child.on("exit", (c) => resolve(c ?? 1));
     });
   } finally {
-    await wrangler.stop();
+    await worker.stop();
   }
 } finally {
   await stack.stop();

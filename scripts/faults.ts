@@ -1,4 +1,4 @@
-// node scripts/faults.ts [--only redis|postgres|sockets[,...]] [--admin-lanes N]
+// node scripts/faults.ts [--only redis|postgres|sockets[,...]] [--admin-lanes N] [--runtime dev|serve]
 // Fault injection against the real local stack: a throwaway Postgres (persistent, so it can be
 // restarted) and Redis, both bridges and `wrangler dev`, all on free ports under a temp dir; then
 //   redis    — under a mixed load, Redis (a) frozen (SIGSTOP), (b) killed and restarted empty,
@@ -18,6 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD, ensureDemoData } from "./lib/demo.ts";
+import { parseRuntime, type RuntimeKind } from "./lib/runtime.ts";
 import { startStack, type Stack } from "./lib/stack.ts";
 import { failed, fmtMs, Http, isListening, login, now, shutdown, summaryTable, Worker, WorkerLog, type Ctx, type ScenarioResult } from "./faults/harness.ts";
 import { postgresScenario } from "./faults/postgres-scenario.ts";
@@ -30,7 +31,15 @@ const scenarios: Record<string, (ctx: Ctx) => Promise<ScenarioResult>> = {
   sockets: socketsScenario,
 };
 
-const { values } = parseArgs({ options: { only: { type: "string" }, "admin-lanes": { type: "string", default: "2" } } });
+const { values } = parseArgs({ options: { only: { type: "string" }, "admin-lanes": { type: "string", default: "2" }, runtime: { type: "string" } } });
+// --runtime serve: the same scenarios against `npm run serve`'s runtime (production bundle on plain workerd).
+let runtime: RuntimeKind;
+try {
+  runtime = parseRuntime(values.runtime ?? process.env.FAULTS_RUNTIME);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(2);
+}
 const adminLanes = Number(values["admin-lanes"]);
 if (!Number.isInteger(adminLanes) || adminLanes < 1) {
   console.error("--admin-lanes must be a positive integer");
@@ -110,8 +119,8 @@ try {
   stack = await startStack({ dataDir: path.join(dataDir, "pg"), persistent: true, log });
   await ensureDemoData(stack.postgres.url, { email: DEFAULT_ADMIN_EMAIL, password: DEFAULT_ADMIN_PASSWORD });
   const tw = now();
-  worker = await Worker.start(stack, path.join(dataDir, "wrangler-state"), workerLog);
-  log(`wrangler dev ready on ${worker.url} in ${fmtMs(now() - tw)}`);
+  worker = await Worker.start(stack, path.join(dataDir, "wrangler-state"), workerLog, runtime);
+  log(`${runtime === "dev" ? "wrangler dev" : "serve (workerd)"} ready on ${worker.url} in ${fmtMs(now() - tw)}`);
   const http = new Http(worker.url);
   const adminToken = await login(http, DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD);
   const runId = Date.now().toString(36);

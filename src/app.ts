@@ -1,7 +1,4 @@
 import { bodyLimit } from "hono/body-limit";
-import { cors } from "hono/cors";
-import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
 import { authRouter } from "./auth";
 import { cartRouter } from "./cart";
 import { catalogRouter } from "./catalog";
@@ -11,8 +8,9 @@ import type { AppEnv } from "./context";
 import { health } from "./health/health.handlers";
 import { healthRoute } from "./health/health.routes";
 import { describeError, toProblem } from "./lib/errors";
+import { edgeHeaders, edgeResponse } from "./lib/edge-headers";
 import { createRouter } from "./lib/openapi";
-import { Problem } from "./lib/problem";
+import { Problem, problemResponse } from "./lib/problem";
 import { countingRoundTrips } from "./lib/round-trips";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -30,37 +28,24 @@ export const openApiInfo = {
 export function createApp() {
   const app = createRouter();
 
-  app.use("*", requestId({ headerName: "X-Request-Id" }));
+  app.use("*", edgeHeaders);
   // Tests and benchmarks count each request's round trips to Postgres and Redis (critical path only).
   app.use("*", async (c, next) => {
     if (c.env?.EXPOSE_QUERY_COUNT !== "true") return next();
     const trips = await countingRoundTrips(next);
+    if (c.res.status === 101) return; // a WebSocket upgrade's headers cannot be changed
     c.res.headers.set("X-Db-Round-Trips", String(trips.db));
     c.res.headers.set("X-Cache-Round-Trips", String(trips.cache));
     c.res.headers.set("X-Db-Statements", String(trips.statements));
   });
-  // Before cors: a preflight is answered inside cors, and still gets the security headers on its way out.
-  app.use("*", secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
-  app.use(
-    "*",
-    cors({
-      // Bearer tokens, no cookies: any origin may call the API; credentials are never sent implicitly.
-      origin: "*",
-      allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key", "If-None-Match"],
-      allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
-      exposeHeaders: ["ETag", "X-Cache", "X-Request-Id", "Retry-After", "Location"],
-      maxAge: 600,
-    }),
-  );
-  app.use(
-    "*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new Problem(413, "body-too-large", "The request body is larger than 64 KiB.");
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new Problem(413, "body-too-large", "The request body is larger than 64 KiB.");
+    },
+  });
+  // Only requests that can carry a body pay for the limit.
+  app.use("*", (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
 
   app.openapi(healthRoute, health);
   app.route("/", authRouter());
@@ -78,9 +63,8 @@ export function createApp() {
   // The reference page at /docs is a static asset (web/docs.html, Scalar) that reads this document.
   app.doc31("/api/openapi.json", openApiInfo);
 
-  app.notFound((c) => {
-    throw new Problem(404, "not-found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`);
-  });
+  // Answered directly, not thrown: a 404 is the commonest junk request and should cost little.
+  app.notFound((c) => problemResponse(c, 404, "not-found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));
 
   app.onError((err, c) => {
     const { problem, unexpected } = toProblem(err);
@@ -88,12 +72,9 @@ export function createApp() {
       const error = describeError(err);
       console.error(JSON.stringify({ level: "error", requestId: c.get("requestId"), path: c.req.path, status: problem.status, error }));
     }
-    const res = problem.getResponse();
-    res.headers.set("X-Request-Id", c.get("requestId") ?? "");
-    return res;
+    return edgeResponse(c, JSON.stringify(problem.toJSON()), problem.status, [["content-type", "application/problem+json"], ...Object.entries(problem.headers)]);
   });
 
   return app;
 }
 
-export type App = ReturnType<typeof createApp>;

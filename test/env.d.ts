@@ -6,16 +6,3 @@ declare global {
   }
 }
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    postgresUrl: string;
-    redisUrl: string;
-    fuzz: { seed: number; runs: number };
-    workerBindings: {
-      DATABASE_URL: string;
-      NEON_WS_PROXY: string;
-      UPSTASH_REDIS_REST_URL: string;
-      UPSTASH_REDIS_REST_TOKEN: string;
-    };
-  }
-}

@@ -4,19 +4,6 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startStack } from "../scripts/lib/stack.ts";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    postgresUrl: string;
-    redisUrl: string;
-    fuzz: { seed: number; runs: number };
-    workerBindings: {
-      DATABASE_URL: string;
-      NEON_WS_PROXY: string;
-      UPSTASH_REDIS_REST_URL: string;
-      UPSTASH_REDIS_REST_TOKEN: string;
-    };
-  }
-}
 
 /** Starts a throwaway Postgres and Redis (own ports, own data) plus both bridges, once per test run. */
 export default async function setup(project: TestProject) {

@@ -4,7 +4,8 @@ import fs from "node:fs";
 import pg from "pg";
 import { freePort, waitForPort } from "../lib/ports.ts";
 import type { Stack } from "../lib/stack.ts";
-import { startWranglerDev, type WranglerDev } from "../lib/wrangler.ts";
+import { buildBundle } from "../lib/bundle.ts";
+import { startRuntime, type RuntimeKind, type WorkerRuntime } from "../lib/runtime.ts";
 
 /** Set once the run is being torn down (Ctrl-C, failure): from then on nothing may be started. */
 export const shutdown = { requested: false };
@@ -193,9 +194,13 @@ export class WorkerLog {
   }
 }
 
-/** `wrangler dev` for this run: own process group, own state dir, restartable on the same port and bindings. */
+/**
+ * The Worker for this run, in `wrangler dev` or `serve`'s workerd (--runtime): own process group,
+ * own state dir, restartable on the same port and bindings (serve reuses the bundle it built).
+ */
 export class Worker {
-  private current: WranglerDev | null = null;
+  private current: WorkerRuntime | null = null;
+  private bundleDir: string | undefined;
   /** Exits of wrangler that nobody asked for (a crash), with the output before them. */
   readonly crashes: { at: number; how: string; tail: string[] }[] = [];
   readonly port: number;
@@ -203,8 +208,10 @@ export class Worker {
   private readonly bindings: Record<string, string>;
   private readonly persistTo: string;
   private readonly log: WorkerLog;
+  readonly kind: RuntimeKind;
 
-  private constructor(port: number, bindings: Record<string, string>, persistTo: string, log: WorkerLog) {
+  private constructor(kind: RuntimeKind, port: number, bindings: Record<string, string>, persistTo: string, log: WorkerLog) {
+    this.kind = kind;
     this.port = port;
     this.url = `http://127.0.0.1:${port}`;
     this.bindings = bindings;
@@ -212,16 +219,18 @@ export class Worker {
     this.log = log;
   }
 
-  static async start(stack: Stack, persistTo: string, log: WorkerLog): Promise<Worker> {
+  static async start(stack: Stack, persistTo: string, log: WorkerLog, kind: RuntimeKind = "dev"): Promise<Worker> {
     const bindings = { ...stack.workerBindings, JWT_SECRET: `faults-${crypto.randomUUID()}-${crypto.randomUUID()}` };
-    const worker = new Worker(await freePort(), bindings, persistTo, log);
+    const worker = new Worker(kind, await freePort(), bindings, persistTo, log);
+    if (kind === "serve") worker.bundleDir = await buildBundle(`${persistTo}-bundle`);
     await worker.launch();
     return worker;
   }
 
   private async launch() {
-    assertNotShuttingDown("wrangler dev");
-    this.current = await startWranglerDev({
+    assertNotShuttingDown(this.kind === "dev" ? "wrangler dev" : "workerd");
+    this.current = await startRuntime(this.kind, {
+      bundleDir: this.bundleDir,
       port: this.port,
       bindings: this.bindings,
       persistTo: this.persistTo,

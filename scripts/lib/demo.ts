@@ -33,6 +33,17 @@ const demoCatalog: { category: string; description: string; products: [string, s
   },
 ];
 
+/**
+ * The admin `npm run dev` / `npm run serve` may create: the well-known demo login only on the
+ * project's own embedded database. On a DATABASE_URL of yours it is created only when you chose
+ * its password (ADMIN_PASSWORD), so a shared database never gets `admin-password`.
+ */
+export function demoAdmin(env: NodeJS.ProcessEnv): { email: string; password: string } | null {
+  const email = env.ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL;
+  if (env.ADMIN_PASSWORD) return { email, password: env.ADMIN_PASSWORD };
+  return env.DATABASE_URL ? null : { email, password: DEFAULT_ADMIN_PASSWORD };
+}
+
 export interface DemoData {
   createdAdmin: boolean;
   createdCatalog: boolean;
@@ -40,15 +51,18 @@ export interface DemoData {
   products: number;
 }
 
-/** Creates the demo admin and a small catalog when absent; safe to run at every start. */
-export async function ensureDemoData(databaseUrl: string, admin: { email: string; password: string }): Promise<DemoData> {
+/**
+ * Creates the demo admin (unless `admin` is null) and a small catalog when absent; safe to run at
+ * every start.
+ */
+export async function ensureDemoData(databaseUrl: string, admin: { email: string; password: string } | null): Promise<DemoData> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const email = admin.email.trim().toLowerCase();
-    const existing = await client.query("select id from users where lower(email) = $1", [email]);
     let createdAdmin = false;
-    if (existing.rowCount === 0) {
+    const email = admin?.email.trim().toLowerCase();
+    const existing = admin ? await client.query("select id from users where lower(email) = $1", [email]) : null;
+    if (admin && existing?.rowCount === 0) {
       await client.query("insert into users (email, password_hash, name, is_admin) values ($1, $2, 'Demo Admin', true)", [email, await hashPassword(admin.password)]);
       createdAdmin = true;
     }

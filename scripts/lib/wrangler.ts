@@ -1,12 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { startCronTicker } from "./cron.ts";
+import { readWranglerToml } from "./wrangler-toml.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 export interface WranglerDev {
   url: string;
   process: ChildProcess;
+  /** Fires the Worker's scheduled handler now (what the cron ticker does each matching minute). */
+  fireCron(cron: string): Promise<{ outcome: string }>;
   stop(): Promise<void>;
 }
 
@@ -46,7 +50,9 @@ export async function startWranglerDev(opts: {
   // Last resort when the parent exits without stop(): leave no workerd listening.
   const killGroupOnExit = () => signalGroup("SIGKILL");
   if (opts.processGroup) process.once("exit", killGroupOnExit);
+  let ticker: { stop(): void } | undefined;
   const stop = async () => {
+    ticker?.stop();
     if (child.exitCode !== null || child.signalCode !== null) {
       if (opts.processGroup) {
         signalGroup("SIGKILL");
@@ -93,5 +99,15 @@ export async function startWranglerDev(opts: {
     await stop();
     throw err;
   });
-  return { url: `http://127.0.0.1:${opts.port}`, process: child, stop };
+  const url = `http://127.0.0.1:${opts.port}`;
+  // wrangler dev never fires [triggers] crons by itself; its /cdn-cgi/local/scheduled endpoint (always
+  // on in wrangler 4, unlike --test-scheduled's /__scheduled, which adds middleware to the bundle) does.
+  const fireCron = async (cron: string, time = Date.now()) => {
+    const res = await fetch(`${url}/cdn-cgi/local/scheduled?cron=${encodeURIComponent(cron)}&time=${time}&format=json`, { signal: AbortSignal.timeout(60_000) });
+    return (await res.json()) as { outcome: string };
+  };
+  ticker = startCronTicker(readWranglerToml(path.join(root, "wrangler.toml")).crons, async (cron, time) => {
+    await fireCron(cron, time);
+  });
+  return { url, process: child, fireCron: (cron) => fireCron(cron), stop };
 }

@@ -1,6 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { requireUser } from "./guards";
 import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../lib/openapi";
+import { NoQuery } from "../lib/pagination";
 import { LoginSchema, RefreshSchema, RegisterSchema, TokenPairSchema, UpdateProfileSchema, UserSchema } from "./auth.schemas";
 
 export const registerRoute = createRoute({
@@ -10,7 +11,7 @@ export const registerRoute = createRoute({
   summary: "Create an account",
   description:
     "Emails are trimmed, lower-cased and unique regardless of case (409 when taken). Each registration costs a deliberately slow password hash, so one client address gets a bounded number per hour (429 with `Retry-After` beyond it).",
-  request: { body: jsonBody(RegisterSchema) },
+  request: { query: NoQuery, body: jsonBody(RegisterSchema) },
   responses: { 201: jsonContent(UserSchema, "The new user"), ...problemResponses(400, 409, 413, 429) },
 });
 
@@ -21,7 +22,7 @@ export const loginRoute = createRoute({
   summary: "Log in for an access and a refresh token",
   description:
     "Attempts are counted before the password is checked, so the limits hold for simultaneous attempts too: 10 per (email, client address), 100 per client address and 100 per email from all addresses, in a 15-minute window (IPv6 clients count per /64). At a limit every attempt, even with the right password, answers 429 with `Retry-After`. A successful login does not count as a failure. The access token names its session (the refresh-token family).",
-  request: { body: jsonBody(LoginSchema) },
+  request: { query: NoQuery, body: jsonBody(LoginSchema) },
   responses: { 200: jsonContent(TokenPairSchema, "Tokens"), ...problemResponses(400, 401, 429) },
 });
 
@@ -32,7 +33,7 @@ export const refreshRoute = createRoute({
   summary: "Rotate a refresh token",
   description:
     "The presented refresh token stops working. Presenting one that was already rotated revokes its whole family (reuse detection), closes that session's notification sockets (4001) and answers 401. A session lives at most 30 days from its login, however often it is rotated.",
-  request: { body: jsonBody(RefreshSchema) },
+  request: { query: NoQuery, body: jsonBody(RefreshSchema) },
   responses: { 200: jsonContent(TokenPairSchema, "New tokens"), ...problemResponses(400, 401) },
 });
 
@@ -41,7 +42,7 @@ export const logoutRoute = createRoute({
   path: "/api/auth/logout",
   tags: ["Auth"],
   summary: "End a session: revoke its refresh-token family and close its notification sockets (4001)",
-  request: { body: jsonBody(RefreshSchema) },
+  request: { query: NoQuery, body: jsonBody(RefreshSchema) },
   responses: { 204: { description: "Revoked" }, ...problemResponses(400, 401) },
 });
 
@@ -52,7 +53,8 @@ export const getMeRoute = createRoute({
   summary: "The current user",
   security: bearerSecurity,
   middleware: [requireUser] as const,
-  responses: { 200: jsonContent(UserSchema, "The user"), ...problemResponses(401) },
+  request: { query: NoQuery },
+  responses: { 200: jsonContent(UserSchema, "The user"), ...problemResponses(400, 401) },
 });
 
 export const updateMeRoute = createRoute({
@@ -63,6 +65,6 @@ export const updateMeRoute = createRoute({
   description: "Only `name`, `phone` and `address` are accepted; any other field (`email`, `is_admin`, `id`, …) is a 400 and nothing is applied.",
   security: bearerSecurity,
   middleware: [requireUser] as const,
-  request: { body: jsonBody(UpdateProfileSchema) },
+  request: { query: NoQuery, body: jsonBody(UpdateProfileSchema) },
   responses: { 200: jsonContent(UserSchema, "The updated user"), ...problemResponses(400, 401) },
 });

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
 import { afterResponse } from "../lib/background";
+import { edgeResponse } from "../lib/edge-headers";
 import type { Count } from "../lib/pagination";
 import { cacheCall, useRedis } from "../lib/redis";
 import { readStamped, storeStamped, type StampedKey, type StampedRead } from "../lib/stamped-cache";
@@ -22,9 +23,13 @@ function withOrigin(body: string, origin: string): string {
 }
 
 function respond(c: Context<AppEnv>, body: string, status: CacheStatus, etag: string | null): Response {
-  const headers: Record<string, string> = { "content-type": "application/json", "x-cache": status, "cache-control": "no-cache" };
-  if (etag) headers.etag = etag;
-  return c.body(withOrigin(body, new URL(c.req.url).origin), 200, headers);
+  const headers: [string, string][] = [
+    ["content-type", "application/json"],
+    ["x-cache", status],
+    ["cache-control", "no-cache"],
+  ];
+  if (etag) headers.push(["etag", etag]);
+  return edgeResponse(c, withOrigin(body, new URL(c.req.url).origin), 200, headers);
 }
 
 function matches(ifNoneMatch: string | undefined, etag: string): boolean {
@@ -61,7 +66,7 @@ export async function cachedRead<T>(c: Context<AppEnv>, key: string, load: (cach
   const [page, count] = reads as [StampedRead, StampedRead | undefined];
   const etag = page.version === null ? null : `"${page.version}"`;
   if (etag && matches(c.req.header("if-none-match"), etag)) {
-    return c.body(null, 304, { etag, "x-cache": "hit", "cache-control": "no-cache" });
+    return edgeResponse(c, null, 304, [["etag", etag], ["x-cache", "hit"], ["cache-control", "no-cache"]]);
   }
   if (page.fresh !== null) return respond(c, page.fresh, "hit", etag);
 

@@ -19,16 +19,29 @@ export interface Written<T> {
 
 // ── reading ─────────────────────────────────────────────────────────────────
 
-export async function listCategories(db: Database, window: PageWindow<KeysetPosition>, withCount: boolean): Promise<{ rows: CategoryRow[]; count: Count | null }> {
+/** The SQL of a category list page, built but not run (the EXPLAIN report runs exactly these). */
+export function categoryListQueries(db: Database, window: PageWindow<KeysetPosition>) {
   const after = window.after ? sql`(${categories.name}, ${categories.id}) > (${window.after.value}, ${window.after.id})` : undefined;
-  const rows = db.select().from(categories).where(after).orderBy(asc(categories.name), asc(categories.id)).limit(window.limit).offset(window.offset);
-  if (!withCount) return { rows: await rows, count: null };
-  const [page, counted, plan] = await db.batch([rows, boundedCount(db, categories, undefined), estimatedCount(db, categories, undefined)]);
+  return {
+    rows: db.select().from(categories).where(after).orderBy(asc(categories.name), asc(categories.id)).limit(window.limit).offset(window.offset),
+    count: boundedCount(db, categories, undefined),
+    estimate: estimatedCount(db, categories, undefined),
+  };
+}
+
+export async function listCategories(db: Database, window: PageWindow<KeysetPosition>, withCount: boolean): Promise<{ rows: CategoryRow[]; count: Count | null }> {
+  const queries = categoryListQueries(db, window);
+  if (!withCount) return { rows: await queries.rows, count: null };
+  const [page, counted, plan] = await db.batch([queries.rows, queries.count, queries.estimate]);
   return { rows: page, count: toCount(counted, plan) };
 }
 
+export function categoryDetailQuery(db: Database, id: number) {
+  return db.select().from(categories).where(eq(categories.id, id)).limit(1);
+}
+
 export async function getCategory(db: Database, id: number): Promise<CategoryRow> {
-  const [row] = await db.select().from(categories).where(eq(categories.id, id)).limit(1);
+  const [row] = await categoryDetailQuery(db, id);
   if (!row) throw notFound("Category");
   return row;
 }
@@ -55,9 +68,14 @@ export function productFilters(f: ProductFilters): SQL[] {
 }
 
 /**
- * The SQL of a product list page, built but not run (the EXPLAIN report runs exactly these): the
- * rows (one more than the page) as one joined query, ordered by (sort column, id) and, with a
- * cursor, starting after its keyset position; the bounded count; the planner's estimate.
+ * The SQL of a product list page, built but not run (the EXPLAIN report runs exactly these, see
+ * docs/explain-1m.md):
+ * - rows: one more than the page, ordered by (sort column, id) and, with a cursor, after its keyset
+ *   position. The page's ids are found first, on the indexes alone where they hold every column the
+ *   filters need (a deep page number then skips its rows without reading them), and only the page's
+ *   rows are read and joined to their category.
+ * - count: bounded, walking the index of the filter that narrows it best (see countOrder).
+ * - estimate: the planner's, for beyond the bound.
  */
 export function productListQueries(db: Database, filters: ProductFilters, window: PageWindow<KeysetPosition>) {
   const ordering: Ordering = filters.ordering ?? "id";
@@ -72,18 +90,35 @@ export function productListQueries(db: Database, filters: ProductFilters, window
     where.push(descending ? sql`(${column}, ${products.id}) < (${cast}, ${id})` : sql`(${column}, ${products.id}) > (${cast}, ${id})`);
   }
   const direction = descending ? desc : asc;
+  const page = db
+    .select({ id: products.id })
+    .from(products)
+    .where(and(...where))
+    .orderBy(direction(column), direction(products.id))
+    .limit(window.limit)
+    .offset(window.offset)
+    .as("page");
   return {
     rows: db
       .select({ ...productWithCategory, sortValue: sql<string>`${column}::text` })
-      .from(products)
+      .from(page)
+      .innerJoin(products, eq(products.id, page.id))
       .innerJoin(categories, eq(products.categoryId, categories.id))
-      .where(and(...where))
-      .orderBy(direction(column), direction(products.id))
-      .limit(window.limit)
-      .offset(window.offset),
-    count: boundedCount(db, products, matching),
+      .orderBy(direction(column), direction(products.id)),
+    count: boundedCount(db, products, matching, countOrder(filters)),
     estimate: estimatedCount(db, products, matching),
   };
+}
+
+/**
+ * The order a bounded count walks: one an index of its filters gives, so the planner walks that
+ * index (or sorts the few rows a selective filter finds) instead of reading the table. A price
+ * range walks the price index; everything else the id order of its own index (category, in stock,
+ * out of stock, all live rows).
+ */
+function countOrder(f: ProductFilters): AnyPgColumn[] {
+  const priced = f.min_price !== undefined || f.max_price !== undefined;
+  return priced && f.category === undefined ? [products.price, products.id] : [products.id];
 }
 
 export type ProductListRow = ProductWithCategoryRow & { sortValue: string };
@@ -96,13 +131,18 @@ export async function listProducts(db: Database, filters: ProductFilters, window
   return { rows, count: toCount(counted, plan) };
 }
 
-export async function getProduct(db: Database, id: number): Promise<ProductWithCategoryRow> {
-  const [row] = await db
+/** The SQL of a product detail read, built but not run (the EXPLAIN report runs it too). */
+export function productDetailQuery(db: Database, id: number) {
+  return db
     .select(productWithCategory)
     .from(products)
     .innerJoin(categories, eq(products.categoryId, categories.id))
     .where(and(eq(products.id, id), liveProduct))
     .limit(1);
+}
+
+export async function getProduct(db: Database, id: number): Promise<ProductWithCategoryRow> {
+  const [row] = await productDetailQuery(db, id);
   if (!row) throw notFound("Product");
   return row;
 }

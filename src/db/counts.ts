@@ -1,14 +1,16 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { PgTable } from "drizzle-orm/pg-core";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { MAX_PAGE_DEPTH, type Count } from "../lib/pagination";
 import type { Database } from "./client";
 
 /**
  * `count(*)` over at most MAX_PAGE_DEPTH + 1 matching rows: a list's count never scans a big table.
  * Run it in the list's batch with estimatedCount; toCount picks the exact number or the estimate.
+ * `orderBy` names an index order to walk: without one, the planner reads a big table by Seq Scan
+ * whenever it expects the first 10,001 matches early, which turns into a full scan when they are not.
  */
-export function boundedCount(db: Database, table: PgTable, where: SQL | undefined) {
-  const capped = db.select({ one: sql`1` }).from(table).where(where).limit(MAX_PAGE_DEPTH + 1).as("capped");
+export function boundedCount(db: Database, table: PgTable, where: SQL | undefined, orderBy: (SQL | AnyPgColumn)[] = []) {
+  const capped = db.select({ one: sql`1` }).from(table).where(where).orderBy(...orderBy).limit(MAX_PAGE_DEPTH + 1).as("capped");
   return db.select({ n: sql<number>`count(*)::int` }).from(capped);
 }
 

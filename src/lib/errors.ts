@@ -9,7 +9,6 @@ const slugs: Record<number, string> = {
   403: "forbidden",
   404: "not-found",
   405: "method-not-allowed",
-  413: "body-too-large",
   415: "unsupported-media-type",
 };
 
@@ -71,8 +70,17 @@ export function toProblem(err: unknown): { problem: Problem; unexpected: boolean
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    const detail = status === 413 ? "The request body is larger than 64 KiB." : err.message || "The request could not be processed.";
-    return { problem: new Problem(status, slugs[status] ?? "http-error", detail), unexpected: false };
+    return { problem: new Problem(status, slugs[status] ?? "http-error", err.message || "The request could not be processed."), unexpected: false };
+  }
+  // statement_timeout / lock_timeout: Postgres is up, but this request waited too long for it.
+  if (state === "57014" || state === "55P03") {
+    return {
+      problem: new Problem(503, "service-unavailable", "db is busy: the request waited too long for it. Retry in a moment.", {
+        extra: { db: "busy" },
+        headers: { "retry-after": "1" },
+      }),
+      unexpected: false,
+    };
   }
   if (isDatabaseUnavailable(err)) {
     return {

@@ -1,4 +1,5 @@
 import { HTTPException } from "hono/http-exception";
+import { edgeResponse } from "./edge-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 export interface FieldError {
@@ -104,3 +105,9 @@ export const unknownQueryParameters = (names: string[]) =>
     names.map((name) => ({ path: name, message: "Unknown query parameter." })),
     `Unknown query parameter${names.length > 1 ? "s" : ""}: ${names.join(", ")}.`,
   );
+
+/** A problem answered directly, without building an Error (no stack to capture): for the commonest junk requests. */
+export function problemResponse(c: { get(key: "requestId"): string }, status: number, slug: string, detail: string): Response {
+  const body = JSON.stringify({ type: `urn:problem:${slug}`, title: titles[status] ?? "Error", status, detail });
+  return edgeResponse(c, body, status, [["content-type", "application/problem+json"]]);
+}

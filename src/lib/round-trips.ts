@@ -33,10 +33,12 @@ export async function countingRoundTrips(work: () => Promise<void>): Promise<Rou
   return { ...tally };
 }
 
-/** Starts work that is not on the request's critical path (see afterResponse): its round trips are not counted. */
+/**
+ * Starts work that is not on the request's critical path (see afterResponse): its round trips are
+ * not counted. The work's `then` is called inside the uncounted context: a lazy thenable (a drizzle
+ * query builder) only sends its query then, and would otherwise be counted where it is awaited.
+ */
 export function uncounted<T>(work: () => PromiseLike<T>): Promise<T> {
-  // `then` is called inside the uncounted context: a lazy thenable (a drizzle query builder) sends
-  // its request only when `then` is called, and would otherwise be counted by whoever awaited it.
   const start = () => new Promise<T>((resolve, reject) => work().then(resolve, reject));
   return current.getStore() ? current.run(null, start) : start();
 }

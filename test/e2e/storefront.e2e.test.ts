@@ -1,6 +1,7 @@
 import path from "node:path";
-import type { Browser, BrowserContext, Page, WebSocketRoute } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { admin, base, call, cspDirectives, launchChromium, login, watch } from "./browser.ts";
 
 // The storefront at / in Chromium, as two people use it at once: a shopper (one browser context)
@@ -13,6 +14,7 @@ const tag = crypto.randomUUID().slice(0, 4).toUpperCase();
 const categoryName = `E2E ${tag} Mugs`;
 const mug = (i: number) => `${tag} Mug ${String(i).padStart(2, "0")}`;
 const PASSWORD = "shopper-password-1";
+let shopperEmail = "";
 
 let browser: Browser;
 let shopperContext: BrowserContext;
@@ -25,17 +27,6 @@ let adminToken: string;
 let categoryId: number;
 const productIds = new Map<string, number>();
 let orderId: number;
-
-/** Every notification socket of the shopper's page, as Playwright routes it (straight to the server). */
-const sockets: WebSocketRoute[] = [];
-/** While set, a new socket of the shopper's page waits before it reaches the server. */
-let hold: { promise: Promise<void>; release(): void } | null = null;
-
-function deferred(): { promise: Promise<void>; release(): void } {
-  let release!: () => void;
-  const promise = new Promise<void>((resolve) => (release = resolve));
-  return { promise, release };
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshots, `${name}.png`), animations: "disabled" });
@@ -76,17 +67,11 @@ beforeAll(async () => {
   adminContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   shopperWatch = watch(shopperContext);
   adminWatch = watch(adminContext);
-  await shopperContext.routeWebSocket(/\/api\/notifications\/ws/, async (socket) => {
-    sockets.push(socket);
-    if (hold) await hold.promise;
-    socket.connectToServer();
-  });
   shopper = await shopperContext.newPage();
   adminPage = await adminContext.newPage();
 });
 
 afterAll(async () => {
-  hold?.release();
   await browser?.close();
 });
 
@@ -184,7 +169,8 @@ describe("storefront in a real browser: a shopper and an admin at the same time"
     await shopper.getByRole("button", { name: "Add to cart" }).click();
     await shopper.getByRole("heading", { name: "Log in" }).waitFor();
     await shopper.getByRole("link", { name: "Create an account" }).click();
-    await shopper.getByLabel("Email").fill(`shopper-${tag.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}@example.com`);
+    shopperEmail = `shopper-${tag.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}@example.com`;
+    await shopper.getByLabel("Email").fill(shopperEmail);
     await shopper.getByLabel("Password").fill(PASSWORD);
     await shopper.getByRole("button", { name: "Create account" }).click();
     // Back on the product, signed in, with a live notification socket.
@@ -258,25 +244,35 @@ describe("storefront in a real browser: a shopper and an admin at the same time"
     await shot(shopper, "order");
   });
 
-  it("catches up after its socket was closed: a change made while it was away shows after the reconnect", async () => {
-    // The connection is closed under the page (4000, the code the server uses to ask clients to
-    // resync); the page's reconnect is held until the status has changed on the server.
-    hold = deferred();
-    const away = sockets.at(-1)!;
-    await away.close({ code: 4000, reason: "resync: reconnect and fetch ?after=<last id seen>" });
-    await shopper.locator('.live-indicator[data-state="reconnecting"]').waitFor();
-    await expect.poll(() => sockets.length).toBe(2); // the page is trying again, held
+  it("catches up after the server closed its socket: a change made while it was away shows after the reconnect", async () => {
+    // The server closes the page's socket itself: a user holds at most 20 sockets, and the shopper
+    // opens 20 more from another session, so the oldest (the page's) is closed with 4002.
+    const otherSession = await login(shopperEmail, PASSWORD);
+    const crowd = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const ws = new WebSocket(`${base.replace(/^http/, "ws")}/api/notifications/ws?token=${encodeURIComponent(otherSession)}`);
+        await new Promise<void>((resolve, reject) => {
+          ws.once("open", () => resolve());
+          ws.once("error", reject);
+        });
+        return ws;
+      }),
+    );
+    try {
+      await shopper.locator('.live-indicator[data-state="paused"]').waitFor({ timeout: 10_000 });
 
-    await adminPage.getByRole("link", { name: "Shipped" }).click();
-    const patched = adminPage.waitForResponse((r) => r.url() === `${base}/api/admin/orders/${orderId}` && r.request().method() === "PATCH");
-    await adminPage.getByRole("button", { name: `Mark delivered: order ${orderId}` }).click();
-    expect((await patched).status()).toBe(200);
-    expect((await call("GET", `/api/orders/${orderId}`, { token: (await sessionOf(shopper)).access })).body.status).toBe("delivered");
-    expect(await statusBadge(shopper).innerText()).toBe("shipped"); // away: it cannot know yet
+      await adminPage.getByRole("link", { name: "Shipped" }).click();
+      const patched = adminPage.waitForResponse((r) => r.url() === `${base}/api/admin/orders/${orderId}` && r.request().method() === "PATCH");
+      await adminPage.getByRole("button", { name: `Mark delivered: order ${orderId}` }).click();
+      expect((await patched).status()).toBe(200);
+      expect((await call("GET", `/api/orders/${orderId}`, { token: (await sessionOf(shopper)).access })).body.status).toBe("delivered");
+      expect(await statusBadge(shopper).innerText()).toBe("shipped"); // away: it cannot know yet
+    } finally {
+      for (const ws of crowd) ws.close(1000);
+    }
 
     const catchUp = shopper.waitForRequest((r) => /\/api\/notifications\?after=\d+/.test(r.url()));
-    hold.release();
-    hold = null;
+    await shopper.getByRole("button", { name: "Resume" }).click();
     await catchUp;
     await shopper.locator('.order-status .badge[data-status="delivered"]').waitFor({ timeout: 10_000 });
     await shopper.locator('.live-indicator[data-state="live"]').waitFor();

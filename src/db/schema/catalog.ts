@@ -40,12 +40,19 @@ export const products = pgTable(
     // One index per listing filter / keyset ordering; all partial on live rows.
     index("products_live_id_idx").on(t.id).where(live),
     index("products_category_id_idx").on(t.categoryId, t.id).where(live),
-    index("products_price_id_idx").on(t.price, t.id).where(live),
-    index("products_name_id_idx").on(t.name, t.id).where(live),
-    index("products_created_at_id_idx").on(t.createdAt, t.id).where(live),
+    // The ordering indexes also carry the columns the price and stock filters test (after id, so
+    // the order is unchanged): a page that walks one of them with such a filter finds its ids
+    // without visiting the table (an index-only scan), however many rows the filter skips.
+    index("products_price_id_idx").on(t.price, t.id, t.stock).where(live),
+    index("products_name_id_idx").on(t.name, t.id, t.price, t.stock).where(live),
+    index("products_created_at_id_idx").on(t.createdAt, t.id, t.price, t.stock).where(live),
     index("products_in_stock_id_idx").on(t.id).where(sql`stock > 0 AND deleted_at IS NULL`),
     index("products_out_of_stock_id_idx").on(t.id).where(sql`stock = 0 AND deleted_at IS NULL`),
+    // Within a category every ordering walks its own index, so a category page reads at most that
+    // category's rows, whatever other filter it has (category_id_idx serves id; these the others).
     index("products_category_price_id_idx").on(t.categoryId, t.price, t.id).where(live),
+    index("products_category_name_id_idx").on(t.categoryId, t.name, t.id).where(live),
+    index("products_category_created_at_id_idx").on(t.categoryId, t.createdAt, t.id).where(live),
     index("products_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
     // Searches of one or two characters have no trigram: they match the start of the name instead.
     index("products_name_prefix_idx").using("btree", sql`lower(${t.name}) text_pattern_ops`, t.id).where(live),

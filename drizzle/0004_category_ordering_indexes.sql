@@ -1,0 +1,2 @@
+CREATE INDEX "products_category_name_id_idx" ON "products" USING btree ("category_id","name","id") WHERE deleted_at IS NULL;--> statement-breakpoint
+CREATE INDEX "products_category_created_at_id_idx" ON "products" USING btree ("category_id","created_at","id") WHERE deleted_at IS NULL;

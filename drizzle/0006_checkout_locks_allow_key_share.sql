@@ -1,0 +1,138 @@
+-- Checkout and status changes lock product rows only to change their stock, never their key:
+-- FOR NO KEY UPDATE instead of FOR UPDATE. A cart line being added for the same product (whose
+-- foreign key takes a KEY SHARE lock on the product) then no longer waits for a checkout to commit;
+-- two stock changes still take turns. Same functions as 0003 otherwise.
+CREATE OR REPLACE FUNCTION shop_place_order(p_user integer, p_key text, p_hash text) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_order orders;
+  v_cart integer[];
+  v_ids integer[];
+  v_qty integer[];
+  v_short json;
+  v_total numeric;
+  v_sold_out boolean;
+  v_bump bigint;
+BEGIN
+  PERFORM 1 FROM users WHERE id = p_user FOR NO KEY UPDATE;
+  IF NOT FOUND THEN
+    RETURN json_build_object('outcome', 'unknown-user');
+  END IF;
+
+  IF p_key IS NOT NULL THEN
+    SELECT * INTO v_order FROM orders WHERE user_id = p_user AND idempotency_key = p_key;
+    IF FOUND THEN
+      IF v_order.request_hash IS DISTINCT FROM p_hash THEN
+        RETURN json_build_object('outcome', 'key-reused');
+      END IF;
+      RETURN json_build_object('outcome', 'replayed', 'order', shop_order_json(v_order));
+    END IF;
+  END IF;
+
+  SELECT array_agg(product_id ORDER BY product_id) INTO v_cart FROM cart_items WHERE user_id = p_user;
+  PERFORM 1 FROM products WHERE id = ANY(v_cart) ORDER BY id FOR NO KEY UPDATE;
+
+  -- A product deleted after it was carted is not ordered (and not counted).
+  SELECT coalesce(array_agg(p.id ORDER BY p.id), '{}'), coalesce(array_agg(ci.quantity ORDER BY p.id), '{}')
+  INTO v_ids, v_qty
+  FROM cart_items ci JOIN products p ON p.id = ci.product_id
+  WHERE ci.user_id = p_user AND p.deleted_at IS NULL;
+  IF cardinality(v_ids) = 0 THEN
+    RETURN json_build_object('outcome', 'empty-cart');
+  END IF;
+
+  SELECT json_agg(json_build_object('product_id', p.id, 'name', p.name, 'requested', l.q, 'available', p.stock) ORDER BY p.id)
+  INTO v_short
+  FROM unnest(v_ids, v_qty) AS l(id, q) JOIN products p ON p.id = l.id
+  WHERE p.stock < l.q;
+  IF v_short IS NOT NULL THEN
+    RETURN json_build_object('outcome', 'insufficient-stock', 'products', v_short);
+  END IF;
+
+  SELECT sum(p.price * l.q) INTO v_total FROM unnest(v_ids, v_qty) AS l(id, q) JOIN products p ON p.id = l.id;
+  IF v_total > 9999999999.99 THEN
+    RETURN json_build_object('outcome', 'total-too-large', 'total', v_total::text);
+  END IF;
+
+  WITH taken AS (
+    UPDATE products p SET stock = p.stock - l.q, updated_at = now()
+    FROM unnest(v_ids, v_qty) AS l(id, q)
+    WHERE p.id = l.id
+    RETURNING p.stock
+  )
+  SELECT bool_or(stock = 0) INTO v_sold_out FROM taken;
+
+  INSERT INTO orders (user_id, total, idempotency_key, request_hash)
+  VALUES (p_user, v_total, p_key, CASE WHEN p_key IS NULL THEN NULL ELSE p_hash END)
+  RETURNING * INTO v_order;
+  INSERT INTO order_items (order_id, product_id, name, unit_price, quantity)
+  SELECT v_order.id, p.id, p.name, p.price, l.q
+  FROM unnest(v_ids, v_qty) AS l(id, q) JOIN products p ON p.id = l.id
+  ORDER BY p.id;
+  INSERT INTO order_status_history (order_id, from_status, to_status, changed_by)
+  VALUES (v_order.id, NULL, 'pending', p_user);
+  DELETE FROM cart_items WHERE user_id = p_user AND product_id = ANY(v_ids);
+  INSERT INTO catalog_bumps (counts) VALUES (v_sold_out) RETURNING id INTO v_bump;
+
+  RETURN json_build_object('outcome', 'created', 'order', shop_order_json(v_order), 'sold_out', v_sold_out, 'bump_id', v_bump);
+END
+$$;
+--> statement-breakpoint
+
+CREATE OR REPLACE FUNCTION shop_change_order_status(p_order integer, p_to order_status, p_from order_status[],
+  p_actor integer, p_owner_only boolean) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_admin boolean;
+  v_user integer;
+  v_order orders;
+  v_from order_status;
+  v_back boolean := false;
+  v_bump bigint;
+  v_note record;
+BEGIN
+  SELECT is_admin INTO v_admin FROM users WHERE id = p_actor;
+  IF NOT FOUND THEN
+    RETURN json_build_object('outcome', 'unknown-user');
+  END IF;
+  IF NOT p_owner_only AND NOT v_admin THEN
+    RETURN json_build_object('outcome', 'forbidden');
+  END IF;
+
+  SELECT user_id INTO v_user FROM orders WHERE id = p_order AND (NOT p_owner_only OR user_id = p_actor);
+  IF NOT FOUND THEN
+    RETURN json_build_object('outcome', 'not-found');
+  END IF;
+  PERFORM pg_advisory_xact_lock(7301, v_user);
+
+  SELECT * INTO v_order FROM orders WHERE id = p_order FOR NO KEY UPDATE;
+  v_from := v_order.status;
+  IF NOT v_from = ANY(p_from) THEN
+    RETURN json_build_object('outcome', 'illegal', 'from', v_from);
+  END IF;
+
+  UPDATE orders SET status = p_to, updated_at = now() WHERE id = p_order RETURNING * INTO v_order;
+  IF p_to = 'cancelled' THEN
+    PERFORM 1 FROM products WHERE id IN (SELECT product_id FROM order_items WHERE order_id = p_order) ORDER BY id FOR NO KEY UPDATE;
+    WITH returned AS (
+      UPDATE products p SET stock = p.stock + oi.quantity, updated_at = now()
+      FROM order_items oi
+      WHERE oi.order_id = p_order AND p.id = oi.product_id
+      RETURNING p.stock, oi.quantity
+    )
+    SELECT coalesce(bool_or(stock = quantity), false) INTO v_back FROM returned;
+    INSERT INTO catalog_bumps (counts) VALUES (v_back) RETURNING id INTO v_bump;
+  END IF;
+  INSERT INTO order_status_history (order_id, from_status, to_status, changed_by) VALUES (p_order, v_from, p_to, p_actor);
+  SELECT * INTO v_note FROM shop_record_status_change(v_user, p_order, v_from, p_to);
+
+  RETURN json_build_object(
+    'outcome', 'changed',
+    'order', shop_order_json(v_order),
+    'notification', v_note.notification,
+    'previous_notification_id', v_note.previous_id,
+    'restocked', p_to = 'cancelled',
+    'back_in_stock', v_back,
+    'bump_id', v_bump);
+END
+$$;

@@ -1,0 +1,116 @@
+// A light, fixed-duration HTTP load for CPU measurements: node:http over keep-alive connections,
+// `concurrency` requests in flight, no WHATWG streams. On a 2-core machine the generator shares
+// the cores with what it measures, so it must cost as little as it can.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+
+export interface LoadRequest {
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  /** True when the answer is the expected one (status, X-Cache, …). */
+  check(status: number, headers: http.IncomingHttpHeaders): boolean;
+}
+
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  /** Sorted latencies in ms. */
+  latencies: number[];
+}
+
+/** Sends `req` over `concurrency` keep-alive connections for `seconds`; every answer is read in full. */
+export async function runLoad(base: string, req: LoadRequest, seconds: number, concurrency: number): Promise<LoadResult> {
+  const url = new URL(base);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const one = () =>
+    new Promise<void>((resolve) => {
+      const t0 = performance.now();
+      const r = http.request({ host: url.hostname, port: url.port, path: req.path, method: req.method ?? "GET", headers: req.headers, agent }, (res) => {
+        res.on("data", () => undefined);
+        res.on("end", () => {
+          latencies.push(performance.now() - t0);
+          if (!req.check(res.statusCode ?? 0, res.headers)) errors++;
+          resolve();
+        });
+        res.on("error", () => {
+          errors++;
+          resolve();
+        });
+      });
+      r.on("error", () => {
+        errors++;
+        resolve();
+      });
+      r.end();
+    });
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) await one();
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return { requests: latencies.length, errors, seconds: elapsed, latencies };
+}
+
+let clockTicks: number | undefined;
+/** Kernel clock ticks per second (USER_HZ), the unit of utime/stime in /proc. */
+export function ticksPerSecond(): number {
+  if (clockTicks === undefined) {
+    try {
+      clockTicks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+    } catch {
+      clockTicks = 100;
+    }
+  }
+  return clockTicks;
+}
+
+export interface ProcInfo {
+  pid: number;
+  comm: string;
+  ppid: number;
+  pgrp: number;
+  /** utime + stime of all its threads, in ms. */
+  cpuMs: number;
+}
+
+export function readProc(pid: number): ProcInfo | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const open = stat.indexOf("(");
+    const close = stat.lastIndexOf(")");
+    const f = stat.slice(close + 2).split(" ");
+    return { pid, comm: stat.slice(open + 1, close), ppid: Number(f[1]), pgrp: Number(f[2]), cpuMs: ((Number(f[11]) + Number(f[12])) * 1000) / ticksPerSecond() };
+  } catch {
+    return null;
+  }
+}
+
+/** `pid` and all its descendants, alive right now. */
+export function processTree(pid: number): ProcInfo[] {
+  const all: ProcInfo[] = [];
+  for (const entry of fs.readdirSync("/proc")) if (/^\d+$/.test(entry)) {
+    const p = readProc(Number(entry));
+    if (p) all.push(p);
+  }
+  const out: ProcInfo[] = [];
+  const walk = (parent: number) => {
+    for (const p of all) if (p.ppid === parent) {
+      out.push(p);
+      walk(p.pid);
+    }
+  };
+  const rootProc = all.find((p) => p.pid === pid);
+  if (rootProc) out.push(rootProc);
+  walk(pid);
+  return out;
+}

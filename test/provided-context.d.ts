@@ -1,0 +1,16 @@
+// What test/global-setup.ts (Node) provides and the tests (workerd and Node) inject: one declaration for both sides.
+import "vitest";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    postgresUrl: string;
+    redisUrl: string;
+    fuzz: { seed: number; runs: number };
+    workerBindings: {
+      DATABASE_URL: string;
+      NEON_WS_PROXY: string;
+      UPSTASH_REDIS_REST_URL: string;
+      UPSTASH_REDIS_REST_TOKEN: string;
+    };
+  }
+}
