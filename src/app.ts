@@ -33,10 +33,19 @@ export function createApp() {
   app.use("*", async (c, next) => {
     if (c.env?.EXPOSE_QUERY_COUNT !== "true") return next();
     const trips = await countingRoundTrips(next);
-    if (c.res.status === 101) return; // a WebSocket upgrade's headers cannot be changed
-    c.res.headers.set("X-Db-Round-Trips", String(trips.db));
-    c.res.headers.set("X-Cache-Round-Trips", String(trips.cache));
-    c.res.headers.set("X-Db-Statements", String(trips.statements));
+    const counts: [string, string][] = [
+      ["X-Db-Round-Trips", String(trips.db)],
+      ["X-Cache-Round-Trips", String(trips.cache)],
+      ["X-Db-Statements", String(trips.statements)],
+    ];
+    if (c.res.status === 101) {
+      // A WebSocket upgrade's headers cannot be changed: the counts go on a new 101 for the same socket.
+      const webSocket = c.res.webSocket;
+      c.res = undefined;
+      c.res = new Response(null, { status: 101, webSocket, headers: counts });
+      return;
+    }
+    for (const [name, value] of counts) c.res.headers.set(name, value);
   });
   const limitBody = bodyLimit({
     maxSize: MAX_BODY_BYTES,
