@@ -11,7 +11,9 @@ function onePool(): Pool {
     neonConfig.pipelineTLS = false;
     neonConfig.pipelineConnect = false;
   }
-  return new Pool({ connectionString: inject("postgresUrl"), max: 1 });
+  // Test set-up (bulk inserts, ANALYZE) is not an outsider: no statement timeout for these sessions.
+  // Their row locks still make the Worker's own statements meet its lock_timeout.
+  return new Pool({ connectionString: inject("postgresUrl"), max: 1, options: "-c statement_timeout=0" });
 }
 
 /**
