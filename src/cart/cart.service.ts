@@ -89,10 +89,10 @@ export async function addCartItem(db: Database, userId: number, productId: numbe
     .batch([
       lockUser(db, userId),
       db.execute<LineCheck>(sql`
-        with p as (select id, stock, name from products where id = ${productId} and deleted_at is null),
+        with p as (select id, stock, name from products where id = ${productId} and ${liveProduct}),
         cur as (select quantity from cart_items where user_id = ${userId} and product_id = ${productId}),
         lines as (
-          select count(*)::int as n from cart_items ci join products lp on lp.id = ci.product_id and lp.deleted_at is null
+          select count(*)::int as n from cart_items ci join products on products.id = ci.product_id and ${liveProduct}
           where ci.user_id = ${userId}),
         up as (
           insert into cart_items (user_id, product_id, quantity)
@@ -116,7 +116,7 @@ export async function setCartQuantity(db: Database, userId: number, productId: n
   const [, { rows }, cart] = await db.batch([
     lockUser(db, userId),
     db.execute<LineCheck>(sql`
-      with p as (select id, stock, name from products where id = ${productId} and deleted_at is null),
+      with p as (select id, stock, name from products where id = ${productId} and ${liveProduct}),
       up as (
         update cart_items set quantity = ${quantity}, updated_at = now()
         where user_id = ${userId} and product_id = ${productId} and ${quantity} <= (select stock from p)

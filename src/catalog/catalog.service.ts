@@ -300,12 +300,12 @@ export async function updateProduct(db: Database, adminId: number, id: number, i
   const [, { rows }] = await db.batch([
     adminCheck(db, adminId),
     db.execute<ProductWrite & { found: boolean }>(sql`
-      with changed as (update products set ${sql.join(changes, sql`, `)} where id = ${id} and deleted_at is null and ${categoryOk} returning *),
+      with changed as (update products set ${sql.join(changes, sql`, `)} where id = ${id} and ${liveProduct} and ${categoryOk} returning *),
       ${bumpAfter("changed")},
       written as (${writtenProduct})
       select written.*, true as found from written
       union all
-      select null, null, null, null, null, null, null, null, null, null, exists (select 1 from products where id = ${id} and deleted_at is null)
+      select null, null, null, null, null, null, null, null, null, null, exists (select 1 from products where id = ${id} and ${liveProduct})
       where not exists (select 1 from changed)`),
   ]);
   const row = rows[0]!;
@@ -324,7 +324,7 @@ export async function deleteProduct(db: Database, adminId: number, id: number): 
     db.execute<{ bump_id: number | null }>(sql`
       with target as (
         select id, exists (select 1 from order_items where product_id = products.id) as ordered
-        from products where id = ${id} and deleted_at is null for update),
+        from products where id = ${id} and ${liveProduct} for update),
       soft as (update products set deleted_at = now(), updated_at = now() where id in (select id from target where ordered) returning id),
       hard as (delete from products where id in (select id from target where not ordered) returning id),
       changed as (select id from soft union all select id from hard),
@@ -344,14 +344,14 @@ export async function changeStock(db: Database, adminId: number, id: number, cha
     db.execute<ProductWrite & { current: number | null; current_name: string | null }>(sql`
       with changed as (
         update products set stock = ${next}, updated_at = now()
-        where id = ${id} and deleted_at is null and ${next} between 0 and ${MAX_STOCK}
+        where id = ${id} and ${liveProduct} and ${next} between 0 and ${MAX_STOCK}
         returning *),
       ${bumpAfter("changed")},
       written as (${writtenProduct})
       select written.*, null::int as current, null::text as current_name from written
       union all
-      select null, null, null, null, null, null, null, null, null, null, p.stock, p.name
-      from (select 1) one left join products p on p.id = ${id} and p.deleted_at is null
+      select null, null, null, null, null, null, null, null, null, null, products.stock, products.name
+      from (select 1) one left join products on products.id = ${id} and ${liveProduct}
       where not exists (select 1 from changed)`),
   ]);
   const row = rows[0]!;
