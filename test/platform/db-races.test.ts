@@ -11,7 +11,7 @@ import { createProduct, newAdmin, stockOf } from "../helpers/fixtures";
 //
 // Every database session has lock_timeout 500 ms and statement_timeout 800 ms (drizzle/0003), so
 // nothing an outsider triggers waits on a lock or holds one for long; a request cut short by them
-// is a 503 naming db (API.md, Conventions), never a 500.
+// is a 503 naming db (the HTTP contract, Conventions), never a 500.
 
 let admin: Awaited<ReturnType<typeof newAdmin>>;
 let buyer: Awaited<ReturnType<typeof newUser>>;

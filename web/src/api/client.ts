@@ -15,7 +15,7 @@ export type OrderStatus = Order["status"];
 export type Notification = Schemas["Notification"];
 export type TokenPair = Schemas["TokenPair"];
 
-/** One short line of a refused order (a 409 problem's `products`, see the Orders section of API.md). */
+/** One short line of a refused order (a 409 problem's `products`, see the OpenAPI document, POST /api/orders). */
 export interface Shortage {
   product_id: number;
   name: string;
