@@ -5,7 +5,7 @@ import { edgeResponse } from "../lib/edge-headers";
 import type { Count } from "../lib/pagination";
 import { cacheCall, useRedis } from "../lib/redis";
 import { readStamped, storeStamped, type StampedKey, type StampedRead } from "../lib/stamped-cache";
-import { CATALOG_COUNT_VERSION_KEY, CATALOG_VERSION_KEY, payOwedBump } from "./catalog-version";
+import { CATALOG_COUNT_VERSION_KEY, CATALOG_VERSION_KEY, owedBump } from "./catalog-version";
 import { versionSeed } from "./catalog-version-keys";
 
 /** Cached catalog reads live an hour at most; version bumps invalidate them sooner. */
@@ -58,8 +58,10 @@ export async function cachedRead<T>(c: Context<AppEnv>, key: string, load: (cach
   const keys: StampedKey[] = [{ versionKey: CATALOG_VERSION_KEY, key }];
   if (countKey) keys.push({ versionKey: CATALOG_COUNT_VERSION_KEY, key: countKey });
   let reads: StampedRead[];
+  const owed = owedBump();
   try {
-    reads = await readStamped(useRedis(c), keys, payOwedBump);
+    reads = await readStamped(useRedis(c), keys, owed?.prepend);
+    owed?.paid();
   } catch {
     return respond(c, JSON.stringify((await load(null)).body), "bypass", null);
   }

@@ -18,15 +18,26 @@ export function raiseVersions(pipeline: Pipeline, keys: readonly string[] = ALL_
   return pipeline;
 }
 
-// A write in this isolate committed but could not raise the versions (Redis was unreachable).
-// Entries stamped with the current versions may be stale, so the next cache read here raises them first.
-let bumpOwedHere = false;
+// Writes in this isolate that committed but could not raise the versions (Redis was unreachable),
+// and how many of them a later cache read has paid. Entries stamped with the current versions may
+// be stale while any is unpaid, so the next cache read here raises them first. Counted rather than
+// flagged: a read that carries the bump and then fails (Redis still down) must leave it owed.
+let failedBumps = 0;
+let paidBumps = 0;
 
-/** Prepends this isolate's owed bump (if any) to a cache read's pipeline: paid in the same round trip. */
-export function payOwedBump(pipeline: Pipeline): Pipeline {
-  if (!bumpOwedHere) return pipeline;
-  bumpOwedHere = false;
-  return raiseVersions(pipeline);
+/** This isolate's unpaid bump, if any: `prepend` adds it to a cache read's pipeline, `paid` confirms it once that read succeeded. */
+export interface OwedBump {
+  prepend(pipeline: Pipeline): Pipeline;
+  paid(): void;
+}
+
+export function owedBump(): OwedBump | null {
+  if (paidBumps >= failedBumps) return null;
+  const upTo = failedBumps;
+  return {
+    prepend: (pipeline) => raiseVersions(pipeline),
+    paid: () => void (paidBumps = Math.max(paidBumps, upTo)),
+  };
 }
 
 /** A catalog write's bump, recorded in the write's own transaction (the catalog_bumps outbox). */
@@ -47,7 +58,7 @@ export async function bumpCatalogVersion(c: Context<AppEnv>, db: Database, bump:
   try {
     await cacheCall(() => raiseVersions(useRedis(c).pipeline(), bump.counts ? ALL_CATALOG_VERSION_KEYS : [CATALOG_VERSION_KEY]).exec());
   } catch (err) {
-    bumpOwedHere = true;
+    failedBumps++;
     console.warn(JSON.stringify({ level: "warn", msg: "catalog version bump failed; owed", error: err instanceof Error ? err.message : String(err) }));
     afterResponse(c, () => oweCatalogBump(c.env));
     return;

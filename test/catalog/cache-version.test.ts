@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import worker from "../../src/index";
 import { api, newUser } from "../helpers/api";
 import { createCategory, createProduct, newAdmin } from "../helpers/fixtures";
+import { owedBump } from "../../src/catalog/catalog-version";
 import { redisCommand } from "../helpers/redis";
 
 let admin: Awaited<ReturnType<typeof newAdmin>>;
@@ -17,7 +18,7 @@ beforeAll(async () => {
 async function withRedisDown(method: string, path: string, token: string, body: unknown) {
   const ctx = createExecutionContext();
   const res = await worker.fetch(
-    new Request(`http://shop.test${path}`, { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) }),
+    new Request(`http://shop.test${path}`, { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) }),
     { ...env, UPSTASH_REDIS_REST_URL: "http://127.0.0.1:9" },
     ctx,
   );
@@ -65,6 +66,25 @@ describe("catalog cache version", () => {
     expect(res.body.price).toBe("6.50");
     expect(res.headers.get("x-cache")).not.toBe("hit");
     expect((await api("GET", path, { headers: { "if-none-match": etag } })).status).toBe(200);
+  });
+
+  it("keeps a bump owed while the reads that carry it still find Redis down", async () => {
+    const p = await createProduct(admin.token, categoryId, { price: "3.00" });
+    const path = `/api/products/${p.id}`;
+    await api("GET", path);
+    expect((await api("GET", path)).headers.get("x-cache")).toBe("hit");
+    expect((await withRedisDown("PATCH", path, admin.token, { price: "3.50" })).status).toBe(200);
+    // This isolate now owes the bump (the keeper may pay it too, from its own invocation).
+    expect(owedBump()).not.toBeNull();
+    // A read during the outage carries the bump, fails to reach Redis and answers from Postgres:
+    // the bump must still be owed, or the first read after recovery would serve the old entry.
+    const during = await withRedisDown("GET", path, admin.token, undefined);
+    expect(during.headers.get("x-cache")).toBe("bypass");
+    expect(((await during.json()) as { price: string }).price).toBe("3.50");
+    expect(owedBump()).not.toBeNull();
+    const after = await api("GET", path);
+    expect(after.body.price).toBe("3.50");
+    expect(owedBump()).toBeNull();
   });
 
   it("pays an owed bump from the keeper as soon as Redis answers", async () => {
