@@ -10,7 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import WebSocket from "ws";
 import { hashPassword } from "../src/auth/password.ts";
-import { ApiClient, pool } from "./bench/client.ts";
+import { ApiClient, pool } from "./lib/api-client.ts";
 import { cpuBench } from "./bench/cpu.ts";
 import { parseRuntime } from "./lib/runtime.ts";
 import { measure, median, percentile, round, svgChart, table, type Sample } from "./bench/stats.ts";

@@ -20,7 +20,7 @@ import { parseArgs } from "node:util";
 import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD, ensureDemoData } from "./lib/demo.ts";
 import { parseRuntime, type RuntimeKind } from "./lib/runtime.ts";
 import { startStack, type Stack } from "./lib/stack.ts";
-import { failed, fmtMs, Http, isListening, login, now, shutdown, summaryTable, Worker, WorkerLog, type Ctx, type ScenarioResult } from "./faults/harness.ts";
+import { ApiClient, failed, fmtMs, isListening, now, shutdown, summaryTable, Worker, WorkerLog, type Ctx, type ScenarioResult } from "./faults/harness.ts";
 import { postgresScenario } from "./faults/postgres-scenario.ts";
 import { redisScenario } from "./faults/redis-scenario.ts";
 import { socketsScenario } from "./faults/sockets-scenario.ts";
@@ -121,8 +121,8 @@ try {
   const tw = now();
   worker = await Worker.start(stack, path.join(dataDir, "wrangler-state"), workerLog, runtime);
   log(`${runtime === "dev" ? "wrangler dev" : "serve (workerd)"} ready on ${worker.url} in ${fmtMs(now() - tw)}`);
-  const http = new Http(worker.url);
-  const adminToken = await login(http, DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD);
+  const http = new ApiClient(worker.url);
+  const adminToken = await http.login(DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD);
   const runId = Date.now().toString(36);
   for (const name of selected) {
     if (shutdown.requested) break;

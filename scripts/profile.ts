@@ -13,7 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import WebSocket from "ws";
-import { ApiClient } from "./bench/client.ts";
+import { ApiClient } from "./lib/api-client.ts";
 import { buildBundle } from "./lib/bundle.ts";
 import { runLoad, processTree, readProc, type LoadRequest } from "./lib/load.ts";
 import { freePort } from "./lib/ports.ts";

@@ -12,7 +12,7 @@ import { freePort } from "../lib/ports.ts";
 import { serveConfig, startRuntime, type RuntimeKind, type WorkerRuntime } from "../lib/runtime.ts";
 import { startWorkerd } from "../lib/workerd.ts";
 import { startStackProcess } from "../lib/stack-process.ts";
-import { ApiClient } from "./client.ts";
+import { ApiClient } from "../lib/api-client.ts";
 import { percentile, round, type Sample } from "./stats.ts";
 
 export interface CpuRow {

@@ -22,7 +22,7 @@ import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD, ensureDemoData } from "../
 import { freePort } from "../lib/ports.ts";
 import { startStack, type Stack } from "../lib/stack.ts";
 import { startWranglerDev, type WranglerDev } from "../lib/wrangler.ts";
-import { ApiClient, pool } from "./client.ts";
+import { ApiClient, pool } from "../lib/api-client.ts";
 import { median, percentile, round } from "./stats.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -339,7 +339,7 @@ class RttBench {
     const password = "rtt-password-123";
     const shopper = await api.user(`rtt-shopper-${this.runId}@example.com`, password);
     const buyer = await api.user(`rtt-buyer-${this.runId}@example.com`, password);
-    const account = { email: `rtt-account-${this.runId}@example.com`, ...(await api.user(`rtt-account-${this.runId}@example.com`, password)) };
+    const account = await api.user(`rtt-account-${this.runId}@example.com`, password);
     // The shopper's cart: two lines. The buyer: a history of orders, some shipped (notifications).
     for (const p of [p1, p2]) await this.expect(await api.call("POST", "/api/cart/items", { token: shopper.token, body: { product_id: p, quantity: 2 } }), 200, "cart");
     const history: number[] = [];

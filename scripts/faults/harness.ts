@@ -1,7 +1,8 @@
-// Shared pieces of the fault-injection scenarios (scripts/faults.ts): timed HTTP, the worker
+// Shared pieces of the fault-injection scenarios (scripts/faults.ts): the worker
 // process that can be restarted, the Worker's log, counts and the summary table.
 import fs from "node:fs";
 import pg from "pg";
+import type { ApiClient, Res } from "../lib/api-client.ts";
 import { freePort, waitForPort } from "../lib/ports.ts";
 import type { Stack } from "../lib/stack.ts";
 import { buildBundle } from "../lib/bundle.ts";
@@ -20,83 +21,7 @@ export const now = (): number => performance.now();
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 export const fmtMs = (ms: number): string => (ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`);
 
-export interface Res<T = any> {
-  method: string;
-  path: string;
-  /** 0 when no HTTP answer arrived (refused, reset, timed out). */
-  status: number;
-  headers: Headers;
-  body: T;
-  text: string;
-  /** Start and end on the `now()` clock, and their difference. */
-  start: number;
-  end: number;
-  ms: number;
-  error?: string;
-}
-
-/** fetch with a time limit and timings; never throws (a missing answer is status 0). */
-export class Http {
-  readonly base: string;
-  sent = 0;
-  constructor(base: string) {
-    this.base = base.replace(/\/$/, "");
-  }
-
-  async req<T = any>(
-    method: string,
-    path: string,
-    opts: { token?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
-  ): Promise<Res<T>> {
-    const headers: Record<string, string> = { ...opts.headers };
-    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-    if (opts.body !== undefined) headers["content-type"] = "application/json";
-    this.sent++;
-    const start = now();
-    try {
-      const res = await fetch(`${this.base}${path}`, {
-        method,
-        headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-        signal: AbortSignal.timeout(opts.timeoutMs ?? 15_000),
-      });
-      const text = await res.text();
-      const end = now();
-      let body: unknown = text;
-      if (text && /json/.test(res.headers.get("content-type") ?? "")) {
-        try {
-          body = JSON.parse(text);
-        } catch {
-          body = text;
-        }
-      }
-      return { method, path, status: res.status, headers: res.headers, body: body as T, text, start, end, ms: end - start };
-    } catch (err) {
-      const end = now();
-      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-      const error = `${err instanceof Error ? err.name : "Error"}: ${cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err))}`;
-      return { method, path, status: 0, headers: new Headers(), body: undefined as T, text: "", start, end, ms: end - start, error };
-    }
-  }
-
-  /** Path and query of a `next` link (full URL) of a paginated list. */
-  static pathOf(link: string): string {
-    const u = new URL(link);
-    return `${u.pathname}${u.search}`;
-  }
-}
-
-export async function login(http: Http, email: string, password: string): Promise<string> {
-  const res = await http.req("POST", "/api/auth/login", { body: { email, password } });
-  if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${res.text || res.error}`);
-  return res.body.access as string;
-}
-
-export async function registerUser(http: Http, email: string, password = "faults-password-1"): Promise<{ token: string; id: number; email: string }> {
-  const reg = await http.req("POST", "/api/auth/register", { body: { email, password } });
-  if (reg.status !== 201) throw new Error(`register ${email}: ${reg.status} ${reg.text || reg.error}`);
-  return { token: await login(http, email, password), id: reg.body.id as number, email };
-}
+export { ApiClient, type Res } from "../lib/api-client.ts";
 
 /** Throws with the answer when the status is not the expected one (setup steps only). */
 export function expectStatus(res: Res, ...statuses: number[]): Res {
@@ -328,7 +253,7 @@ export function summaryTable(results: ScenarioResult[]): string {
 export interface Ctx {
   stack: Stack;
   worker: Worker;
-  http: Http;
+  http: ApiClient;
   workerLog: WorkerLog;
   adminToken: string;
   runId: string;

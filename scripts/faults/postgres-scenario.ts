@@ -3,7 +3,7 @@
 // a 503 problem+json naming `db` within a few seconds (cached catalog hits may still answer 200),
 // without stack traces or SQL; afterwards the Worker recovers on its own (no wrangler restart).
 import WebSocket from "ws";
-import { assertNotShuttingDown, expectStatus, fmtMs, isListening, leaksInternals, login, now, registerUser, shutdown, sleep, type Count, type Ctx, type Res, type ScenarioResult } from "./harness.ts";
+import { assertNotShuttingDown, expectStatus, fmtMs, isListening, leaksInternals, now, shutdown, sleep, type Count, type Ctx, type Res, type ScenarioResult } from "./harness.ts";
 
 /** Above this an answer during the outage counts as a hang. */
 const MAX_ANSWER_MS = 2000;
@@ -60,7 +60,7 @@ export async function postgresScenario(ctx: Ctx): Promise<ScenarioResult> {
   let cold = 0;
   let coldCategory = 0;
   const password = "faults-password-1";
-  const user = await registerUser(http, `faults-pg-${runId}@example.com`, password);
+  const user = await http.user(`faults-pg-${runId}@example.com`, password);
   const tokens = expectStatus(await http.req("POST", "/api/auth/login", { body: { email: user.email, password } }), 200).body;
   expectStatus(await http.req("POST", "/api/cart/items", { token: user.token, body: { product_id: warm, quantity: 1 } }), 200);
   const prepare = async (mode: string) => {
@@ -233,7 +233,7 @@ export async function postgresScenario(ctx: Ctx): Promise<ScenarioResult> {
     const email = `faults-pg-after-${mode}-${runId}@example.com`;
     await step("register", () => http.req("POST", "/api/auth/register", { body: { email, password } }), 201);
     const loginRes = await step("login", () => http.req("POST", "/api/auth/login", { body: { email, password } }), 200);
-    const token: string = loginRes.body?.access ?? (await login(http, email, password).catch(() => ""));
+    const token: string = loginRes.body?.access ?? (await http.login(email, password).catch(() => ""));
     await step("add to cart", () => http.req("POST", "/api/cart/items", { token, body: { product_id: cold, quantity: 1 } }), 200);
     await step("place order", () => http.req("POST", "/api/orders", { token }), 201);
     await step("product detail (miss)", () => http.req("GET", `/api/products/${cold}`), 200);

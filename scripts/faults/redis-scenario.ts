@@ -7,7 +7,7 @@
 // the cache must serve hits again after recovery without restarting anything.
 import net from "node:net";
 import { startUpstashBridge, type UpstashBridge } from "../bridges/upstash-bridge.ts";
-import { assertNotShuttingDown, expectStatus, fmtMs, Lock, now, registerUser, shutdown, sleep, withPg, type Count, type Ctx, type Res, type ScenarioResult } from "./harness.ts";
+import { assertNotShuttingDown, expectStatus, fmtMs, Lock, now, shutdown, sleep, withPg, type Count, type Ctx, type Res, type ScenarioResult } from "./harness.ts";
 
 const PRODUCTS = 4;
 const USERS = 4;
@@ -105,7 +105,7 @@ export async function redisScenario(ctx: Ctx): Promise<ScenarioResult> {
   const byId = new Map(products.map((p) => [p.id, p]));
   const users: { token: string; product: Entity }[] = [];
   for (let i = 0; i < USERS; i++) {
-    const u = await registerUser(http, `faults-redis-${runId}-${i}@example.com`);
+    const u = await http.user(`faults-redis-${runId}-${i}@example.com`);
     users.push({ token: u.token, product: products[i % PRODUCTS]! });
   }
   log(`setup: category ${category.id}, products ${products.map((p) => p.id).join(", ")}, ${USERS} users`);

@@ -6,7 +6,7 @@
 // the same `after`, even if the new socket meanwhile delivered a higher id. Ids are de-duplicated.
 // No notification may be lost; how many copies were dropped as duplicates is reported.
 import WebSocket from "ws";
-import { expectStatus, fmtMs, Http, now, registerUser, sleep, type Count, type Ctx, type Res, type ScenarioResult } from "./harness.ts";
+import { ApiClient, expectStatus, fmtMs, now, sleep, type Count, type Ctx, type Res, type ScenarioResult } from "./harness.ts";
 
 const ORDERS = 12;
 const CANCELLED = 4;
@@ -59,11 +59,11 @@ class Device {
   private stopped = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
-  private readonly http: Http;
+  private readonly http: ApiClient;
   private readonly wsUrl: string;
   private readonly token: string;
 
-  constructor(name: string, http: Http, token: string) {
+  constructor(name: string, http: ApiClient, token: string) {
     this.name = name;
     this.http = http;
     this.token = token;
@@ -192,7 +192,7 @@ class Device {
           this.accept(n, "catch-up");
         } else this.malformed.push(JSON.stringify(n).slice(0, 100));
       }
-      path = res.body.next ? Http.pathOf(res.body.next) : null;
+      path = res.body.next ? ApiClient.pathOf(res.body.next) : null;
     }
     if (this.stopped) return;
     this.catchUpPending = false;
@@ -240,7 +240,7 @@ async function run(ctx: Ctx, devices: Device[]): Promise<ScenarioResult> {
   // ---- setup: a user with several pending orders ----
   const cat = expectStatus(await http.req("POST", "/api/categories", { token: adminToken, body: { name: `Faults ws ${runId}`, description: "ws" } }), 201);
   const product = expectStatus(await http.req("POST", "/api/products", { token: adminToken, body: { name: `Faults ws ${runId}`, description: "", price: "3.00", stock: 100, category_id: cat.body.id } }), 201);
-  const user = await registerUser(http, `faults-ws-${runId}@example.com`);
+  const user = await http.user(`faults-ws-${runId}@example.com`);
   const orderIds: number[] = [];
   for (let i = 0; i < ORDERS; i++) {
     expectStatus(await http.req("POST", "/api/cart/items", { token: user.token, body: { product_id: product.body.id, quantity: 1 } }), 200);
@@ -382,7 +382,7 @@ async function run(ctx: Ctx, devices: Device[]): Promise<ScenarioResult> {
   while (path) {
     const res: Res = expectStatus(await http.req("GET", path, { token: user.token }), 200);
     for (const n of res.body.results) server.set(n.id, n);
-    path = res.body.next ? Http.pathOf(res.body.next) : null;
+    path = res.body.next ? ApiClient.pathOf(res.body.next) : null;
   }
   const serverKeys = new Set([...server.values()].map((n) => `${n.order_id}:${n.to_status}`));
   const missingOnServer = expectedKeys.filter((k) => !serverKeys.has(k));
