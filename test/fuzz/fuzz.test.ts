@@ -89,7 +89,7 @@ let categoryId = 0;
 let victim = { id: 0, orderId: 0, notificationId: 0 };
 
 /**
- * Calls the Worker's own fetch inside workerd. Not SELF.fetch: under vitest-pool-workers every
+ * Calls the Worker's own fetch inside workerd. Not SELF.fetch: under the workers pool every
  * SELF.fetch in one instance gets slower than the last (cloudflare/workers-sdk#15446), which
  * turns 10,000 requests into half an hour; the Worker itself stays flat.
  */
