@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import worker from "../../src/index";
 import { api, BASE, expectProblem, newUser, PASSWORD, register, uniqueEmail } from "../helpers/api";
 import { queuedBehindLock, sql } from "../helpers/db";
+import { callWorker, captureConsole, REDIS_DOWN } from "../helpers/worker";
 
 // A login session is a refresh-token family (refresh_families): rotation keeps it, reuse of a
 // rotated token revokes it, and it has an absolute lifetime (REFRESH_FAMILY_TTL_SECONDS, 30 days)
@@ -158,27 +159,9 @@ describe("login", () => {
 });
 
 describe("the throttle's warning when Redis is down", () => {
-  function captureConsole(): string[] {
-    const lines: string[] = [];
-    for (const method of ["error", "warn", "log", "info", "debug"] as const) {
-      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-        lines.push(args.map((a) => (typeof a === "string" ? a : a instanceof Error ? `${a.message}\n${a.stack}` : JSON.stringify(a))).join(" "));
-      });
-    }
-    return lines;
-  }
-
   /** Calls the Worker itself with nothing listening where Redis should be, and waits for its background work. */
-  async function withRedisDown(path: string, body: unknown, ip: string) {
-    const ctx = createExecutionContext();
-    const res = await worker.fetch(
-      new Request(`${BASE}${path}`, { method: "POST", headers: { "content-type": "application/json", "cf-connecting-ip": ip }, body: JSON.stringify(body) }),
-      { ...env, UPSTASH_REDIS_REST_URL: "http://127.0.0.1:9" },
-      ctx,
-    );
-    await waitOnExecutionContext(ctx);
-    return res;
-  }
+  const withRedisDown = (path: string, body: unknown, ip: string) =>
+    callWorker(new Request(`${BASE}${path}`, { method: "POST", headers: { "content-type": "application/json", "cf-connecting-ip": ip }, body: JSON.stringify(body) }), REDIS_DOWN);
 
   it("names neither the email nor the client address, and logins keep working", async () => {
     const email = uniqueEmail("Private.Person");

@@ -1,10 +1,10 @@
-import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import worker from "../../src/index";
 import { api, newUser } from "../helpers/api";
 import { createCategory, createProduct, newAdmin } from "../helpers/fixtures";
 import { owedBump } from "../../src/catalog/catalog-version";
 import { redisCommand } from "../helpers/redis";
+import { callWorker, REDIS_DOWN } from "../helpers/worker";
 
 let admin: Awaited<ReturnType<typeof newAdmin>>;
 let categoryId: number;
@@ -14,17 +14,12 @@ beforeAll(async () => {
   categoryId = (await createCategory(admin.token)).id;
 });
 
-/** Calls the Worker as if Redis did not answer (nothing listens on port 9). */
-async function withRedisDown(method: string, path: string, token: string, body: unknown) {
-  const ctx = createExecutionContext();
-  const res = await worker.fetch(
+/** Calls the Worker as if Redis did not answer. */
+const withRedisDown = (method: string, path: string, token: string, body: unknown) =>
+  callWorker(
     new Request(`http://shop.test${path}`, { method, headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) }),
-    { ...env, UPSTASH_REDIS_REST_URL: "http://127.0.0.1:9" },
-    ctx,
+    REDIS_DOWN,
   );
-  await waitOnExecutionContext(ctx);
-  return res;
-}
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;

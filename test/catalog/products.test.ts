@@ -1,9 +1,8 @@
-import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import worker from "../../src/index";
 import { api, expectProblem, newUser } from "../helpers/api";
 import { sql } from "../helpers/db";
 import { createCategory, createProduct, newAdmin } from "../helpers/fixtures";
+import { callWorker, REDIS_DOWN } from "../helpers/worker";
 
 let admin: Awaited<ReturnType<typeof newAdmin>>;
 let categoryId: number;
@@ -206,9 +205,7 @@ describe("cache", () => {
   });
 
   it("answers from Postgres with 200 when Redis is unreachable", async () => {
-    const ctx = createExecutionContext();
-    const res = await worker.fetch(new Request(`http://shop.test/api/products?category=${categoryId}&ordering=price`), { ...env, UPSTASH_REDIS_REST_URL: "http://127.0.0.1:9" }, ctx);
-    await waitOnExecutionContext(ctx);
+    const res = await callWorker(new Request(`http://shop.test/api/products?category=${categoryId}&ordering=price`), REDIS_DOWN);
     expect(res.status).toBe(200);
     expect(res.headers.get("x-cache")).toBe("bypass");
     const body = (await res.json()) as { results: { id: number }[] };

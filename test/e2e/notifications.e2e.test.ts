@@ -1,17 +1,7 @@
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { admin, base, call } from "./browser";
 
-const base = process.env.E2E_BASE_URL!;
-const admin = { email: process.env.ADMIN_EMAIL!, password: process.env.ADMIN_PASSWORD! };
-
-async function call(method: string, path: string, opts: { token?: string; body?: unknown } = {}) {
-  const headers: Record<string, string> = {};
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined) headers["content-type"] = "application/json";
-  const res = await fetch(`${base}${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
 
 async function login(email: string, password: string): Promise<string> {
   const res = await call("POST", "/api/auth/login", { body: { email, password } });

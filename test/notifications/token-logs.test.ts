@@ -1,9 +1,8 @@
-import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import worker from "../../src/index";
 import { Notifier } from "../../src/notifications/notifier";
 import { BASE, newUser } from "../helpers/api";
 import { closedBy, drain, type Socket } from "../helpers/sockets";
+import { callWorker, captureConsole } from "../helpers/worker";
 
 // Browsers put the access token in the socket URL (?token=). It must never reach a log line the
 // Worker or the Notifier writes. The Worker, the Notifier and these tests share one isolate in the
@@ -13,23 +12,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function captureConsole(): string[] {
-  const lines: string[] = [];
-  for (const method of ["error", "warn", "log", "info", "debug"] as const) {
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-      lines.push(args.map((a) => (typeof a === "string" ? a : a instanceof Error ? `${a.message}\n${a.stack}` : JSON.stringify(a))).join(" "));
-    });
-  }
-  return lines;
-}
-
-/** Calls the Worker itself (not through SELF), so bindings can be replaced and background work awaited. */
-async function call(request: Request, overrides: Partial<typeof env> = {}): Promise<Response> {
-  const ctx = createExecutionContext();
-  const res = await worker.fetch(request, { ...env, ...overrides }, ctx);
-  await waitOnExecutionContext(ctx);
-  return res;
-}
+const call = callWorker;
 
 const upgrade = (token: string) => new Request(`${BASE}/api/notifications/ws?token=${encodeURIComponent(token)}`, { headers: { upgrade: "websocket" } });
 

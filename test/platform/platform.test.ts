@@ -1,17 +1,12 @@
-import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import worker from "../../src/index";
 import { api, expectProblem, register } from "../helpers/api";
 import { sql } from "../helpers/db";
 import { redisCommand } from "../helpers/redis";
+import { callWorker, POSTGRES_DOWN, REDIS_DOWN } from "../helpers/worker";
 
 /** Calls the Worker with some bindings replaced, as if a backing service were down. */
-async function fetchWith(overrides: Partial<typeof env>, path: string) {
-  const ctx = createExecutionContext();
-  const res = await worker.fetch(new Request(`http://shop.test${path}`), { ...env, ...overrides }, ctx);
-  await waitOnExecutionContext(ctx);
-  return res;
-}
+const fetchWith = (overrides: Partial<typeof env>, path: string) => callWorker(new Request(`http://shop.test${path}`), overrides);
 
 describe("errors are problem+json", () => {
   it("answers an unknown route with 404", async () => {
@@ -57,27 +52,25 @@ describe("backing services", () => {
   });
 
   it("health answers 503 naming cache when Redis is unreachable, and keeps serving", async () => {
-    const res = await fetchWith({ UPSTASH_REDIS_REST_URL: "http://127.0.0.1:9" }, "/health");
+    const res = await fetchWith(REDIS_DOWN, "/health");
     expect(res.status).toBe(503);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
     expect(await res.json()).toMatchObject({ status: 503, db: "ok", cache: "down" });
   });
 
   it("health answers 503 naming db when Postgres is unreachable", async () => {
-    const res = await fetchWith({ DATABASE_URL: "postgres://postgres:password@127.0.0.1:9/shop" }, "/health");
+    const res = await fetchWith(POSTGRES_DOWN, "/health");
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({ status: 503, db: "down", cache: "ok" });
   });
 
   it("answers 503 problem+json, not 500, when Postgres is down for a normal request", async () => {
-    const ctx = createExecutionContext();
     const req = new Request("http://shop.test/api/auth/register", {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ email: `down-${crypto.randomUUID()}@example.com`, password: "long enough password" }),
     });
-    const res = await worker.fetch(req, { ...env, DATABASE_URL: "postgres://postgres:password@127.0.0.1:9/shop" }, ctx);
-    await waitOnExecutionContext(ctx);
+    const res = await callWorker(req, POSTGRES_DOWN);
     expect(res.status).toBe(503);
     const body = (await res.json()) as { detail: string };
     expect(body.detail).toContain("db");

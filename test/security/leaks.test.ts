@@ -1,9 +1,9 @@
-import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import worker from "../../src/index";
 import { api, BASE, expectProblem, newUser, PASSWORD, uniqueEmail } from "../helpers/api";
 import { sql } from "../helpers/db";
 import { createCategory, createProduct, newAdmin } from "../helpers/fixtures";
+import { callWorker, captureConsole } from "../helpers/worker";
 
 // No secret, connection string, SQL or stack frame ever reaches a client or a log line, whatever
 // error is provoked: bad input, constraint violations, conflicts, and backing services that fail.
@@ -54,28 +54,11 @@ function expectCleanResponse(res: { status: number; headers: Headers; body: unkn
 
 // ── calling the Worker directly, with some bindings replaced, while capturing its console ───────
 
-function stringify(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (value instanceof Error) return `${value.name}: ${value.message}\n${value.stack ?? ""}`;
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return String(value);
-  }
-}
-
 async function callCapturing(request: Request, overrides: Partial<typeof env>) {
-  const lines: string[] = [];
-  for (const method of ["error", "warn", "log", "info", "debug"] as const) {
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-      lines.push(args.map(stringify).join(" "));
-    });
-  }
-  const ctx = createExecutionContext();
-  const res = await worker.fetch(request, { ...env, ...overrides }, ctx);
+  const lines = captureConsole();
+  // Background work (closing the pool, pushes, cache fills) logs after the response: callWorker waits for it.
+  const res = await callWorker(request, overrides);
   const body = await res.text();
-  // Background work (closing the pool, pushes, cache fills) logs after the response: wait for it.
-  await waitOnExecutionContext(ctx);
   vi.restoreAllMocks();
   return { status: res.status, headers: res.headers, body, lines };
 }

@@ -1,10 +1,10 @@
-import { createExecutionContext, env, SELF, waitOnExecutionContext } from "cloudflare:test";
+import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import worker from "../../src/index";
 import { api, BASE, expectProblem, newUser, PASSWORD, uniqueEmail } from "../helpers/api";
 import { sql } from "../helpers/db";
 import { createCategory, createProduct, newAdmin, stockOf } from "../helpers/fixtures";
 import { MAX_BODY_BYTES, paddedJson } from "./support";
+import { callWorker, POSTGRES_DOWN } from "../helpers/worker";
 
 // What every response carries on the wire: CORS for browser clients, security headers, and the
 // 64 KiB body limit enforced before any handler runs.
@@ -125,9 +125,7 @@ describe("security headers", () => {
   });
 
   it("are on a 503 when Postgres is down", async () => {
-    const ctx = createExecutionContext();
-    const res = await worker.fetch(new Request(`${BASE}/api/me`, { headers: { authorization: `Bearer ${user.token}`, origin: ORIGIN } }), { ...env, DATABASE_URL: "postgres://postgres:password@127.0.0.1:9/shop" }, ctx);
-    await waitOnExecutionContext(ctx);
+    const res = await callWorker(new Request(`${BASE}/api/me`, { headers: { authorization: `Bearer ${user.token}`, origin: ORIGIN } }), POSTGRES_DOWN);
     expect(res.status).toBe(503);
     expect(res.headers.get("content-type")).toContain("application/problem+json");
     expectSecurityHeaders(res, "503");
