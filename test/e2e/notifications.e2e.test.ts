@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { admin, base, call } from "./browser";
-
-
-async function login(email: string, password: string): Promise<string> {
-  const res = await call("POST", "/api/auth/login", { body: { email, password } });
-  expect(res.status).toBe(200);
-  return res.body.access;
-}
+import { admin, base, call, login } from "./browser.ts";
 
 /** A socket plus every message it has received, in order. */
 async function connect(token: string) {
