@@ -56,6 +56,14 @@ export function latestChange(orderId: number): Notification | undefined {
   return furthest.get(orderId);
 }
 
+/** One socket's progress: opened yet, caught up yet, and the highest notification id it showed. */
+interface Link {
+  socket: WebSocket;
+  opened: boolean;
+  caughtUp: boolean;
+  highest: number;
+}
+
 class LiveNotifications {
   private userId: number | null = null;
   private socket: WebSocket | null = null;
@@ -151,82 +159,88 @@ class LiveNotifications {
     if (!token) return this.stop();
     const socket = new WebSocket(`${window.location.origin.replace(/^http/, "ws")}/api/notifications/ws?token=${encodeURIComponent(token)}`);
     this.socket = socket;
-    let opened = false;
-    let caughtUp = false;
-    let highest = this.resumeFrom;
-    const advance = () => {
-      this.resumeFrom = highest;
-      localStorage.setItem(this.storageKey, String(highest));
-    };
-
-    socket.onmessage = (event) => {
+    const link: Link = { socket, opened: false, caughtUp: false, highest: this.resumeFrom };
+    socket.onmessage = (event) => this.onMessage(link, event);
+    socket.onopen = () => {
       if (this.socket !== socket) return;
-      let message: unknown;
-      try {
-        message = JSON.parse(String(event.data));
-      } catch {
-        return;
-      }
-      const type = (message as { type?: unknown }).type;
-      if (type === "pong") {
-        clearTimeout(this.pongTimer);
-        return;
-      }
-      if (type !== "order.status_changed") return;
-      const note = message as Notification;
-      if (this.show(note) && caughtUp) announcements.set(note);
-      highest = Math.max(highest, note.id);
-      if (caughtUp) advance(); // in order, no gaps: safe to move on
+      link.opened = true;
+      void this.catchUp(link);
     };
+    socket.onclose = (event) => this.onClose(link, event);
+  }
 
-    socket.onopen = async () => {
-      if (this.socket !== socket) return;
-      opened = true;
-      try {
-        // Connected first, so nothing can fall between the catch-up and the pushes.
-        let query: NotificationQuery | null = { after: String(this.resumeFrom), page_size: "100" };
-        while (query) {
-          const current: NotificationQuery = query;
-          const page = await call(() => api.GET("/api/notifications", { params: { query: current } }));
-          if (this.socket !== socket) return;
-          for (const note of page.results) {
-            this.show(note);
-            highest = Math.max(highest, note.id);
-          }
-          query = page.next ? queryOf(page.next) : null;
-        }
-        caughtUp = true;
-        advance();
-        this.attempts = 0;
-        this.setConnection("live");
-        void this.refreshUnread();
-      } catch {
-        // A catch-up cut short is done again from the same place, on a new socket.
-        if (this.socket === socket) socket.close(CATCH_UP_FAILED, "catch-up failed");
-      }
-    };
+  /** Remembers how far this socket has shown notifications, for the next reconnect. */
+  private advance(link: Link): void {
+    this.resumeFrom = link.highest;
+    localStorage.setItem(this.storageKey, String(link.highest));
+  }
 
-    socket.onclose = (event) => {
-      if (this.socket !== socket) return;
-      this.socket = null;
+  private onMessage(link: Link, event: MessageEvent): void {
+    if (this.socket !== link.socket) return;
+    let message: unknown;
+    try {
+      message = JSON.parse(String(event.data));
+    } catch {
+      return;
+    }
+    const type = (message as { type?: unknown }).type;
+    if (type === "pong") {
       clearTimeout(this.pongTimer);
-      if (this.userId === null) return;
-      if (event.code === REPLACED) {
-        this.setConnection("paused");
-      } else if (event.code === SESSION_ENDED) {
-        this.setConnection("reconnecting");
-        void refreshTokens().then((ok) => (ok ? this.connectSoon(0) : this.stop()));
-      } else if (event.code === RESYNC) {
-        this.connectSoon(0);
-      } else if (!opened) {
-        // Refused before it opened: maybe the token. A REST call sorts that out: it refreshes the
-        // token, or ends the session (and the app then stops this).
-        this.connectSoon(this.backoff());
-        void call(() => api.GET("/api/me")).catch(() => undefined);
-      } else {
-        this.connectSoon(this.backoff());
+      return;
+    }
+    if (type !== "order.status_changed") return;
+    const note = message as Notification;
+    if (this.show(note) && link.caughtUp) announcements.set(note);
+    link.highest = Math.max(link.highest, note.id);
+    if (link.caughtUp) this.advance(link); // in order, no gaps: safe to move on
+  }
+
+  /** Connected first, so nothing can fall between the catch-up and the pushes. */
+  private async catchUp(link: Link): Promise<void> {
+    const { socket } = link;
+    try {
+      let query: NotificationQuery | null = { after: String(this.resumeFrom), page_size: "100" };
+      while (query) {
+        const current: NotificationQuery = query;
+        const page = await call(() => api.GET("/api/notifications", { params: { query: current } }));
+        if (this.socket !== socket) return;
+        for (const note of page.results) {
+          this.show(note);
+          link.highest = Math.max(link.highest, note.id);
+        }
+        query = page.next ? queryOf(page.next) : null;
       }
-    };
+      link.caughtUp = true;
+      this.advance(link);
+      this.attempts = 0;
+      this.setConnection("live");
+      void this.refreshUnread();
+    } catch {
+      // A catch-up cut short is done again from the same place, on a new socket.
+      if (this.socket === socket) socket.close(CATCH_UP_FAILED, "catch-up failed");
+    }
+  }
+
+  private onClose(link: Link, event: CloseEvent): void {
+    if (this.socket !== link.socket) return;
+    this.socket = null;
+    clearTimeout(this.pongTimer);
+    if (this.userId === null) return;
+    if (event.code === REPLACED) {
+      this.setConnection("paused");
+    } else if (event.code === SESSION_ENDED) {
+      this.setConnection("reconnecting");
+      void refreshTokens().then((ok) => (ok ? this.connectSoon(0) : this.stop()));
+    } else if (event.code === RESYNC) {
+      this.connectSoon(0);
+    } else if (!link.opened) {
+      // Refused before it opened: maybe the token. A REST call sorts that out: it refreshes the
+      // token, or ends the session (and the app then stops this).
+      this.connectSoon(this.backoff());
+      void call(() => api.GET("/api/me")).catch(() => undefined);
+    } else {
+      this.connectSoon(this.backoff());
+    }
   }
 
   /** Adds a notification once; true when it is new. */

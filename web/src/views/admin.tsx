@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { api, pathId, type AdminOrder, type OrderStatus, type Product } from "../api/client";
+import { api, pathId, type AdminOrder, type Category, type OrderStatus, type Product } from "../api/client";
 import { allCategories, forgetCategories } from "../catalog";
 import { href, navigate } from "../router";
 import { call } from "../session";
@@ -168,6 +168,55 @@ export function AdminProducts({ query }: { query: URLSearchParams }) {
   );
 }
 
+type ProductEdit = { name?: string; description?: string; price?: string; category_id?: number };
+
+/** The fields of an edit that differ from the product as loaded: a PATCH sends only those. */
+function changedFields(fields: Required<ProductEdit>, product: Product): ProductEdit {
+  const changed: ProductEdit = {};
+  if (fields.name !== product.name) changed.name = fields.name;
+  if (fields.description !== product.description) changed.description = fields.description;
+  if (fields.price !== product.price) changed.price = fields.price;
+  if (fields.category_id !== product.category.id) changed.category_id = fields.category_id;
+  return changed;
+}
+
+/** The product form's inputs; stock only when creating (an edit adjusts it separately). */
+function ProductFields({ product, categories, creating }: { product: Product | null; categories: Category[]; creating: boolean }) {
+  return (
+    <>
+      <div class="field">
+        <label for="p-name">Name</label>
+        <input id="p-name" name="name" required maxLength={200} defaultValue={product?.name ?? ""} />
+      </div>
+      <div class="field">
+        <label for="p-description">Description</label>
+        <textarea id="p-description" name="description" rows={3} maxLength={5000} defaultValue={product?.description ?? ""} />
+      </div>
+      <div class="field">
+        <label for="p-price">Price</label>
+        <input id="p-price" name="price" inputMode="decimal" required pattern={PRICE_PATTERN} title="A price such as 12 or 12.50" defaultValue={product?.price ?? ""} />
+      </div>
+      {creating && (
+        <div class="field">
+          <label for="p-stock">Stock</label>
+          <input id="p-stock" name="stock" type="number" min={0} step={1} defaultValue="0" required />
+        </div>
+      )}
+      <div class="field">
+        <label for="p-category">Category</label>
+        <select id="p-category" name="category_id" required>
+          {creating && <option value="">Choose a category</option>}
+          {categories.map((c) => (
+            <option key={c.id} value={String(c.id)} selected={product?.category.id === c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </div>
+    </>
+  );
+}
+
 /** Create (id undefined) or edit a product; an edit sends only the fields that changed. */
 export function AdminProductForm({ id }: { id?: number }) {
   const categories = useAsync(allCategories, []);
@@ -190,11 +239,7 @@ export function AdminProductForm({ id }: { id?: number }) {
         say(`${created.name} created.`);
         navigate(href(`/admin/products/${created.id}`));
       } else if (product) {
-        const changed: { name?: string; description?: string; price?: string; category_id?: number } = {};
-        if (fields.name !== product.name) changed.name = fields.name;
-        if (fields.description !== product.description) changed.description = fields.description;
-        if (fields.price !== product.price) changed.price = fields.price;
-        if (fields.category_id !== product.category.id) changed.category_id = fields.category_id;
+        const changed = changedFields(fields, product);
         if (Object.keys(changed).length === 0) {
           say("Nothing changed.");
         } else {
@@ -230,35 +275,7 @@ export function AdminProductForm({ id }: { id?: number }) {
               void submit(event.currentTarget);
             }}
           >
-            <div class="field">
-              <label for="p-name">Name</label>
-              <input id="p-name" name="name" required maxLength={200} defaultValue={product?.name ?? ""} />
-            </div>
-            <div class="field">
-              <label for="p-description">Description</label>
-              <textarea id="p-description" name="description" rows={3} maxLength={5000} defaultValue={product?.description ?? ""} />
-            </div>
-            <div class="field">
-              <label for="p-price">Price</label>
-              <input id="p-price" name="price" inputMode="decimal" required pattern={PRICE_PATTERN} title="A price such as 12 or 12.50" defaultValue={product?.price ?? ""} />
-            </div>
-            {id === undefined && (
-              <div class="field">
-                <label for="p-stock">Stock</label>
-                <input id="p-stock" name="stock" type="number" min={0} step={1} defaultValue="0" required />
-              </div>
-            )}
-            <div class="field">
-              <label for="p-category">Category</label>
-              <select id="p-category" name="category_id" required>
-                {id === undefined && <option value="">Choose a category</option>}
-                {categories.data!.map((c) => (
-                  <option key={c.id} value={String(c.id)} selected={product?.category.id === c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <ProductFields product={product} categories={categories.data!} creating={id === undefined} />
             <ProblemAlert error={error} />
             <button class="button button-primary" type="submit" disabled={busy}>
               {id === undefined ? "Create product" : "Save changes"}

@@ -20,21 +20,13 @@ export function NotificationsView() {
   // New ones arrive through the socket (pushes and catch-ups alike).
   useEffect(() => notificationFeed.subscribe((note) => note && setItems((current) => merge(current, [note]))), []);
 
-  const markRead = async (note: Notification) => {
+  /** Marks read on the server, then here (every unread one when `note` is absent). */
+  const markRead = async (note?: Notification) => {
     try {
-      await call(() => api.POST("/api/notifications/{id}/read", { params: { path: { id: pathId(note.id) } } }));
-      setItems((current) => current.map((n) => (n.id === note.id ? { ...n, read_at: new Date().toISOString() } : n)));
-      setError(null);
-      await liveNotifications.refreshUnread();
-    } catch (e) {
-      setError(e);
-    }
-  };
-  const markAll = async () => {
-    try {
-      await call(() => api.POST("/api/notifications/read"));
+      if (note) await call(() => api.POST("/api/notifications/{id}/read", { params: { path: { id: pathId(note.id) } } }));
+      else await call(() => api.POST("/api/notifications/read"));
       const now = new Date().toISOString();
-      setItems((current) => current.map((n) => (n.read_at ? n : { ...n, read_at: now })));
+      setItems((current) => current.map((n) => (n.read_at || (note && n.id !== note.id) ? n : { ...n, read_at: now })));
       setError(null);
       await liveNotifications.refreshUnread();
     } catch (e) {
@@ -60,7 +52,7 @@ export function NotificationsView() {
           {state.unread === 0 ? "Nothing unread" : `${state.unread} unread`}
         </span>
         {state.unread > 0 && (
-          <ActionButton class="button button-quiet" onAction={markAll}>
+          <ActionButton class="button button-quiet" onAction={() => markRead()}>
             Mark all read
           </ActionButton>
         )}
@@ -73,20 +65,7 @@ export function NotificationsView() {
       ) : (
         <ul class="list" aria-label="Notifications">
           {items.map((note) => (
-            <li key={note.id} class={`card notification${note.read_at ? "" : " unread"}`}>
-              <span class="grow">
-                <a href={href(`/orders/${note.order_id}`)}>Order #{note.order_id}</a> is now <StatusBadge status={note.to_status} />
-                <span class="muted"> (was {note.from_status})</span>
-              </span>
-              <span class="muted">{formatDate(note.created_at)}</span>
-              {note.read_at ? (
-                <span class="muted">Read</span>
-              ) : (
-                <ActionButton class="button button-quiet" label={`Mark notification about order ${note.order_id} read`} onAction={() => markRead(note)}>
-                  Mark read
-                </ActionButton>
-              )}
-            </li>
+            <NotificationItem key={note.id} note={note} onRead={markRead} />
           ))}
         </ul>
       )}
@@ -96,6 +75,25 @@ export function NotificationsView() {
         </ActionButton>
       )}
     </section>
+  );
+}
+
+function NotificationItem({ note, onRead }: { note: Notification; onRead: (note: Notification) => Promise<void> }) {
+  return (
+    <li class={`card notification${note.read_at ? "" : " unread"}`}>
+      <span class="grow">
+        <a href={href(`/orders/${note.order_id}`)}>Order #{note.order_id}</a> is now <StatusBadge status={note.to_status} />
+        <span class="muted"> (was {note.from_status})</span>
+      </span>
+      <span class="muted">{formatDate(note.created_at)}</span>
+      {note.read_at ? (
+        <span class="muted">Read</span>
+      ) : (
+        <ActionButton class="button button-quiet" label={`Mark notification about order ${note.order_id} read`} onAction={() => onRead(note)}>
+          Mark read
+        </ActionButton>
+      )}
+    </li>
   );
 }
 
