@@ -13,7 +13,7 @@ import { hashPassword } from "../src/auth/password.ts";
 import { ApiClient, pool } from "./lib/api-client.ts";
 import { cpuBench } from "./bench/cpu.ts";
 import { parseRuntime } from "./lib/runtime.ts";
-import { measure, median, percentile, round, svgChart, table, type Sample } from "./bench/stats.ts";
+import { measure, median, percentile, round, spread, svgChart, table, type Sample } from "./bench/stats.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -153,14 +153,15 @@ async function checkout() {
   const ok = results.every((r) => r.created === units && r.oversold === 0 && r.stockAfter === 0);
   const others: Record<string, number> = {};
   for (const r of results) for (const [code, n] of Object.entries(r.other)) others[code] = (others[code] ?? 0) + n;
-  findings.checkout = { runs: results, p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), ok };
+  const { p50, p95, p99 } = spread(latencies);
+  findings.checkout = { runs: results, p50, p99, ok };
   samples.push({
     name: `checkout: ${userCount} users race for ${units} units`,
     requests: latencies.length,
     concurrency: userCount,
-    p50: round(percentile(latencies, 50)),
-    p95: round(percentile(latencies, 95)),
-    p99: round(percentile(latencies, 99)),
+    p50,
+    p95,
+    p99,
     rps: 0,
     errors: results.reduce((n, r) => n + Math.abs(r.created - units) + r.oversold, 0),
     notes: `orders/run ${results.map((r) => r.created).join(",")}; oversold ${results.reduce((n, r) => n + r.oversold, 0)}; other answers ${JSON.stringify(others)}`,
