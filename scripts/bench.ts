@@ -14,6 +14,7 @@ import { ApiClient, pool } from "./lib/api-client.ts";
 import { cpuBench } from "./bench/cpu.ts";
 import { parseRuntime } from "./lib/runtime.ts";
 import { measure, median, percentile, round, spread, svgChart, table, type Sample } from "./bench/stats.ts";
+import { opened } from "./bench/ws.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -196,11 +197,7 @@ async function wsBench() {
       list.push(performance.now());
       arrivals.set(key, list);
     });
-    await new Promise<void>((resolve, reject) => {
-      socket.once("open", () => resolve());
-      socket.once("error", reject);
-    });
-    sockets.push(socket);
+    sockets.push(await opened(socket));
   });
   // When each PATCH was sent and when its response arrived: the push goes out in waitUntil while
   // the response is still travelling, so a message can beat the response (a negative latency).

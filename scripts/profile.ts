@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import WebSocket from "ws";
 import { ApiClient } from "./lib/api-client.ts";
+import { opened } from "./bench/ws.ts";
 import { buildBundle } from "./lib/bundle.ts";
 import { runLoad, processTree, readProc, type LoadRequest } from "./lib/load.ts";
 import { freePort } from "./lib/ports.ts";
@@ -65,12 +66,7 @@ class Cdp {
     });
   }
   static async connect(url: string): Promise<Cdp> {
-    const socket = new WebSocket(url, { maxPayload: 1 << 30 });
-    await new Promise<void>((resolve, reject) => {
-      socket.once("open", () => resolve());
-      socket.once("error", reject);
-    });
-    return new Cdp(socket);
+    return new Cdp(await opened(new WebSocket(url, { maxPayload: 1 << 30 })));
   }
   send<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
     const id = this.next++;
