@@ -22,7 +22,7 @@ import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD, ensureDemoData } from "../
 import { freePort } from "../lib/ports.ts";
 import { startStack, type Stack } from "../lib/stack.ts";
 import { startWranglerDev, type WranglerDev } from "../lib/wrangler.ts";
-import { ApiClient, pool } from "../lib/api-client.ts";
+import { ApiClient, pool, type Res } from "../lib/api-client.ts";
 import { median, percentile, round } from "./stats.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -117,6 +117,28 @@ interface Scenario<S = any> {
 }
 
 type Setting = "none" | "postgres" | "redis";
+
+/** A scenario's `ok`: the answer has this status (and, for `cache`, this X-Cache). */
+const status = (code: number) => (res: Outcome) => res.status === code;
+const cache = (code: number, xcache: string) => (res: Outcome) => res.status === code && res.headers?.get("x-cache") === xcache;
+
+type User = Awaited<ReturnType<ApiClient["user"]>>;
+
+/** What the endpoint rows run against, made once before the first sample. */
+interface EndpointFixtures {
+  admin: string;
+  category: number;
+  /** Five products of the category, priced 10.50 to 14.50, with stock that never runs out. */
+  products: [number, number, number, number, number];
+  password: string;
+  /** Owns the cart the cart rows measure. */
+  shopper: User;
+  /** Has orders (`history`, the first four shipped) and so notifications. */
+  buyer: User;
+  /** Logs in, refreshes, edits itself. */
+  account: User;
+  history: number[];
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -323,58 +345,86 @@ class RttBench {
     return (await this.expect(res, 201, "create product")).id;
   }
 
-  private async placeOrder(token: string, productId: number): Promise<number> {
-    await this.expect(await this.api.call("POST", "/api/cart/items", { token, body: { product_id: productId, quantity: 1 } }), 200, "add to cart");
-    const res = await this.api.call("POST", "/api/orders", { token, headers: { "idempotency-key": crypto.randomUUID() } });
-    return (await this.expect(res, 201, "place order")).id;
+  /** Puts `quantity` of the product in the cart (`what` names the step if it is refused). */
+  private async addToCart(token: string, productId: number, quantity = 1, what = "cart"): Promise<void> {
+    await this.expect(await this.api.call("POST", "/api/cart/items", { token, body: { product_id: productId, quantity } }), 200, what);
   }
 
+  /** Checks out the cart, with a fresh Idempotency-Key as the shop's own client sends. */
+  private checkout(token: string): Promise<Res> {
+    return this.api.call("POST", "/api/orders", { token, headers: { "idempotency-key": crypto.randomUUID() } });
+  }
+
+  private async placeOrder(token: string, productId: number): Promise<number> {
+    await this.addToCart(token, productId, 1, "add to cart");
+    return (await this.expect(await this.checkout(token), 201, "place order")).id;
+  }
+
+  private async ship(admin: string, orderId: number): Promise<void> {
+    await this.expect(await this.api.call("PATCH", `/api/admin/orders/${orderId}`, { token: admin, body: { status: "shipped" } }), 200, "ship");
+  }
+
+  /** A run (or set-up) that GETs `path`, signed in as `token` when there is one. */
+  private get(path: string, token?: string) {
+    return () => this.api.call("GET", path, { token });
+  }
+
+  /** A set-up that GETs `path` once, so the measured GET finds it cached. */
+  private warm(path: string) {
+    return async () => {
+      await this.api.call("GET", path);
+    };
+  }
+
+  /** One row per endpoint of API.md (or those `--only` picks), in the order of its sections. */
   async endpoints(): Promise<RttRow[]> {
+    const f = await this.endpointFixtures();
+    const scenarios = [
+      ...this.accountScenarios(f),
+      ...this.catalogScenarios(f),
+      ...this.cartScenarios(f),
+      ...this.orderScenarios(f),
+      ...this.notificationScenarios(f),
+    ];
+    const chosen = scenarios.filter((s) => !this.opts.only || this.opts.only.test(s.name));
+    this.log(`rtt: ${chosen.length} endpoints × ${this.opts.samples} samples × (no delay, Postgres delayed, Redis delayed), ${this.opts.delayMs} ms each way`);
+    const rows: RttRow[] = [];
+    for (const sc of chosen) rows.push(await this.measure(sc));
+    if (this.stuck) this.log(`  note: ${this.stuck} samples started while a bridge was still busy after 3 s`);
+    return rows;
+  }
+
+  /** What the endpoint rows share, made once with no delay (all of it, whatever `--only` picks). */
+  private async endpointFixtures(): Promise<EndpointFixtures> {
     const api = this.api;
     const admin = await this.admin();
     const category = await this.newCategory(admin);
     const products: number[] = [];
     for (let i = 0; i < 5; i++) products.push(await this.newProduct(admin, category, 1_000_000, `${10 + i}.50`));
-    const [p1, p2, p3, p4] = products as [number, number, number, number];
     const password = "rtt-password-123";
     const shopper = await api.user(`rtt-shopper-${this.runId}@example.com`, password);
     const buyer = await api.user(`rtt-buyer-${this.runId}@example.com`, password);
     const account = await api.user(`rtt-account-${this.runId}@example.com`, password);
     // The shopper's cart: two lines. The buyer: a history of orders, some shipped (notifications).
-    for (const p of [p1, p2]) await this.expect(await api.call("POST", "/api/cart/items", { token: shopper.token, body: { product_id: p, quantity: 2 } }), 200, "cart");
+    for (const p of products.slice(0, 2)) await this.addToCart(shopper.token, p, 2);
     const history: number[] = [];
     for (let i = 0; i < 6; i++) history.push(await this.placeOrder(buyer.token, products[i % products.length]!));
-    for (const id of history.slice(0, 4)) await this.expect(await api.call("PATCH", `/api/admin/orders/${id}`, { token: admin, body: { status: "shipped" } }), 200, "ship");
+    for (const id of history.slice(0, 4)) await this.ship(admin, id);
     // Warm the default listing (and its count) once, so the "count cached" rows really have one.
     await api.call("GET", "/api/products");
     await api.call("GET", "/api/categories");
+    return { admin, category, products: products as EndpointFixtures["products"], password, shopper, buyer, account, history };
+  }
 
-    const status = (code: number) => (res: Outcome) => res.status === code;
-    const cache = (code: number, xcache: string) => (res: Outcome) => res.status === code && res.headers?.get("x-cache") === xcache;
-    const get = (p: string, token?: string) => () => api.call("GET", p, { token });
-    const warm = (p: string) => async () => {
-      await api.call("GET", p);
-    };
-    // Any catalog write raises the version, so the next read of anything cached is a miss (its count stays cached).
-    const bump = async () => {
-      await this.expect(await api.call("POST", `/api/products/${p4}/stock`, { token: admin, body: { delta: 1 } }), 200, "bump");
-    };
+  /** Health and documents, then the account: register, log in, refresh, log out, me. */
+  private accountScenarios({ account, password }: EndpointFixtures): Scenario[] {
+    const api = this.api;
+    // A refresh token of its own for each refresh and logout sample (either one uses it up).
     const login = async () => (await this.expect(await api.call("POST", "/api/auth/login", { body: { email: account.email, password } }), 200, "login")).refresh as string;
-    const fillCart = async (lines: number[]) => {
-      await api.call("DELETE", "/api/cart", { token: shopper.token });
-      for (const p of lines) await this.expect(await api.call("POST", "/api/cart/items", { token: shopper.token, body: { product_id: p, quantity: 1 } }), 200, "cart");
-    };
-    const newNotification = async () => {
-      const order = await this.placeOrder(buyer.token, p1);
-      await this.expect(await api.call("PATCH", `/api/admin/orders/${order}`, { token: admin, body: { status: "shipped" } }), 200, "ship");
-      const page = await this.expect(await api.call("GET", "/api/notifications?unread=true&page_size=1", { token: buyer.token }), 200, "notifications");
-      return page.results[0].id as number;
-    };
-
-    const scenarios: Scenario[] = [
-      { name: "GET /health", run: get("/health"), ok: status(200) },
-      { name: "GET /api/openapi.json", run: get("/api/openapi.json"), ok: status(200) },
-      { name: "GET /docs", run: get("/docs"), ok: status(200) },
+    return [
+      { name: "GET /health", run: this.get("/health"), ok: status(200) },
+      { name: "GET /api/openapi.json", run: this.get("/api/openapi.json"), ok: status(200) },
+      { name: "GET /docs", run: this.get("/docs"), ok: status(200) },
       {
         name: "POST /api/auth/register",
         run: () => api.call("POST", "/api/auth/register", { body: { email: `rtt-new-${this.runId}-${this.next()}@example.com`, password } }),
@@ -383,13 +433,23 @@ class RttBench {
       { name: "POST /api/auth/login", run: () => api.call("POST", "/api/auth/login", { body: { email: account.email, password } }), ok: status(200) },
       { name: "POST /api/auth/refresh", setup: login, run: (refresh: string) => api.call("POST", "/api/auth/refresh", { body: { refresh } }), ok: status(200) },
       { name: "POST /api/auth/logout", setup: login, run: (refresh: string) => api.call("POST", "/api/auth/logout", { body: { refresh } }), ok: status(204) },
-      { name: "GET /api/me", run: get("/api/me", account.token), ok: status(200) },
+      { name: "GET /api/me", run: this.get("/api/me", account.token), ok: status(200) },
       { name: "PATCH /api/me", run: () => api.call("PATCH", "/api/me", { token: account.token, body: { name: `Name ${this.next()}` } }), ok: status(200) },
+    ];
+  }
 
-      { name: "GET /api/categories (cached)", setup: warm("/api/categories"), run: get("/api/categories"), ok: cache(200, "hit") },
-      { name: "GET /api/categories (miss)", setup: bump, run: get("/api/categories"), ok: cache(200, "miss") },
-      { name: "GET /api/categories/{id} (cached)", setup: warm(`/api/categories/${category}`), run: get(`/api/categories/${category}`), ok: cache(200, "hit") },
-      { name: "GET /api/categories/{id} (miss)", setup: bump, run: get(`/api/categories/${category}`), ok: cache(200, "miss") },
+  /** Categories and products: reads cached and missed, and the admin's writes. */
+  private catalogScenarios({ admin, category, products: [p1, , p3, p4] }: EndpointFixtures): Scenario[] {
+    const api = this.api;
+    // Any catalog write raises the version, so the next read of anything cached is a miss (its count stays cached).
+    const bump = async () => {
+      await this.expect(await api.call("POST", `/api/products/${p4}/stock`, { token: admin, body: { delta: 1 } }), 200, "bump");
+    };
+    return [
+      { name: "GET /api/categories (cached)", setup: this.warm("/api/categories"), run: this.get("/api/categories"), ok: cache(200, "hit") },
+      { name: "GET /api/categories (miss)", setup: bump, run: this.get("/api/categories"), ok: cache(200, "miss") },
+      { name: "GET /api/categories/{id} (cached)", setup: this.warm(`/api/categories/${category}`), run: this.get(`/api/categories/${category}`), ok: cache(200, "hit") },
+      { name: "GET /api/categories/{id} (miss)", setup: bump, run: this.get(`/api/categories/${category}`), ok: cache(200, "miss") },
       {
         name: "POST /api/categories",
         run: () => api.call("POST", "/api/categories", { token: admin, body: { name: `RTT new ${this.runId} ${this.next()}`, description: "" } }),
@@ -398,16 +458,16 @@ class RttBench {
       { name: "PATCH /api/categories/{id}", run: () => api.call("PATCH", `/api/categories/${category}`, { token: admin, body: { description: `d${this.next()}` } }), ok: status(200) },
       { name: "DELETE /api/categories/{id}", setup: () => this.newCategory(admin), run: (id: number) => api.call("DELETE", `/api/categories/${id}`, { token: admin }), ok: status(204) },
 
-      { name: "GET /api/products (cached)", setup: warm("/api/products"), run: get("/api/products"), ok: cache(200, "hit") },
-      { name: "GET /api/products (miss, count cached)", setup: bump, run: get("/api/products"), ok: cache(200, "miss") },
+      { name: "GET /api/products (cached)", setup: this.warm("/api/products"), run: this.get("/api/products"), ok: cache(200, "hit") },
+      { name: "GET /api/products (miss, count cached)", setup: bump, run: this.get("/api/products"), ok: cache(200, "miss") },
       {
         name: "GET /api/products, new filter set (miss + count)",
         run: () => api.call("GET", `/api/products?max_price=${900000 + this.next()}.00`),
         ok: cache(200, "miss"),
         notes: "a max_price never asked before",
       },
-      { name: "GET /api/products/{id} (cached)", setup: warm(`/api/products/${p1}`), run: get(`/api/products/${p1}`), ok: cache(200, "hit") },
-      { name: "GET /api/products/{id} (miss)", setup: bump, run: get(`/api/products/${p1}`), ok: cache(200, "miss") },
+      { name: "GET /api/products/{id} (cached)", setup: this.warm(`/api/products/${p1}`), run: this.get(`/api/products/${p1}`), ok: cache(200, "hit") },
+      { name: "GET /api/products/{id} (miss)", setup: bump, run: this.get(`/api/products/${p1}`), ok: cache(200, "miss") },
       { name: "POST /api/products", run: () => this.newProductRequest(admin, category), ok: status(201) },
       { name: "PATCH /api/products/{id}", run: () => api.call("PATCH", `/api/products/${p3}`, { token: admin, body: { price: `${20 + (this.next() % 2)}.00` } }), ok: status(200) },
       {
@@ -418,8 +478,18 @@ class RttBench {
         notes: "never ordered: removed",
       },
       { name: "POST /api/products/{id}/stock", run: () => api.call("POST", `/api/products/${p4}/stock`, { token: admin, body: { delta: 1 } }), ok: status(200) },
+    ];
+  }
 
-      { name: "GET /api/cart", setup: () => fillCart([p1, p2]), run: get("/api/cart", shopper.token), ok: status(200), notes: "2 lines" },
+  /** The shopper's cart, refilled before every sample to the lines the row names. */
+  private cartScenarios({ shopper, products: [p1, p2, p3] }: EndpointFixtures): Scenario[] {
+    const api = this.api;
+    const fillCart = async (lines: number[]) => {
+      await api.call("DELETE", "/api/cart", { token: shopper.token });
+      for (const p of lines) await this.addToCart(shopper.token, p);
+    };
+    return [
+      { name: "GET /api/cart", setup: () => fillCart([p1, p2]), run: this.get("/api/cart", shopper.token), ok: status(200), notes: "2 lines" },
       {
         name: "POST /api/cart/items",
         setup: () => fillCart([p1, p2]),
@@ -435,18 +505,18 @@ class RttBench {
       },
       { name: "DELETE /api/cart/items/{product_id}", setup: () => fillCart([p1, p2, p3]), run: () => api.call("DELETE", `/api/cart/items/${p3}`, { token: shopper.token }), ok: status(200) },
       { name: "DELETE /api/cart", setup: () => fillCart([p1, p2]), run: () => api.call("DELETE", "/api/cart", { token: shopper.token }), ok: status(204) },
+    ];
+  }
 
-      {
-        name: "POST /api/orders (1 line)",
-        setup: async () => this.expect(await api.call("POST", "/api/cart/items", { token: buyer.token, body: { product_id: p1, quantity: 1 } }), 200, "cart"),
-        run: () => api.call("POST", "/api/orders", { token: buyer.token, headers: { "idempotency-key": crypto.randomUUID() } }),
-        ok: status(201),
-        notes: "with an Idempotency-Key",
-      },
-      { name: "GET /api/orders", run: get("/api/orders", buyer.token), ok: status(200) },
-      { name: "GET /api/orders/{id}", run: get(`/api/orders/${history[0]}`, buyer.token), ok: status(200) },
+  /** The buyer's orders (a fresh order where the row changes one) and the admin's view of them. */
+  private orderScenarios({ admin, buyer, history, products: [p1, p2] }: EndpointFixtures): Scenario[] {
+    const api = this.api;
+    return [
+      { name: "POST /api/orders (1 line)", setup: () => this.addToCart(buyer.token, p1), run: () => this.checkout(buyer.token), ok: status(201), notes: "with an Idempotency-Key" },
+      { name: "GET /api/orders", run: this.get("/api/orders", buyer.token), ok: status(200) },
+      { name: "GET /api/orders/{id}", run: this.get(`/api/orders/${history[0]}`, buyer.token), ok: status(200) },
       { name: "POST /api/orders/{id}/cancel", setup: () => this.placeOrder(buyer.token, p2), run: (id: number) => api.call("POST", `/api/orders/${id}/cancel`, { token: buyer.token }), ok: status(200) },
-      { name: "GET /api/admin/orders", run: get("/api/admin/orders?status=pending", admin), ok: status(200), notes: "status=pending" },
+      { name: "GET /api/admin/orders", run: this.get("/api/admin/orders?status=pending", admin), ok: status(200), notes: "status=pending" },
       {
         name: "PATCH /api/admin/orders/{id}",
         setup: () => this.placeOrder(buyer.token, p2),
@@ -454,18 +524,24 @@ class RttBench {
         ok: status(200),
         notes: "pending → shipped",
       },
+    ];
+  }
 
-      { name: "GET /api/notifications", run: get("/api/notifications", buyer.token), ok: status(200) },
+  /** The buyer's notifications: reading them, marking them read, and the live socket. */
+  private notificationScenarios({ admin, buyer, products: [p1] }: EndpointFixtures): Scenario[] {
+    const api = this.api;
+    // An unread notification to mark read: an order of the buyer's, shipped.
+    const newNotification = async () => {
+      await this.ship(admin, await this.placeOrder(buyer.token, p1));
+      const page = await this.expect(await api.call("GET", "/api/notifications?unread=true&page_size=1", { token: buyer.token }), 200, "notifications");
+      return page.results[0].id as number;
+    };
+    return [
+      { name: "GET /api/notifications", run: this.get("/api/notifications", buyer.token), ok: status(200) },
       { name: "POST /api/notifications/{id}/read", setup: newNotification, run: (id: number) => api.call("POST", `/api/notifications/${id}/read`, { token: buyer.token }), ok: status(204) },
       { name: "POST /api/notifications/read", setup: newNotification, run: () => api.call("POST", "/api/notifications/read", { token: buyer.token }), ok: status(204) },
       { name: "GET /api/notifications/ws (upgrade)", run: () => this.openSocket(buyer.token), ok: status(101), notes: "until the socket is open" },
     ];
-    const chosen = scenarios.filter((s) => !this.opts.only || this.opts.only.test(s.name));
-    this.log(`rtt: ${chosen.length} endpoints × ${this.opts.samples} samples × (no delay, Postgres delayed, Redis delayed), ${this.opts.delayMs} ms each way`);
-    const rows: RttRow[] = [];
-    for (const sc of chosen) rows.push(await this.measure(sc));
-    if (this.stuck) this.log(`  note: ${this.stuck} samples started while a bridge was still busy after 3 s`);
-    return rows;
   }
 
   private newProductRequest(admin: string, category: number) {
