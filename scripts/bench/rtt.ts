@@ -23,7 +23,7 @@ import { freePort } from "../lib/ports.ts";
 import { startStack, type Stack } from "../lib/stack.ts";
 import { startWranglerDev, type WranglerDev } from "../lib/wrangler.ts";
 import { ApiClient, pool, type Res } from "../lib/api-client.ts";
-import { median, percentile, round } from "./stats.ts";
+import { median, percentile, round, spread } from "./stats.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -566,123 +566,185 @@ class RttBench {
 
   // ---------------------------------------------------------------- the hot product
 
+  /** The hot run (see HotProductRun): every shopper checks out one unit of the same product at once, its whole stock. */
   async hotProduct(): Promise<HotProductRun> {
+    const { productId, price, shoppers } = await this.hotFixtures();
+    const db = new pg.Client({ connectionString: this.databaseUrl });
+    await db.connect();
+    try {
+      const stockBefore = await stockOf(db, productId);
+      const { coldWallMs, baselineWallMs } = await this.hotBaseline(shoppers);
+      for (const u of shoppers) await this.addToCart(u.token, productId);
+      const { wallMs, answers } = await this.checkoutAtOnce(shoppers);
+      const verdict = await this.judgeHotRun(db, answers, productId, price, stockBefore);
+      const latencies = answers.map((a) => a.ms).sort((a, b) => a - b);
+      const run = hotFigures({ users: this.opts.hotUsers, roundTripMs: 2 * this.opts.hotDelayMs, wallMs, latencies, coldWallMs, baselineWallMs, stockBefore }, verdict);
+      this.log(hotSummary(run));
+      return run;
+    } finally {
+      await db.end();
+    }
+  }
+
+  /** The product (stock: one unit per user) and its shoppers, each with a product of their own in the cart for the baseline. */
+  private async hotFixtures(): Promise<{ productId: number; price: string; shoppers: HotShopper[] }> {
     const users = this.opts.hotUsers;
-    const roundTripMs = 2 * this.opts.hotDelayMs;
     const price = "12.50";
     this.setDelays(0, 0);
     const admin = await this.admin();
     const category = await this.newCategory(admin);
     const productId = await this.newProduct(admin, category, users, price);
-    this.log(`hot product: ${users} users, one unit each of product ${productId} (stock ${users}), ${roundTripMs} ms round trip to Postgres`);
-    // Each shopper first has a product of their own in the cart, for the baseline.
-    const shoppers: { token: string; id: number; own: number }[] = [];
+    this.log(`hot product: ${users} users, one unit each of product ${productId} (stock ${users}), ${2 * this.opts.hotDelayMs} ms round trip to Postgres`);
+    const shoppers: HotShopper[] = [];
     await pool(
       Array.from({ length: users }, (_, i) => i),
       4,
       async (i) => {
         const u = await this.api.user(`rtt-hot-${this.runId}-${i}@example.com`, "rtt-password-123");
         const own = await this.newProduct(admin, category, 10, price);
-        await this.expect(await this.api.call("POST", "/api/cart/items", { token: u.token, body: { product_id: own, quantity: 1 } }), 200, "cart");
+        await this.addToCart(u.token, own);
         shoppers.push({ ...u, own });
       },
     );
-    const db = new pg.Client({ connectionString: this.databaseUrl });
-    await db.connect();
-    try {
-      const stockBefore = Number((await db.query("select stock from products where id = $1", [productId])).rows[0].stock);
-      // Baseline (see HotProductRun.baselineWallMs): the same checkouts, each of its own product,
-      // twice. The first burst (coldWallMs) meets sessions new to shop_place_order and leaves the
-      // bridge with one per shopper that has run it, as the sessions of Neon's pooled proxy have in
-      // steady state; the second is the baseline. The hot run then pays neither Postgres connects
-      // nor the function's first-call planning (which happens while it holds its locks).
-      const ownBurst = async (refill: boolean) => {
-        if (refill) {
-          for (const u of shoppers) await this.expect(await this.api.call("POST", "/api/cart/items", { token: u.token, body: { product_id: u.own, quantity: 1 } }), 200, "cart");
-        }
-        await this.quiesce();
-        this.neon.setDelay(this.opts.hotDelayMs);
-        const b0 = performance.now();
-        const answers = await Promise.all(shoppers.map((u) => this.api.call("POST", "/api/orders", { token: u.token, headers: { "idempotency-key": crypto.randomUUID() } })));
-        const ms = performance.now() - b0;
-        this.neon.setDelay(0);
-        if (answers.some((r) => r.status !== 201)) throw new Error(`baseline checkouts: ${answers.map((r) => r.status).join(",")}`);
-        return ms;
-      };
-      const coldWallMs = await ownBurst(false);
-      const baselineWallMs = await ownBurst(true);
-      for (const u of shoppers) await this.expect(await this.api.call("POST", "/api/cart/items", { token: u.token, body: { product_id: productId, quantity: 1 } }), 200, "cart");
-      await this.quiesce();
-      this.neon.setDelay(this.opts.hotDelayMs);
-      const t0 = performance.now();
-      const answers = await Promise.all(
-        shoppers.map(async (u) => {
-          const start = performance.now();
-          const res = await this.api.call("POST", "/api/orders", { token: u.token, headers: { "idempotency-key": crypto.randomUUID() } });
-          return { user: u, res, ms: performance.now() - start };
-        }),
-      );
-      const wallMs = performance.now() - t0;
-      this.neon.setDelay(0);
-      const latencies = answers.map((a) => a.ms).sort((a, b) => a - b);
-      const statuses: Record<string, number> = {};
-      for (const a of answers) statuses[a.res.status] = (statuses[a.res.status] ?? 0) + 1;
-      const problems: string[] = [];
-      const created = answers.filter((a) => a.res.status === 201);
-      for (const a of created) {
-        const o = a.res.body;
-        const item = o.items?.[0];
-        if (o.items?.length !== 1 || item.product_id !== productId || item.quantity !== 1 || item.unit_price !== price || item.line_total !== price || o.total !== price || o.status !== "pending") {
-          problems.push(`order ${o.id} of user ${a.user.id} is wrong: ${JSON.stringify(o)}`);
-        }
-      }
-      const stockAfter = Number((await db.query("select stock from products where id = $1", [productId])).rows[0].stock);
-      const stored = (
-        await db.query<{ orders: string; units: string; owners: string }>(
-          "select count(distinct o.id) as orders, coalesce(sum(oi.quantity), 0) as units, count(distinct o.user_id) as owners from order_items oi join orders o on o.id = oi.order_id where oi.product_id = $1",
-          [productId],
-        )
-      ).rows[0]!;
-      const leftInCarts = Number((await db.query("select count(*) from cart_items where product_id = $1", [productId])).rows[0].count);
-      const unitsOrdered = Number(stored.units);
-      if (created.length !== users) problems.push(`${created.length} of ${users} checkouts succeeded (${JSON.stringify(statuses)})`);
-      if (unitsOrdered !== stockBefore - stockAfter) problems.push(`stock went ${stockBefore} → ${stockAfter} but ${unitsOrdered} units were ordered`);
-      if (stockAfter < 0 || unitsOrdered > stockBefore) problems.push(`oversold: ${unitsOrdered} units of ${stockBefore}`);
-      if (Number(stored.orders) !== created.length || Number(stored.owners) !== created.length) problems.push(`stored ${stored.orders} orders of ${stored.owners} users for ${created.length} answers of 201`);
-      if (leftInCarts !== users - created.length) problems.push(`${leftInCarts} carts still hold the product`);
-      const run: HotProductRun = {
-        users,
-        roundTripMs,
-        wallMs: round(wallMs),
-        p50Ms: round(percentile(latencies, 50)),
-        p95Ms: round(percentile(latencies, 95)),
-        p99Ms: round(percentile(latencies, 99)),
-        wallRoundTrips: round(wallMs / roundTripMs),
-        p50RoundTrips: round(percentile(latencies, 50) / roundTripMs),
-        p99RoundTrips: round(percentile(latencies, 99) / roundTripMs),
-        coldWallMs: round(coldWallMs),
-        baselineWallMs: round(baselineWallMs),
-        baselineWallRoundTrips: round(baselineWallMs / roundTripMs),
-        excessRoundTrips: round((wallMs - baselineWallMs) / roundTripMs),
-        ordersPerSecond: round(created.length / (wallMs / 1000)),
-        created: created.length,
-        statuses,
-        stockBefore,
-        stockAfter,
-        unitsOrdered,
-        correct: problems.length === 0,
-        problems,
-      };
-      this.log(
-        `  wall ${run.wallMs} ms (${run.wallRoundTrips} RTT), p50 ${run.p50Ms} ms (${run.p50RoundTrips} RTT), p99 ${run.p99Ms} ms (${run.p99RoundTrips} RTT); ` +
-          `baseline (${users} checkouts of ${users} products at once) ${run.baselineWallMs} ms (${run.baselineWallRoundTrips} RTT; first burst ${run.coldWallMs} ms), excess ${run.excessRoundTrips} RTT; ` +
-          `${run.created} orders, stock ${stockBefore} → ${stockAfter}, ${run.correct ? "every order correct" : `PROBLEMS: ${problems.join("; ")}`}`,
-      );
-      return run;
-    } finally {
-      await db.end();
+    return { productId, price, shoppers };
+  }
+
+  /**
+   * The baseline (see HotProductRun.baselineWallMs): the same checkouts, each of its own product,
+   * twice. The first burst (coldWallMs) meets sessions new to shop_place_order and leaves the
+   * bridge with one per shopper that has run it, as the sessions of Neon's pooled proxy have in
+   * steady state; the second is the baseline. The hot run then pays neither Postgres connects
+   * nor the function's first-call planning (which happens while it holds its locks).
+   */
+  private async hotBaseline(shoppers: HotShopper[]): Promise<{ coldWallMs: number; baselineWallMs: number }> {
+    const ownBurst = async () => {
+      const { wallMs, answers } = await this.checkoutAtOnce(shoppers);
+      if (answers.some((a) => a.res.status !== 201)) throw new Error(`baseline checkouts: ${answers.map((a) => a.res.status).join(",")}`);
+      return wallMs;
+    };
+    const coldWallMs = await ownBurst(); // the carts hotFixtures filled
+    for (const u of shoppers) await this.addToCart(u.token, u.own);
+    const baselineWallMs = await ownBurst();
+    return { coldWallMs, baselineWallMs };
+  }
+
+  /** Every shopper checks out their cart at the same moment, Postgres `hotDelayMs` away: the wall time and each answer with its latency. */
+  private async checkoutAtOnce(shoppers: HotShopper[]): Promise<{ wallMs: number; answers: HotAnswer[] }> {
+    await this.quiesce();
+    this.neon.setDelay(this.opts.hotDelayMs);
+    const t0 = performance.now();
+    const answers = await Promise.all(
+      shoppers.map(async (user) => {
+        const start = performance.now();
+        const res = await this.checkout(user.token);
+        return { user, res, ms: performance.now() - start };
+      }),
+    );
+    const wallMs = performance.now() - t0;
+    this.neon.setDelay(0);
+    return { wallMs, answers };
+  }
+
+  /**
+   * Whether the hot run kept the shop's promises: every 201 is one pending unit at the price, and
+   * the database agrees with the answers (stock down by the units ordered, nothing oversold, one
+   * stored order per 201, the product gone from exactly those carts).
+   */
+  private async judgeHotRun(db: pg.Client, answers: HotAnswer[], productId: number, price: string, stockBefore: number): Promise<HotVerdict> {
+    const users = this.opts.hotUsers;
+    const statuses: Record<string, number> = {};
+    for (const a of answers) statuses[a.res.status] = (statuses[a.res.status] ?? 0) + 1;
+    const created = answers.filter((a) => a.res.status === 201);
+    const problems = wrongOrders(created, productId, price);
+    const stockAfter = await stockOf(db, productId);
+    const stored = (
+      await db.query<{ orders: string; units: string; owners: string }>(
+        "select count(distinct o.id) as orders, coalesce(sum(oi.quantity), 0) as units, count(distinct o.user_id) as owners from order_items oi join orders o on o.id = oi.order_id where oi.product_id = $1",
+        [productId],
+      )
+    ).rows[0]!;
+    const leftInCarts = Number((await db.query("select count(*) from cart_items where product_id = $1", [productId])).rows[0].count);
+    const unitsOrdered = Number(stored.units);
+    if (created.length !== users) problems.push(`${created.length} of ${users} checkouts succeeded (${JSON.stringify(statuses)})`);
+    if (unitsOrdered !== stockBefore - stockAfter) problems.push(`stock went ${stockBefore} → ${stockAfter} but ${unitsOrdered} units were ordered`);
+    if (stockAfter < 0 || unitsOrdered > stockBefore) problems.push(`oversold: ${unitsOrdered} units of ${stockBefore}`);
+    if (Number(stored.orders) !== created.length || Number(stored.owners) !== created.length) problems.push(`stored ${stored.orders} orders of ${stored.owners} users for ${created.length} answers of 201`);
+    if (leftInCarts !== users - created.length) problems.push(`${leftInCarts} carts still hold the product`);
+    return { statuses, created: created.length, stockAfter, unitsOrdered, problems };
+  }
+}
+
+interface HotShopper {
+  token: string;
+  id: number;
+  /** Their own product, for the baseline bursts. */
+  own: number;
+}
+
+interface HotAnswer {
+  user: HotShopper;
+  res: Res;
+  ms: number;
+}
+
+type HotVerdict = Pick<HotProductRun, "statuses" | "created" | "stockAfter" | "unitsOrdered" | "problems">;
+
+async function stockOf(db: pg.Client, productId: number): Promise<number> {
+  return Number((await db.query("select stock from products where id = $1", [productId])).rows[0].stock);
+}
+
+/** The 201 answers that are not one pending unit of the product at its price, described. */
+function wrongOrders(created: HotAnswer[], productId: number, price: string): string[] {
+  const problems: string[] = [];
+  for (const a of created) {
+    const o = a.res.body;
+    const item = o.items?.[0];
+    if (o.items?.length !== 1 || item.product_id !== productId || item.quantity !== 1 || item.unit_price !== price || item.line_total !== price || o.total !== price || o.status !== "pending") {
+      problems.push(`order ${o.id} of user ${a.user.id} is wrong: ${JSON.stringify(o)}`);
     }
   }
+  return problems;
+}
+
+/** The hot run's figures, in ms and in round trips, with its verdict; `latencies` ascending. */
+function hotFigures(
+  m: { users: number; roundTripMs: number; wallMs: number; latencies: number[]; coldWallMs: number; baselineWallMs: number; stockBefore: number },
+  v: HotVerdict,
+): HotProductRun {
+  const { roundTripMs, wallMs, latencies, baselineWallMs } = m;
+  const { p50, p95, p99 } = spread(latencies);
+  return {
+    users: m.users,
+    roundTripMs,
+    wallMs: round(wallMs),
+    p50Ms: p50,
+    p95Ms: p95,
+    p99Ms: p99,
+    wallRoundTrips: round(wallMs / roundTripMs),
+    p50RoundTrips: round(percentile(latencies, 50) / roundTripMs),
+    p99RoundTrips: round(percentile(latencies, 99) / roundTripMs),
+    coldWallMs: round(m.coldWallMs),
+    baselineWallMs: round(baselineWallMs),
+    baselineWallRoundTrips: round(baselineWallMs / roundTripMs),
+    excessRoundTrips: round((wallMs - baselineWallMs) / roundTripMs),
+    ordersPerSecond: round(v.created / (wallMs / 1000)),
+    created: v.created,
+    statuses: v.statuses,
+    stockBefore: m.stockBefore,
+    stockAfter: v.stockAfter,
+    unitsOrdered: v.unitsOrdered,
+    correct: v.problems.length === 0,
+    problems: v.problems,
+  };
+}
+
+/** The log line of the hot run. */
+function hotSummary(run: HotProductRun): string {
+  return (
+    `  wall ${run.wallMs} ms (${run.wallRoundTrips} RTT), p50 ${run.p50Ms} ms (${run.p50RoundTrips} RTT), p99 ${run.p99Ms} ms (${run.p99RoundTrips} RTT); ` +
+    `baseline (${run.users} checkouts of ${run.users} products at once) ${run.baselineWallMs} ms (${run.baselineWallRoundTrips} RTT; first burst ${run.coldWallMs} ms), excess ${run.excessRoundTrips} RTT; ` +
+    `${run.created} orders, stock ${run.stockBefore} → ${run.stockAfter}, ${run.correct ? "every order correct" : `PROBLEMS: ${run.problems.join("; ")}`}`
+  );
 }
 
 // ---------------------------------------------------------------- output
