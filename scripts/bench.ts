@@ -13,7 +13,8 @@ import { hashPassword } from "../src/auth/password.ts";
 import { ApiClient, pool } from "./lib/api-client.ts";
 import { cpuBench } from "./bench/cpu.ts";
 import { parseRuntime } from "./lib/runtime.ts";
-import { measure, median, percentile, round, svgChart, table, type Sample } from "./bench/stats.ts";
+import { measure, median, round, spread, svgChart, table, type Sample } from "./bench/stats.ts";
+import { opened } from "./bench/ws.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -153,14 +154,15 @@ async function checkout() {
   const ok = results.every((r) => r.created === units && r.oversold === 0 && r.stockAfter === 0);
   const others: Record<string, number> = {};
   for (const r of results) for (const [code, n] of Object.entries(r.other)) others[code] = (others[code] ?? 0) + n;
-  findings.checkout = { runs: results, p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), ok };
+  const { p50, p95, p99 } = spread(latencies);
+  findings.checkout = { runs: results, p50, p99, ok };
   samples.push({
     name: `checkout: ${userCount} users race for ${units} units`,
     requests: latencies.length,
     concurrency: userCount,
-    p50: round(percentile(latencies, 50)),
-    p95: round(percentile(latencies, 95)),
-    p99: round(percentile(latencies, 99)),
+    p50,
+    p95,
+    p99,
     rps: 0,
     errors: results.reduce((n, r) => n + Math.abs(r.created - units) + r.oversold, 0),
     notes: `orders/run ${results.map((r) => r.created).join(",")}; oversold ${results.reduce((n, r) => n + r.oversold, 0)}; other answers ${JSON.stringify(others)}`,
@@ -168,13 +170,19 @@ async function checkout() {
   if (!ok) process.exitCode = 1;
 }
 
-async function wsBench() {
-  const userCount = Number(values["ws-users"]);
-  const socketsPer = Number(values["ws-sockets"]);
+interface WsUser {
+  token: string;
+  id: number;
+  /** A pending order of theirs, whose status changes are what their sockets wait for. */
+  orderId: number;
+}
+
+/** Users with one order each (of a product made for the run), and an admin token to move the orders. */
+async function wsFixtures(userCount: number, socketsPer: number): Promise<{ token: string; users: WsUser[] }> {
   const token = await admin();
   const productId = await makeProduct(token, userCount * 10, "1.00");
   console.log(`ws: ${userCount} users × ${socketsPer} sockets…`);
-  const users: { token: string; id: number; orderId: number }[] = [];
+  const users: WsUser[] = [];
   await pool(Array.from({ length: userCount }, (_, i) => i), 8, async (i) => {
     const u = await api.user(`ws-${runId}-${i}@example.com`);
     await api.call("POST", "/api/cart/items", { token: u.token, body: { product_id: productId, quantity: 1 } });
@@ -182,8 +190,16 @@ async function wsBench() {
     if (order.status !== 201) throw new Error(`order: ${order.status} ${JSON.stringify(order.body)}`);
     users.push({ ...u, orderId: order.body.id });
   });
+  return { token, users };
+}
+
+/**
+ * `socketsPer` open notification sockets per user. Every order.status_changed message is timed as
+ * it arrives, under `orderId:to_status` (the key `moveOrders` sends under).
+ */
+async function openWatchers(users: WsUser[], socketsPer: number): Promise<{ sockets: WebSocket[]; arrivals: Map<string, number[]> }> {
   const wsBase = base.replace(/^http/, "ws");
-  const arrivals = new Map<string, number[]>(); // orderId:to_status → arrival times
+  const arrivals = new Map<string, number[]>();
   const sockets: WebSocket[] = [];
   await pool(users.flatMap((u) => Array.from({ length: socketsPer }, () => u)), 50, async (u) => {
     const socket = new WebSocket(`${wsBase}/api/notifications/ws?token=${encodeURIComponent(u.token)}`);
@@ -195,14 +211,17 @@ async function wsBench() {
       list.push(performance.now());
       arrivals.set(key, list);
     });
-    await new Promise<void>((resolve, reject) => {
-      socket.once("open", () => resolve());
-      socket.once("error", reject);
-    });
-    sockets.push(socket);
+    sockets.push(await opened(socket));
   });
-  // When each PATCH was sent and when its response arrived: the push goes out in waitUntil while
-  // the response is still travelling, so a message can beat the response (a negative latency).
+  return { sockets, arrivals };
+}
+
+/**
+ * Ships every order, then delivers it: when each PATCH was sent and when its response arrived. The
+ * push goes out in waitUntil while the response is still travelling, so a message can beat the
+ * response (a negative latency after it).
+ */
+async function moveOrders(users: WsUser[], token: string): Promise<Map<string, { at: number; answered: number }>> {
   const sent = new Map<string, { at: number; answered: number }>();
   for (const status of ["shipped", "delivered"]) {
     await pool(users, 10, async (u) => {
@@ -211,7 +230,11 @@ async function wsBench() {
       if (r.status === 200) sent.set(`${u.orderId}:${status}`, { at, answered: performance.now() });
     });
   }
-  await new Promise((r) => setTimeout(r, 3000));
+  return sent;
+}
+
+/** Each message's latency after its PATCH was sent and after its response (both ascending), and the messages that never came. */
+function deliveries(sent: Map<string, { at: number; answered: number }>, arrivals: Map<string, number[]>, socketsPer: number) {
   const afterResponse: number[] = [];
   const afterRequest: number[] = [];
   let lost = 0;
@@ -223,31 +246,47 @@ async function wsBench() {
       afterRequest.push(a - t.at);
     }
   }
-  for (const s of sockets) s.close();
   afterResponse.sort((a, b) => a - b);
   afterRequest.sort((a, b) => a - b);
+  return { afterResponse, afterRequest, lost };
+}
+
+async function wsBench() {
+  const socketsPer = Number(values["ws-sockets"]);
+  const { token, users } = await wsFixtures(Number(values["ws-users"]), socketsPer);
+  const { sockets, arrivals } = await openWatchers(users, socketsPer);
+  const sent = await moveOrders(users, token);
+  // Time for the last pushes to arrive.
+  await new Promise((r) => setTimeout(r, 3000));
+  const latencies = deliveries(sent, arrivals, socketsPer);
+  for (const s of sockets) s.close();
+  reportWs(sockets.length, sent.size, socketsPer, latencies);
+}
+
+/** The ws findings and table row (latency from the PATCH sent, the PATCH included); a lost message fails the run. */
+function reportWs(sockets: number, changes: number, socketsPer: number, { afterResponse, afterRequest, lost }: ReturnType<typeof deliveries>) {
+  const response = spread(afterResponse);
+  const request = spread(afterRequest);
   const beforeResponse = afterResponse.filter((v) => v < 0).length;
   findings.ws = {
-    sockets: sockets.length,
-    changes: sent.size,
+    sockets,
+    changes,
     delivered: afterResponse.length,
     lost,
-    afterResponseP50: round(percentile(afterResponse, 50)),
-    afterResponseP99: round(percentile(afterResponse, 99)),
-    afterRequestP50: round(percentile(afterRequest, 50)),
-    afterRequestP99: round(percentile(afterRequest, 99)),
+    afterResponseP50: response.p50,
+    afterResponseP99: response.p99,
+    afterRequestP50: request.p50,
+    afterRequestP99: request.p99,
     arrivedBeforeResponse: beforeResponse,
   };
   samples.push({
-    name: `ws: ${sockets.length} sockets, ${sent.size} status changes`,
-    requests: sent.size * socketsPer,
-    concurrency: sockets.length,
-    p50: round(percentile(afterRequest, 50)),
-    p95: round(percentile(afterRequest, 95)),
-    p99: round(percentile(afterRequest, 99)),
+    name: `ws: ${sockets} sockets, ${changes} status changes`,
+    requests: changes * socketsPer,
+    concurrency: sockets,
+    ...request,
     rps: 0,
     errors: lost,
-    notes: `from PATCH sent to message (PATCH included); after the PATCH response p50 ${round(percentile(afterResponse, 50))} / p99 ${round(percentile(afterResponse, 99))} ms, ${beforeResponse} of ${afterResponse.length} arrived first; lost ${lost}`,
+    notes: `from PATCH sent to message (PATCH included); after the PATCH response p50 ${response.p50} / p99 ${response.p99} ms, ${beforeResponse} of ${afterResponse.length} arrived first; lost ${lost}`,
   });
   if (lost > 0) process.exitCode = 1;
 }

@@ -14,6 +14,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import WebSocket from "ws";
 import { ApiClient } from "./lib/api-client.ts";
+import { opened } from "./bench/ws.ts";
 import { buildBundle } from "./lib/bundle.ts";
 import { runLoad, processTree, readProc, type LoadRequest } from "./lib/load.ts";
 import { freePort } from "./lib/ports.ts";
@@ -65,12 +66,7 @@ class Cdp {
     });
   }
   static async connect(url: string): Promise<Cdp> {
-    const socket = new WebSocket(url, { maxPayload: 1 << 30 });
-    await new Promise<void>((resolve, reject) => {
-      socket.once("open", () => resolve());
-      socket.once("error", reject);
-    });
-    return new Cdp(socket);
+    return new Cdp(await opened(new WebSocket(url, { maxPayload: 1 << 30 })));
   }
   send<T>(method: string, params: Record<string, unknown> = {}): Promise<T> {
     const id = this.next++;
@@ -81,6 +77,9 @@ class Cdp {
     this.socket.close();
   }
 }
+
+/** V8's pseudo-frames: not functions of ours, kept apart from JavaScript. */
+const PSEUDO_FRAME = /^\((idle|program|garbage collector|root)\)$/;
 
 interface Cost {
   name: string;
@@ -110,7 +109,7 @@ function analyse(profile: CpuProfile): { costs: Cost[]; byKind: Record<string, n
     sampledUs += us;
     const node = byId.get(id)!;
     const { key, name, where } = keyOf(node);
-    const special = /^\((idle|program|garbage collector|root)\)$/.test(name) ? name : "JavaScript";
+    const special = PSEUDO_FRAME.test(name) ? name : "JavaScript";
     byKind[special] = (byKind[special] ?? 0) + us / 1000;
     const own = costs.get(key) ?? { name, where, selfMs: 0, totalMs: 0 };
     own.selfMs += us / 1000;
@@ -170,11 +169,12 @@ try {
   for (const c of cases) {
     await runLoad(worker.url, c.req, 1.5, concurrency);
     const procs = processTree(worker.process.pid!);
-    const cpuBefore = procs.reduce((s, p) => s + (readProc(p.pid)?.cpuMs ?? 0), 0);
+    const cpuNow = () => procs.reduce((s, p) => s + (readProc(p.pid)?.cpuMs ?? 0), 0);
+    const cpuBefore = cpuNow();
     await cdp.send("Profiler.start");
     const load = await runLoad(worker.url, c.req, seconds, concurrency);
     const { profile } = await cdp.send<{ profile: CpuProfile }>("Profiler.stop");
-    const cpuMs = procs.reduce((s, p) => s + (readProc(p.pid)?.cpuMs ?? 0), 0) - cpuBefore;
+    const cpuMs = cpuNow() - cpuBefore;
     const file = path.join(outDir, `profile-${c.file}-${stamp}.cpuprofile`);
     fs.writeFileSync(file, JSON.stringify(profile));
     const { costs, byKind, sampledMs } = analyse(profile);
@@ -191,7 +191,7 @@ try {
     console.log(`\nTop ${top} by self time (share of busy samples, ≈ µs per request of the /proc CPU):`);
     for (const x of costs.filter((x) => x.name !== "(idle)").sort((a, b) => b.selfMs - a.selfMs).slice(0, top)) console.log(row(x.selfMs, x));
     console.log(`\nTop ${top} by inclusive time:`);
-    for (const x of costs.filter((x) => !/^\((idle|root|program|garbage collector)\)$/.test(x.name)).sort((a, b) => b.totalMs - a.totalMs).slice(0, top)) console.log(row(x.totalMs, x));
+    for (const x of costs.filter((x) => !PSEUDO_FRAME.test(x.name)).sort((a, b) => b.totalMs - a.totalMs).slice(0, top)) console.log(row(x.totalMs, x));
     console.log(`\nprofile: ${file}`);
     if (load.errors) code = 1;
   }

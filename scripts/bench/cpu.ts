@@ -13,7 +13,7 @@ import { serveConfig, startRuntime, type RuntimeKind, type WorkerRuntime } from 
 import { startWorkerd } from "../lib/workerd.ts";
 import { startStackProcess } from "../lib/stack-process.ts";
 import { ApiClient } from "../lib/api-client.ts";
-import { percentile, round, type Sample } from "./stats.ts";
+import { round, spread, type Sample } from "./stats.ts";
 
 export interface CpuRow {
   runtime: RuntimeKind | "floor";
@@ -70,9 +70,7 @@ async function measureCase(runtime: CpuRow["runtime"], name: string, url: string
     requests: load.requests,
     seconds: round(load.seconds),
     rps: round(load.requests / load.seconds),
-    p50: round(percentile(load.latencies, 50)),
-    p95: round(percentile(load.latencies, 95)),
-    p99: round(percentile(load.latencies, 99)),
+    ...spread(load.latencies),
     errors: load.errors,
     workerdCpuMsPerRequest: per(cpuOf(workerd) - before.workerd),
     wranglerCpuMsPerRequest: per(cpuOf(others) - before.others),

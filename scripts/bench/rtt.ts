@@ -22,8 +22,8 @@ import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD, ensureDemoData } from "../
 import { freePort } from "../lib/ports.ts";
 import { startStack, type Stack } from "../lib/stack.ts";
 import { startWranglerDev, type WranglerDev } from "../lib/wrangler.ts";
-import { ApiClient, pool } from "../lib/api-client.ts";
-import { median, percentile, round } from "./stats.ts";
+import { ApiClient, pool, type Res } from "../lib/api-client.ts";
+import { median, percentile, round, spread } from "./stats.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -117,6 +117,28 @@ interface Scenario<S = any> {
 }
 
 type Setting = "none" | "postgres" | "redis";
+
+/** A scenario's `ok`: the answer has this status (and, for `cache`, this X-Cache). */
+const status = (code: number) => (res: Outcome) => res.status === code;
+const cache = (code: number, xcache: string) => (res: Outcome) => res.status === code && res.headers?.get("x-cache") === xcache;
+
+type User = Awaited<ReturnType<ApiClient["user"]>>;
+
+/** What the endpoint rows run against, made once before the first sample. */
+interface EndpointFixtures {
+  admin: string;
+  category: number;
+  /** Five products of the category, priced 10.50 to 14.50, with stock that never runs out. */
+  products: [number, number, number, number, number];
+  password: string;
+  /** Owns the cart the cart rows measure. */
+  shopper: User;
+  /** Has orders (`history`, the first four shipped) and so notifications. */
+  buyer: User;
+  /** Logs in, refreshes, edits itself. */
+  account: User;
+  history: number[];
+}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -323,58 +345,86 @@ class RttBench {
     return (await this.expect(res, 201, "create product")).id;
   }
 
-  private async placeOrder(token: string, productId: number): Promise<number> {
-    await this.expect(await this.api.call("POST", "/api/cart/items", { token, body: { product_id: productId, quantity: 1 } }), 200, "add to cart");
-    const res = await this.api.call("POST", "/api/orders", { token, headers: { "idempotency-key": crypto.randomUUID() } });
-    return (await this.expect(res, 201, "place order")).id;
+  /** Puts `quantity` of the product in the cart (`what` names the step if it is refused). */
+  private async addToCart(token: string, productId: number, quantity = 1, what = "cart"): Promise<void> {
+    await this.expect(await this.api.call("POST", "/api/cart/items", { token, body: { product_id: productId, quantity } }), 200, what);
   }
 
+  /** Checks out the cart, with a fresh Idempotency-Key as the shop's own client sends. */
+  private checkout(token: string): Promise<Res> {
+    return this.api.call("POST", "/api/orders", { token, headers: { "idempotency-key": crypto.randomUUID() } });
+  }
+
+  private async placeOrder(token: string, productId: number): Promise<number> {
+    await this.addToCart(token, productId, 1, "add to cart");
+    return (await this.expect(await this.checkout(token), 201, "place order")).id;
+  }
+
+  private async ship(admin: string, orderId: number): Promise<void> {
+    await this.expect(await this.api.call("PATCH", `/api/admin/orders/${orderId}`, { token: admin, body: { status: "shipped" } }), 200, "ship");
+  }
+
+  /** A run (or set-up) that GETs `path`, signed in as `token` when there is one. */
+  private get(path: string, token?: string) {
+    return () => this.api.call("GET", path, { token });
+  }
+
+  /** A set-up that GETs `path` once, so the measured GET finds it cached. */
+  private warm(path: string) {
+    return async () => {
+      await this.api.call("GET", path);
+    };
+  }
+
+  /** One row per endpoint of API.md (or those `--only` picks), in the order of its sections. */
   async endpoints(): Promise<RttRow[]> {
+    const f = await this.endpointFixtures();
+    const scenarios = [
+      ...this.accountScenarios(f),
+      ...this.catalogScenarios(f),
+      ...this.cartScenarios(f),
+      ...this.orderScenarios(f),
+      ...this.notificationScenarios(f),
+    ];
+    const chosen = scenarios.filter((s) => !this.opts.only || this.opts.only.test(s.name));
+    this.log(`rtt: ${chosen.length} endpoints × ${this.opts.samples} samples × (no delay, Postgres delayed, Redis delayed), ${this.opts.delayMs} ms each way`);
+    const rows: RttRow[] = [];
+    for (const sc of chosen) rows.push(await this.measure(sc));
+    if (this.stuck) this.log(`  note: ${this.stuck} samples started while a bridge was still busy after 3 s`);
+    return rows;
+  }
+
+  /** What the endpoint rows share, made once with no delay (all of it, whatever `--only` picks). */
+  private async endpointFixtures(): Promise<EndpointFixtures> {
     const api = this.api;
     const admin = await this.admin();
     const category = await this.newCategory(admin);
     const products: number[] = [];
     for (let i = 0; i < 5; i++) products.push(await this.newProduct(admin, category, 1_000_000, `${10 + i}.50`));
-    const [p1, p2, p3, p4] = products as [number, number, number, number];
     const password = "rtt-password-123";
     const shopper = await api.user(`rtt-shopper-${this.runId}@example.com`, password);
     const buyer = await api.user(`rtt-buyer-${this.runId}@example.com`, password);
     const account = await api.user(`rtt-account-${this.runId}@example.com`, password);
     // The shopper's cart: two lines. The buyer: a history of orders, some shipped (notifications).
-    for (const p of [p1, p2]) await this.expect(await api.call("POST", "/api/cart/items", { token: shopper.token, body: { product_id: p, quantity: 2 } }), 200, "cart");
+    for (const p of products.slice(0, 2)) await this.addToCart(shopper.token, p, 2);
     const history: number[] = [];
     for (let i = 0; i < 6; i++) history.push(await this.placeOrder(buyer.token, products[i % products.length]!));
-    for (const id of history.slice(0, 4)) await this.expect(await api.call("PATCH", `/api/admin/orders/${id}`, { token: admin, body: { status: "shipped" } }), 200, "ship");
+    for (const id of history.slice(0, 4)) await this.ship(admin, id);
     // Warm the default listing (and its count) once, so the "count cached" rows really have one.
     await api.call("GET", "/api/products");
     await api.call("GET", "/api/categories");
+    return { admin, category, products: products as EndpointFixtures["products"], password, shopper, buyer, account, history };
+  }
 
-    const status = (code: number) => (res: Outcome) => res.status === code;
-    const cache = (code: number, xcache: string) => (res: Outcome) => res.status === code && res.headers?.get("x-cache") === xcache;
-    const get = (p: string, token?: string) => () => api.call("GET", p, { token });
-    const warm = (p: string) => async () => {
-      await api.call("GET", p);
-    };
-    // Any catalog write raises the version, so the next read of anything cached is a miss (its count stays cached).
-    const bump = async () => {
-      await this.expect(await api.call("POST", `/api/products/${p4}/stock`, { token: admin, body: { delta: 1 } }), 200, "bump");
-    };
+  /** Health and documents, then the account: register, log in, refresh, log out, me. */
+  private accountScenarios({ account, password }: EndpointFixtures): Scenario[] {
+    const api = this.api;
+    // A refresh token of its own for each refresh and logout sample (either one uses it up).
     const login = async () => (await this.expect(await api.call("POST", "/api/auth/login", { body: { email: account.email, password } }), 200, "login")).refresh as string;
-    const fillCart = async (lines: number[]) => {
-      await api.call("DELETE", "/api/cart", { token: shopper.token });
-      for (const p of lines) await this.expect(await api.call("POST", "/api/cart/items", { token: shopper.token, body: { product_id: p, quantity: 1 } }), 200, "cart");
-    };
-    const newNotification = async () => {
-      const order = await this.placeOrder(buyer.token, p1);
-      await this.expect(await api.call("PATCH", `/api/admin/orders/${order}`, { token: admin, body: { status: "shipped" } }), 200, "ship");
-      const page = await this.expect(await api.call("GET", "/api/notifications?unread=true&page_size=1", { token: buyer.token }), 200, "notifications");
-      return page.results[0].id as number;
-    };
-
-    const scenarios: Scenario[] = [
-      { name: "GET /health", run: get("/health"), ok: status(200) },
-      { name: "GET /api/openapi.json", run: get("/api/openapi.json"), ok: status(200) },
-      { name: "GET /docs", run: get("/docs"), ok: status(200) },
+    return [
+      { name: "GET /health", run: this.get("/health"), ok: status(200) },
+      { name: "GET /api/openapi.json", run: this.get("/api/openapi.json"), ok: status(200) },
+      { name: "GET /docs", run: this.get("/docs"), ok: status(200) },
       {
         name: "POST /api/auth/register",
         run: () => api.call("POST", "/api/auth/register", { body: { email: `rtt-new-${this.runId}-${this.next()}@example.com`, password } }),
@@ -383,13 +433,23 @@ class RttBench {
       { name: "POST /api/auth/login", run: () => api.call("POST", "/api/auth/login", { body: { email: account.email, password } }), ok: status(200) },
       { name: "POST /api/auth/refresh", setup: login, run: (refresh: string) => api.call("POST", "/api/auth/refresh", { body: { refresh } }), ok: status(200) },
       { name: "POST /api/auth/logout", setup: login, run: (refresh: string) => api.call("POST", "/api/auth/logout", { body: { refresh } }), ok: status(204) },
-      { name: "GET /api/me", run: get("/api/me", account.token), ok: status(200) },
+      { name: "GET /api/me", run: this.get("/api/me", account.token), ok: status(200) },
       { name: "PATCH /api/me", run: () => api.call("PATCH", "/api/me", { token: account.token, body: { name: `Name ${this.next()}` } }), ok: status(200) },
+    ];
+  }
 
-      { name: "GET /api/categories (cached)", setup: warm("/api/categories"), run: get("/api/categories"), ok: cache(200, "hit") },
-      { name: "GET /api/categories (miss)", setup: bump, run: get("/api/categories"), ok: cache(200, "miss") },
-      { name: "GET /api/categories/{id} (cached)", setup: warm(`/api/categories/${category}`), run: get(`/api/categories/${category}`), ok: cache(200, "hit") },
-      { name: "GET /api/categories/{id} (miss)", setup: bump, run: get(`/api/categories/${category}`), ok: cache(200, "miss") },
+  /** Categories and products: reads cached and missed, and the admin's writes. */
+  private catalogScenarios({ admin, category, products: [p1, , p3, p4] }: EndpointFixtures): Scenario[] {
+    const api = this.api;
+    // Any catalog write raises the version, so the next read of anything cached is a miss (its count stays cached).
+    const bump = async () => {
+      await this.expect(await api.call("POST", `/api/products/${p4}/stock`, { token: admin, body: { delta: 1 } }), 200, "bump");
+    };
+    return [
+      { name: "GET /api/categories (cached)", setup: this.warm("/api/categories"), run: this.get("/api/categories"), ok: cache(200, "hit") },
+      { name: "GET /api/categories (miss)", setup: bump, run: this.get("/api/categories"), ok: cache(200, "miss") },
+      { name: "GET /api/categories/{id} (cached)", setup: this.warm(`/api/categories/${category}`), run: this.get(`/api/categories/${category}`), ok: cache(200, "hit") },
+      { name: "GET /api/categories/{id} (miss)", setup: bump, run: this.get(`/api/categories/${category}`), ok: cache(200, "miss") },
       {
         name: "POST /api/categories",
         run: () => api.call("POST", "/api/categories", { token: admin, body: { name: `RTT new ${this.runId} ${this.next()}`, description: "" } }),
@@ -398,16 +458,16 @@ class RttBench {
       { name: "PATCH /api/categories/{id}", run: () => api.call("PATCH", `/api/categories/${category}`, { token: admin, body: { description: `d${this.next()}` } }), ok: status(200) },
       { name: "DELETE /api/categories/{id}", setup: () => this.newCategory(admin), run: (id: number) => api.call("DELETE", `/api/categories/${id}`, { token: admin }), ok: status(204) },
 
-      { name: "GET /api/products (cached)", setup: warm("/api/products"), run: get("/api/products"), ok: cache(200, "hit") },
-      { name: "GET /api/products (miss, count cached)", setup: bump, run: get("/api/products"), ok: cache(200, "miss") },
+      { name: "GET /api/products (cached)", setup: this.warm("/api/products"), run: this.get("/api/products"), ok: cache(200, "hit") },
+      { name: "GET /api/products (miss, count cached)", setup: bump, run: this.get("/api/products"), ok: cache(200, "miss") },
       {
         name: "GET /api/products, new filter set (miss + count)",
         run: () => api.call("GET", `/api/products?max_price=${900000 + this.next()}.00`),
         ok: cache(200, "miss"),
         notes: "a max_price never asked before",
       },
-      { name: "GET /api/products/{id} (cached)", setup: warm(`/api/products/${p1}`), run: get(`/api/products/${p1}`), ok: cache(200, "hit") },
-      { name: "GET /api/products/{id} (miss)", setup: bump, run: get(`/api/products/${p1}`), ok: cache(200, "miss") },
+      { name: "GET /api/products/{id} (cached)", setup: this.warm(`/api/products/${p1}`), run: this.get(`/api/products/${p1}`), ok: cache(200, "hit") },
+      { name: "GET /api/products/{id} (miss)", setup: bump, run: this.get(`/api/products/${p1}`), ok: cache(200, "miss") },
       { name: "POST /api/products", run: () => this.newProductRequest(admin, category), ok: status(201) },
       { name: "PATCH /api/products/{id}", run: () => api.call("PATCH", `/api/products/${p3}`, { token: admin, body: { price: `${20 + (this.next() % 2)}.00` } }), ok: status(200) },
       {
@@ -418,8 +478,18 @@ class RttBench {
         notes: "never ordered: removed",
       },
       { name: "POST /api/products/{id}/stock", run: () => api.call("POST", `/api/products/${p4}/stock`, { token: admin, body: { delta: 1 } }), ok: status(200) },
+    ];
+  }
 
-      { name: "GET /api/cart", setup: () => fillCart([p1, p2]), run: get("/api/cart", shopper.token), ok: status(200), notes: "2 lines" },
+  /** The shopper's cart, refilled before every sample to the lines the row names. */
+  private cartScenarios({ shopper, products: [p1, p2, p3] }: EndpointFixtures): Scenario[] {
+    const api = this.api;
+    const fillCart = async (lines: number[]) => {
+      await api.call("DELETE", "/api/cart", { token: shopper.token });
+      for (const p of lines) await this.addToCart(shopper.token, p);
+    };
+    return [
+      { name: "GET /api/cart", setup: () => fillCart([p1, p2]), run: this.get("/api/cart", shopper.token), ok: status(200), notes: "2 lines" },
       {
         name: "POST /api/cart/items",
         setup: () => fillCart([p1, p2]),
@@ -435,18 +505,18 @@ class RttBench {
       },
       { name: "DELETE /api/cart/items/{product_id}", setup: () => fillCart([p1, p2, p3]), run: () => api.call("DELETE", `/api/cart/items/${p3}`, { token: shopper.token }), ok: status(200) },
       { name: "DELETE /api/cart", setup: () => fillCart([p1, p2]), run: () => api.call("DELETE", "/api/cart", { token: shopper.token }), ok: status(204) },
+    ];
+  }
 
-      {
-        name: "POST /api/orders (1 line)",
-        setup: async () => this.expect(await api.call("POST", "/api/cart/items", { token: buyer.token, body: { product_id: p1, quantity: 1 } }), 200, "cart"),
-        run: () => api.call("POST", "/api/orders", { token: buyer.token, headers: { "idempotency-key": crypto.randomUUID() } }),
-        ok: status(201),
-        notes: "with an Idempotency-Key",
-      },
-      { name: "GET /api/orders", run: get("/api/orders", buyer.token), ok: status(200) },
-      { name: "GET /api/orders/{id}", run: get(`/api/orders/${history[0]}`, buyer.token), ok: status(200) },
+  /** The buyer's orders (a fresh order where the row changes one) and the admin's view of them. */
+  private orderScenarios({ admin, buyer, history, products: [p1, p2] }: EndpointFixtures): Scenario[] {
+    const api = this.api;
+    return [
+      { name: "POST /api/orders (1 line)", setup: () => this.addToCart(buyer.token, p1), run: () => this.checkout(buyer.token), ok: status(201), notes: "with an Idempotency-Key" },
+      { name: "GET /api/orders", run: this.get("/api/orders", buyer.token), ok: status(200) },
+      { name: "GET /api/orders/{id}", run: this.get(`/api/orders/${history[0]}`, buyer.token), ok: status(200) },
       { name: "POST /api/orders/{id}/cancel", setup: () => this.placeOrder(buyer.token, p2), run: (id: number) => api.call("POST", `/api/orders/${id}/cancel`, { token: buyer.token }), ok: status(200) },
-      { name: "GET /api/admin/orders", run: get("/api/admin/orders?status=pending", admin), ok: status(200), notes: "status=pending" },
+      { name: "GET /api/admin/orders", run: this.get("/api/admin/orders?status=pending", admin), ok: status(200), notes: "status=pending" },
       {
         name: "PATCH /api/admin/orders/{id}",
         setup: () => this.placeOrder(buyer.token, p2),
@@ -454,18 +524,24 @@ class RttBench {
         ok: status(200),
         notes: "pending → shipped",
       },
+    ];
+  }
 
-      { name: "GET /api/notifications", run: get("/api/notifications", buyer.token), ok: status(200) },
+  /** The buyer's notifications: reading them, marking them read, and the live socket. */
+  private notificationScenarios({ admin, buyer, products: [p1] }: EndpointFixtures): Scenario[] {
+    const api = this.api;
+    // An unread notification to mark read: an order of the buyer's, shipped.
+    const newNotification = async () => {
+      await this.ship(admin, await this.placeOrder(buyer.token, p1));
+      const page = await this.expect(await api.call("GET", "/api/notifications?unread=true&page_size=1", { token: buyer.token }), 200, "notifications");
+      return page.results[0].id as number;
+    };
+    return [
+      { name: "GET /api/notifications", run: this.get("/api/notifications", buyer.token), ok: status(200) },
       { name: "POST /api/notifications/{id}/read", setup: newNotification, run: (id: number) => api.call("POST", `/api/notifications/${id}/read`, { token: buyer.token }), ok: status(204) },
       { name: "POST /api/notifications/read", setup: newNotification, run: () => api.call("POST", "/api/notifications/read", { token: buyer.token }), ok: status(204) },
       { name: "GET /api/notifications/ws (upgrade)", run: () => this.openSocket(buyer.token), ok: status(101), notes: "until the socket is open" },
     ];
-    const chosen = scenarios.filter((s) => !this.opts.only || this.opts.only.test(s.name));
-    this.log(`rtt: ${chosen.length} endpoints × ${this.opts.samples} samples × (no delay, Postgres delayed, Redis delayed), ${this.opts.delayMs} ms each way`);
-    const rows: RttRow[] = [];
-    for (const sc of chosen) rows.push(await this.measure(sc));
-    if (this.stuck) this.log(`  note: ${this.stuck} samples started while a bridge was still busy after 3 s`);
-    return rows;
   }
 
   private newProductRequest(admin: string, category: number) {
@@ -490,123 +566,185 @@ class RttBench {
 
   // ---------------------------------------------------------------- the hot product
 
+  /** The hot run (see HotProductRun): every shopper checks out one unit of the same product at once, its whole stock. */
   async hotProduct(): Promise<HotProductRun> {
+    const { productId, price, shoppers } = await this.hotFixtures();
+    const db = new pg.Client({ connectionString: this.databaseUrl });
+    await db.connect();
+    try {
+      const stockBefore = await stockOf(db, productId);
+      const { coldWallMs, baselineWallMs } = await this.hotBaseline(shoppers);
+      for (const u of shoppers) await this.addToCart(u.token, productId);
+      const { wallMs, answers } = await this.checkoutAtOnce(shoppers);
+      const verdict = await this.judgeHotRun(db, answers, productId, price, stockBefore);
+      const latencies = answers.map((a) => a.ms).sort((a, b) => a - b);
+      const run = hotFigures({ users: this.opts.hotUsers, roundTripMs: 2 * this.opts.hotDelayMs, wallMs, latencies, coldWallMs, baselineWallMs, stockBefore }, verdict);
+      this.log(hotSummary(run));
+      return run;
+    } finally {
+      await db.end();
+    }
+  }
+
+  /** The product (stock: one unit per user) and its shoppers, each with a product of their own in the cart for the baseline. */
+  private async hotFixtures(): Promise<{ productId: number; price: string; shoppers: HotShopper[] }> {
     const users = this.opts.hotUsers;
-    const roundTripMs = 2 * this.opts.hotDelayMs;
     const price = "12.50";
     this.setDelays(0, 0);
     const admin = await this.admin();
     const category = await this.newCategory(admin);
     const productId = await this.newProduct(admin, category, users, price);
-    this.log(`hot product: ${users} users, one unit each of product ${productId} (stock ${users}), ${roundTripMs} ms round trip to Postgres`);
-    // Each shopper first has a product of their own in the cart, for the baseline.
-    const shoppers: { token: string; id: number; own: number }[] = [];
+    this.log(`hot product: ${users} users, one unit each of product ${productId} (stock ${users}), ${2 * this.opts.hotDelayMs} ms round trip to Postgres`);
+    const shoppers: HotShopper[] = [];
     await pool(
       Array.from({ length: users }, (_, i) => i),
       4,
       async (i) => {
         const u = await this.api.user(`rtt-hot-${this.runId}-${i}@example.com`, "rtt-password-123");
         const own = await this.newProduct(admin, category, 10, price);
-        await this.expect(await this.api.call("POST", "/api/cart/items", { token: u.token, body: { product_id: own, quantity: 1 } }), 200, "cart");
+        await this.addToCart(u.token, own);
         shoppers.push({ ...u, own });
       },
     );
-    const db = new pg.Client({ connectionString: this.databaseUrl });
-    await db.connect();
-    try {
-      const stockBefore = Number((await db.query("select stock from products where id = $1", [productId])).rows[0].stock);
-      // Baseline (see HotProductRun.baselineWallMs): the same checkouts, each of its own product,
-      // twice. The first burst (coldWallMs) meets sessions new to shop_place_order and leaves the
-      // bridge with one per shopper that has run it, as the sessions of Neon's pooled proxy have in
-      // steady state; the second is the baseline. The hot run then pays neither Postgres connects
-      // nor the function's first-call planning (which happens while it holds its locks).
-      const ownBurst = async (refill: boolean) => {
-        if (refill) {
-          for (const u of shoppers) await this.expect(await this.api.call("POST", "/api/cart/items", { token: u.token, body: { product_id: u.own, quantity: 1 } }), 200, "cart");
-        }
-        await this.quiesce();
-        this.neon.setDelay(this.opts.hotDelayMs);
-        const b0 = performance.now();
-        const answers = await Promise.all(shoppers.map((u) => this.api.call("POST", "/api/orders", { token: u.token, headers: { "idempotency-key": crypto.randomUUID() } })));
-        const ms = performance.now() - b0;
-        this.neon.setDelay(0);
-        if (answers.some((r) => r.status !== 201)) throw new Error(`baseline checkouts: ${answers.map((r) => r.status).join(",")}`);
-        return ms;
-      };
-      const coldWallMs = await ownBurst(false);
-      const baselineWallMs = await ownBurst(true);
-      for (const u of shoppers) await this.expect(await this.api.call("POST", "/api/cart/items", { token: u.token, body: { product_id: productId, quantity: 1 } }), 200, "cart");
-      await this.quiesce();
-      this.neon.setDelay(this.opts.hotDelayMs);
-      const t0 = performance.now();
-      const answers = await Promise.all(
-        shoppers.map(async (u) => {
-          const start = performance.now();
-          const res = await this.api.call("POST", "/api/orders", { token: u.token, headers: { "idempotency-key": crypto.randomUUID() } });
-          return { user: u, res, ms: performance.now() - start };
-        }),
-      );
-      const wallMs = performance.now() - t0;
-      this.neon.setDelay(0);
-      const latencies = answers.map((a) => a.ms).sort((a, b) => a - b);
-      const statuses: Record<string, number> = {};
-      for (const a of answers) statuses[a.res.status] = (statuses[a.res.status] ?? 0) + 1;
-      const problems: string[] = [];
-      const created = answers.filter((a) => a.res.status === 201);
-      for (const a of created) {
-        const o = a.res.body;
-        const item = o.items?.[0];
-        if (o.items?.length !== 1 || item.product_id !== productId || item.quantity !== 1 || item.unit_price !== price || item.line_total !== price || o.total !== price || o.status !== "pending") {
-          problems.push(`order ${o.id} of user ${a.user.id} is wrong: ${JSON.stringify(o)}`);
-        }
-      }
-      const stockAfter = Number((await db.query("select stock from products where id = $1", [productId])).rows[0].stock);
-      const stored = (
-        await db.query<{ orders: string; units: string; owners: string }>(
-          "select count(distinct o.id) as orders, coalesce(sum(oi.quantity), 0) as units, count(distinct o.user_id) as owners from order_items oi join orders o on o.id = oi.order_id where oi.product_id = $1",
-          [productId],
-        )
-      ).rows[0]!;
-      const leftInCarts = Number((await db.query("select count(*) from cart_items where product_id = $1", [productId])).rows[0].count);
-      const unitsOrdered = Number(stored.units);
-      if (created.length !== users) problems.push(`${created.length} of ${users} checkouts succeeded (${JSON.stringify(statuses)})`);
-      if (unitsOrdered !== stockBefore - stockAfter) problems.push(`stock went ${stockBefore} → ${stockAfter} but ${unitsOrdered} units were ordered`);
-      if (stockAfter < 0 || unitsOrdered > stockBefore) problems.push(`oversold: ${unitsOrdered} units of ${stockBefore}`);
-      if (Number(stored.orders) !== created.length || Number(stored.owners) !== created.length) problems.push(`stored ${stored.orders} orders of ${stored.owners} users for ${created.length} answers of 201`);
-      if (leftInCarts !== users - created.length) problems.push(`${leftInCarts} carts still hold the product`);
-      const run: HotProductRun = {
-        users,
-        roundTripMs,
-        wallMs: round(wallMs),
-        p50Ms: round(percentile(latencies, 50)),
-        p95Ms: round(percentile(latencies, 95)),
-        p99Ms: round(percentile(latencies, 99)),
-        wallRoundTrips: round(wallMs / roundTripMs),
-        p50RoundTrips: round(percentile(latencies, 50) / roundTripMs),
-        p99RoundTrips: round(percentile(latencies, 99) / roundTripMs),
-        coldWallMs: round(coldWallMs),
-        baselineWallMs: round(baselineWallMs),
-        baselineWallRoundTrips: round(baselineWallMs / roundTripMs),
-        excessRoundTrips: round((wallMs - baselineWallMs) / roundTripMs),
-        ordersPerSecond: round(created.length / (wallMs / 1000)),
-        created: created.length,
-        statuses,
-        stockBefore,
-        stockAfter,
-        unitsOrdered,
-        correct: problems.length === 0,
-        problems,
-      };
-      this.log(
-        `  wall ${run.wallMs} ms (${run.wallRoundTrips} RTT), p50 ${run.p50Ms} ms (${run.p50RoundTrips} RTT), p99 ${run.p99Ms} ms (${run.p99RoundTrips} RTT); ` +
-          `baseline (${users} checkouts of ${users} products at once) ${run.baselineWallMs} ms (${run.baselineWallRoundTrips} RTT; first burst ${run.coldWallMs} ms), excess ${run.excessRoundTrips} RTT; ` +
-          `${run.created} orders, stock ${stockBefore} → ${stockAfter}, ${run.correct ? "every order correct" : `PROBLEMS: ${problems.join("; ")}`}`,
-      );
-      return run;
-    } finally {
-      await db.end();
+    return { productId, price, shoppers };
+  }
+
+  /**
+   * The baseline (see HotProductRun.baselineWallMs): the same checkouts, each of its own product,
+   * twice. The first burst (coldWallMs) meets sessions new to shop_place_order and leaves the
+   * bridge with one per shopper that has run it, as the sessions of Neon's pooled proxy have in
+   * steady state; the second is the baseline. The hot run then pays neither Postgres connects
+   * nor the function's first-call planning (which happens while it holds its locks).
+   */
+  private async hotBaseline(shoppers: HotShopper[]): Promise<{ coldWallMs: number; baselineWallMs: number }> {
+    const ownBurst = async () => {
+      const { wallMs, answers } = await this.checkoutAtOnce(shoppers);
+      if (answers.some((a) => a.res.status !== 201)) throw new Error(`baseline checkouts: ${answers.map((a) => a.res.status).join(",")}`);
+      return wallMs;
+    };
+    const coldWallMs = await ownBurst(); // the carts hotFixtures filled
+    for (const u of shoppers) await this.addToCart(u.token, u.own);
+    const baselineWallMs = await ownBurst();
+    return { coldWallMs, baselineWallMs };
+  }
+
+  /** Every shopper checks out their cart at the same moment, Postgres `hotDelayMs` away: the wall time and each answer with its latency. */
+  private async checkoutAtOnce(shoppers: HotShopper[]): Promise<{ wallMs: number; answers: HotAnswer[] }> {
+    await this.quiesce();
+    this.neon.setDelay(this.opts.hotDelayMs);
+    const t0 = performance.now();
+    const answers = await Promise.all(
+      shoppers.map(async (user) => {
+        const start = performance.now();
+        const res = await this.checkout(user.token);
+        return { user, res, ms: performance.now() - start };
+      }),
+    );
+    const wallMs = performance.now() - t0;
+    this.neon.setDelay(0);
+    return { wallMs, answers };
+  }
+
+  /**
+   * Whether the hot run kept the shop's promises: every 201 is one pending unit at the price, and
+   * the database agrees with the answers (stock down by the units ordered, nothing oversold, one
+   * stored order per 201, the product gone from exactly those carts).
+   */
+  private async judgeHotRun(db: pg.Client, answers: HotAnswer[], productId: number, price: string, stockBefore: number): Promise<HotVerdict> {
+    const users = this.opts.hotUsers;
+    const statuses: Record<string, number> = {};
+    for (const a of answers) statuses[a.res.status] = (statuses[a.res.status] ?? 0) + 1;
+    const created = answers.filter((a) => a.res.status === 201);
+    const problems = wrongOrders(created, productId, price);
+    const stockAfter = await stockOf(db, productId);
+    const stored = (
+      await db.query<{ orders: string; units: string; owners: string }>(
+        "select count(distinct o.id) as orders, coalesce(sum(oi.quantity), 0) as units, count(distinct o.user_id) as owners from order_items oi join orders o on o.id = oi.order_id where oi.product_id = $1",
+        [productId],
+      )
+    ).rows[0]!;
+    const leftInCarts = Number((await db.query("select count(*) from cart_items where product_id = $1", [productId])).rows[0].count);
+    const unitsOrdered = Number(stored.units);
+    if (created.length !== users) problems.push(`${created.length} of ${users} checkouts succeeded (${JSON.stringify(statuses)})`);
+    if (unitsOrdered !== stockBefore - stockAfter) problems.push(`stock went ${stockBefore} → ${stockAfter} but ${unitsOrdered} units were ordered`);
+    if (stockAfter < 0 || unitsOrdered > stockBefore) problems.push(`oversold: ${unitsOrdered} units of ${stockBefore}`);
+    if (Number(stored.orders) !== created.length || Number(stored.owners) !== created.length) problems.push(`stored ${stored.orders} orders of ${stored.owners} users for ${created.length} answers of 201`);
+    if (leftInCarts !== users - created.length) problems.push(`${leftInCarts} carts still hold the product`);
+    return { statuses, created: created.length, stockAfter, unitsOrdered, problems };
+  }
+}
+
+interface HotShopper {
+  token: string;
+  id: number;
+  /** Their own product, for the baseline bursts. */
+  own: number;
+}
+
+interface HotAnswer {
+  user: HotShopper;
+  res: Res;
+  ms: number;
+}
+
+type HotVerdict = Pick<HotProductRun, "statuses" | "created" | "stockAfter" | "unitsOrdered" | "problems">;
+
+async function stockOf(db: pg.Client, productId: number): Promise<number> {
+  return Number((await db.query("select stock from products where id = $1", [productId])).rows[0].stock);
+}
+
+/** The 201 answers that are not one pending unit of the product at its price, described. */
+function wrongOrders(created: HotAnswer[], productId: number, price: string): string[] {
+  const problems: string[] = [];
+  for (const a of created) {
+    const o = a.res.body;
+    const item = o.items?.[0];
+    if (o.items?.length !== 1 || item.product_id !== productId || item.quantity !== 1 || item.unit_price !== price || item.line_total !== price || o.total !== price || o.status !== "pending") {
+      problems.push(`order ${o.id} of user ${a.user.id} is wrong: ${JSON.stringify(o)}`);
     }
   }
+  return problems;
+}
+
+/** The hot run's figures, in ms and in round trips, with its verdict; `latencies` ascending. */
+function hotFigures(
+  m: { users: number; roundTripMs: number; wallMs: number; latencies: number[]; coldWallMs: number; baselineWallMs: number; stockBefore: number },
+  v: HotVerdict,
+): HotProductRun {
+  const { roundTripMs, wallMs, latencies, baselineWallMs } = m;
+  const { p50, p95, p99 } = spread(latencies);
+  return {
+    users: m.users,
+    roundTripMs,
+    wallMs: round(wallMs),
+    p50Ms: p50,
+    p95Ms: p95,
+    p99Ms: p99,
+    wallRoundTrips: round(wallMs / roundTripMs),
+    p50RoundTrips: round(percentile(latencies, 50) / roundTripMs),
+    p99RoundTrips: round(percentile(latencies, 99) / roundTripMs),
+    coldWallMs: round(m.coldWallMs),
+    baselineWallMs: round(baselineWallMs),
+    baselineWallRoundTrips: round(baselineWallMs / roundTripMs),
+    excessRoundTrips: round((wallMs - baselineWallMs) / roundTripMs),
+    ordersPerSecond: round(v.created / (wallMs / 1000)),
+    created: v.created,
+    statuses: v.statuses,
+    stockBefore: m.stockBefore,
+    stockAfter: v.stockAfter,
+    unitsOrdered: v.unitsOrdered,
+    correct: v.problems.length === 0,
+    problems: v.problems,
+  };
+}
+
+/** The log line of the hot run. */
+function hotSummary(run: HotProductRun): string {
+  return (
+    `  wall ${run.wallMs} ms (${run.wallRoundTrips} RTT), p50 ${run.p50Ms} ms (${run.p50RoundTrips} RTT), p99 ${run.p99Ms} ms (${run.p99RoundTrips} RTT); ` +
+    `baseline (${run.users} checkouts of ${run.users} products at once) ${run.baselineWallMs} ms (${run.baselineWallRoundTrips} RTT; first burst ${run.coldWallMs} ms), excess ${run.excessRoundTrips} RTT; ` +
+    `${run.created} orders, stock ${run.stockBefore} → ${run.stockAfter}, ${run.correct ? "every order correct" : `PROBLEMS: ${run.problems.join("; ")}`}`
+  );
 }
 
 // ---------------------------------------------------------------- output

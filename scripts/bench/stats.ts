@@ -21,6 +21,11 @@ export function median(values: number[]): number {
   return percentile([...values].sort((a, b) => a - b), 50);
 }
 
+/** The p50, p95 and p99 of ascending latencies, rounded as a Sample's columns are. */
+export function spread(sorted: number[]): { p50: number; p95: number; p99: number } {
+  return { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)) };
+}
+
 /** Runs `task(i)` `requests` times with at most `concurrency` in flight; a task returns false on a wrong answer. */
 export async function measure(name: string, requests: number, concurrency: number, task: (i: number) => Promise<boolean>, notes?: string): Promise<Sample> {
   const durations: number[] = [];
@@ -49,9 +54,7 @@ export async function measure(name: string, requests: number, concurrency: numbe
     name,
     requests,
     concurrency,
-    p50: round(percentile(durations, 50)),
-    p95: round(percentile(durations, 95)),
-    p99: round(percentile(durations, 99)),
+    ...spread(durations),
     rps: round(requests / elapsed),
     errors,
     notes,
