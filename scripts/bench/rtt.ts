@@ -21,6 +21,7 @@ import type { UpstashBridge } from "../bridges/upstash-bridge.ts";
 import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD, ensureDemoData } from "../lib/demo.ts";
 import { freePort } from "../lib/ports.ts";
 import { startStack, type Stack } from "../lib/stack.ts";
+import { buildAssets } from "../lib/bundle.ts";
 import { startWranglerDev, type WranglerDev } from "../lib/wrangler.ts";
 import { ApiClient, pool, type Res } from "../lib/api-client.ts";
 import { median, percentile, round, spread } from "./stats.ts";
@@ -184,6 +185,7 @@ export async function runRtt(opts: RttOptions, log: (line: string) => void = con
     stack.neonBridge.setDelay(0);
     stack.upstashBridge.setDelay(0);
     await ensureDemoData(stack.postgres.url, { email: DEFAULT_ADMIN_EMAIL, password: DEFAULT_ADMIN_PASSWORD });
+    buildAssets(); // wrangler dev refuses to start while the [assets] directory is missing (a fresh clone)
     wrangler = await startWranglerDev({
       port: await freePort(),
       bindings: {
