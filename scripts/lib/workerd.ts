@@ -196,11 +196,8 @@ export interface WorkerdConfigOptions {
   runDir: string;
 }
 
-/** Writes workerd.capnp (and the helper workers it needs) into runDir; returns its path. */
-export function writeWorkerdConfig(opts: WorkerdConfigOptions): string {
-  const { config } = opts;
-  fs.mkdirSync(opts.runDir, { recursive: true });
-  fs.mkdirSync(opts.stateDir, { recursive: true });
+/** Copies the bundle next to the config; returns its modules as capnp, the main module first. */
+function bundleModules(config: WorkerConfig, opts: WorkerdConfigOptions): string[] {
   // The bundle goes next to the config: capnp `embed` paths are relative to the config file.
   const bundle = path.join(opts.runDir, "bundle");
   if (path.resolve(opts.bundleDir) !== bundle) {
@@ -217,10 +214,13 @@ export function writeWorkerdConfig(opts: WorkerdConfigOptions): string {
     if (f.endsWith(".txt") || f.endsWith(".html")) return `(name = ${capnpString(f)}, text = ${embed})`;
     return `(name = ${capnpString(f)}, data = ${embed})`;
   };
-  const modules = [mainName, ...files.filter((f) => f !== mainName)].map(moduleOf);
+  return [mainName, ...files.filter((f) => f !== mainName)].map(moduleOf);
+}
 
+/** The main Worker's bindings: [vars], .dev.vars, the caller's text bindings, Durable Object namespaces. */
+function workerBindings(config: WorkerConfig, given: Record<string, string>): string[] {
   // Same precedence as wrangler dev: [vars] < .dev.vars < what the caller passes (--var).
-  const text: Record<string, string> = { ...readDevVars(path.join(config.root, ".dev.vars")), ...opts.bindings };
+  const text: Record<string, string> = { ...readDevVars(path.join(config.root, ".dev.vars")), ...given };
   const bindings: string[] = [];
   for (const [name, value] of Object.entries(config.vars)) {
     if (name in text) continue;
@@ -228,7 +228,81 @@ export function writeWorkerdConfig(opts: WorkerdConfigOptions): string {
   }
   for (const [name, value] of Object.entries(text)) bindings.push(`(name = ${capnpString(name)}, text = ${capnpString(value)})`);
   for (const d of config.durableObjects) bindings.push(`(name = ${capnpString(d.binding)}, durableObjectNamespace = (className = ${capnpString(d.className)}))`);
+  return bindings;
+}
 
+/**
+ * The [assets] stand-in: writes router.js, adds its services (and the assets binding's) and returns
+ * the service the HTTP socket serves; "main" when there are no assets on disk.
+ */
+function addAssetServices(config: WorkerConfig, runDir: string, services: string[], bindings: string[]): string {
+  const assets: AssetsConfig | null = config.assets && fs.existsSync(config.assets.directory) ? config.assets : null;
+  if (!assets) return "main";
+  fs.writeFileSync(path.join(runDir, "router.js"), ROUTER_JS);
+  const manifest = capnpString(JSON.stringify(assetManifest(assets.directory)));
+  const headersFile = path.join(assets.directory, "_headers");
+  const headerRules = fs.existsSync(headersFile) ? parseHeadersFile(fs.readFileSync(headersFile, "utf8")) : [];
+  const settings = capnpString(JSON.stringify({ htmlHandling: assets.htmlHandling, notFoundHandling: assets.notFoundHandling, runWorkerFirst: assets.runWorkerFirst, headerRules }));
+  const routerWorker = (onlyAssets: boolean) =>
+    `(modules = [(name = "router.js", esModule = embed "router.js")], compatibilityDate = ${capnpString(config.compatibilityDate)}, bindings = [(name = "MANIFEST", json = ${manifest}), (name = "CONFIG", json = ${settings}), (name = "DISK", service = "assets-disk")${onlyAssets ? `, (name = "ASSETS_ONLY", json = "true")` : `, (name = "WORKER", service = "main")`}])`;
+  services.push(`(name = "assets-disk", disk = (path = ${capnpString(assets.directory)}))`);
+  services.push(`(name = "router", worker = ${routerWorker(false)})`);
+  if (assets.binding) {
+    services.push(`(name = "assets", worker = ${routerWorker(true)})`);
+    bindings.push(`(name = ${capnpString(assets.binding)}, service = "assets")`);
+  }
+  return "router";
+}
+
+/** With [triggers] crons: writes cron.js and adds its service and loopback socket (port chosen by the OS). */
+function addCronService(config: WorkerConfig, runDir: string, services: string[], sockets: string[]): void {
+  if (!config.crons.length) return;
+  fs.writeFileSync(path.join(runDir, "cron.js"), CRON_JS);
+  services.push(
+    `(name = "cron", worker = (modules = [(name = "cron.js", esModule = embed "cron.js")], compatibilityDate = ${capnpString(config.compatibilityDate)}, compatibilityFlags = ["service_binding_extra_handlers"], bindings = [(name = "WORKER", service = "main")]))`,
+  );
+  sockets.push(`(name = "cron", address = "127.0.0.1:0", http = (), service = "cron")`);
+}
+
+/** The text of workerd.capnp from its parts. */
+function renderConfig(config: WorkerConfig, parts: { services: string[]; sockets: string[]; modules: string[]; bindings: string[]; namespaces: string[]; durableStorage: boolean }): string {
+  return `# Generated from wrangler.toml by scripts/lib/workerd.ts (npm run serve). Do not edit.
+using Workerd = import "/workerd/workerd.capnp";
+
+const config :Workerd.Config = (
+  services = [
+    ${parts.services.join(",\n    ")}
+  ],
+  sockets = [
+    ${parts.sockets.join(",\n    ")}
+  ],
+);
+
+const mainWorker :Workerd.Worker = (
+  modules = [
+    ${parts.modules.join(",\n    ")}
+  ],
+  compatibilityDate = ${capnpString(config.compatibilityDate)},
+  compatibilityFlags = [${config.compatibilityFlags.map(capnpString).join(", ")}],
+  bindings = [
+    ${parts.bindings.join(",\n    ")}
+  ],
+  durableObjectNamespaces = [
+    ${parts.namespaces.join(",\n    ")}
+  ],
+  durableObjectStorage = ${parts.durableStorage ? `(localDisk = "do-storage")` : "(none = void)"},
+  globalOutbound = "internet",
+);
+`;
+}
+
+/** Writes workerd.capnp (and the helper workers it needs) into runDir; returns its path. */
+export function writeWorkerdConfig(opts: WorkerdConfigOptions): string {
+  const { config } = opts;
+  fs.mkdirSync(opts.runDir, { recursive: true });
+  fs.mkdirSync(opts.stateDir, { recursive: true });
+  const modules = bundleModules(config, opts);
+  const bindings = workerBindings(config, opts.bindings);
   const classes = [...new Set(config.durableObjects.map((d) => d.className))];
   const namespaces = classes.map((c) => `(className = ${capnpString(c)}, uniqueKey = ${capnpString(`${config.name}-${c}`)}, enableSql = ${config.sqliteClasses.has(c)})`);
 
@@ -238,63 +312,12 @@ export function writeWorkerdConfig(opts: WorkerdConfigOptions): string {
     `(name = "internet", network = (allow = ["public", "private", "local"], tlsOptions = (trustBrowserCas = true)))`,
     `(name = "do-storage", disk = (path = ${capnpString(path.resolve(opts.stateDir))}, writable = true))`,
   ];
-  let front = "main";
-  const assets: AssetsConfig | null = config.assets && fs.existsSync(config.assets.directory) ? config.assets : null;
-  if (assets) {
-    fs.writeFileSync(path.join(opts.runDir, "router.js"), ROUTER_JS);
-    const manifest = capnpString(JSON.stringify(assetManifest(assets.directory)));
-    const headersFile = path.join(assets.directory, "_headers");
-    const headerRules = fs.existsSync(headersFile) ? parseHeadersFile(fs.readFileSync(headersFile, "utf8")) : [];
-    const settings = capnpString(JSON.stringify({ htmlHandling: assets.htmlHandling, notFoundHandling: assets.notFoundHandling, runWorkerFirst: assets.runWorkerFirst, headerRules }));
-    const routerWorker = (onlyAssets: boolean) =>
-      `(modules = [(name = "router.js", esModule = embed "router.js")], compatibilityDate = ${capnpString(config.compatibilityDate)}, bindings = [(name = "MANIFEST", json = ${manifest}), (name = "CONFIG", json = ${settings}), (name = "DISK", service = "assets-disk")${onlyAssets ? `, (name = "ASSETS_ONLY", json = "true")` : `, (name = "WORKER", service = "main")`}])`;
-    services.push(`(name = "assets-disk", disk = (path = ${capnpString(assets.directory)}))`);
-    services.push(`(name = "router", worker = ${routerWorker(false)})`);
-    if (assets.binding) {
-      services.push(`(name = "assets", worker = ${routerWorker(true)})`);
-      bindings.push(`(name = ${capnpString(assets.binding)}, service = "assets")`);
-    }
-    front = "router";
-  }
+  const front = addAssetServices(config, opts.runDir, services, bindings);
   const sockets = [`(name = "http", address = ${capnpString(`${opts.host}:${opts.port}`)}, http = (), service = ${capnpString(front)})`];
-  if (config.crons.length) {
-    fs.writeFileSync(path.join(opts.runDir, "cron.js"), CRON_JS);
-    services.push(
-      `(name = "cron", worker = (modules = [(name = "cron.js", esModule = embed "cron.js")], compatibilityDate = ${capnpString(config.compatibilityDate)}, compatibilityFlags = ["service_binding_extra_handlers"], bindings = [(name = "WORKER", service = "main")]))`,
-    );
-    sockets.push(`(name = "cron", address = "127.0.0.1:0", http = (), service = "cron")`);
-  }
+  addCronService(config, opts.runDir, services, sockets);
 
-  const capnp = `# Generated from wrangler.toml by scripts/lib/workerd.ts (npm run serve). Do not edit.
-using Workerd = import "/workerd/workerd.capnp";
-
-const config :Workerd.Config = (
-  services = [
-    ${services.join(",\n    ")}
-  ],
-  sockets = [
-    ${sockets.join(",\n    ")}
-  ],
-);
-
-const mainWorker :Workerd.Worker = (
-  modules = [
-    ${modules.join(",\n    ")}
-  ],
-  compatibilityDate = ${capnpString(config.compatibilityDate)},
-  compatibilityFlags = [${config.compatibilityFlags.map(capnpString).join(", ")}],
-  bindings = [
-    ${bindings.join(",\n    ")}
-  ],
-  durableObjectNamespaces = [
-    ${namespaces.join(",\n    ")}
-  ],
-  durableObjectStorage = ${classes.length ? `(localDisk = "do-storage")` : "(none = void)"},
-  globalOutbound = "internet",
-);
-`;
   const file = path.join(opts.runDir, "workerd.capnp");
-  fs.writeFileSync(file, capnp);
+  fs.writeFileSync(file, renderConfig(config, { services, sockets, modules, bindings, namespaces, durableStorage: classes.length > 0 }));
   return file;
 }
 
