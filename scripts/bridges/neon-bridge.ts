@@ -9,7 +9,8 @@ import type { Duplex } from "node:stream";
 import { pathToFileURL } from "node:url";
 import { WebSocketServer, type WebSocket } from "ws";
 import { checkDelay, DelayLine, hold, initialDelay } from "./delay.ts";
-import { executeSql, SqlSessions } from "./neon-http.ts";
+import { listen } from "./listen.ts";
+import { executeSql, SqlSessions, type SqlTarget } from "./neon-http.ts";
 
 /**
  * Requests and connections count once they have crossed (after the inbound hold), so with a delay
@@ -60,8 +61,11 @@ export interface NeonBridgeOptions {
 
 const MAX_SQL_BODY_BYTES = 10 * 1024 * 1024;
 
-function refuseUpgrade(socket: Duplex, status: number, message: string) {
-  if (!socket.writable) return socket.destroy();
+function refuseUpgrade(socket: Duplex, status: number, message: string): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
   socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`);
 }
 
@@ -84,142 +88,154 @@ async function readBody(req: http.IncomingMessage): Promise<string | null> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** What the bridge's handlers share: where Postgres is, the current hold, the counters, what is open. */
+interface BridgeState {
+  target: SqlTarget;
+  delayMs: number;
+  counts: NeonBridgeCounts;
+  /** WebSocket connections and their Postgres sockets. */
+  pairs: Set<{ ws: WebSocket; tcp: net.Socket }>;
+  wss: WebSocketServer;
+  sessions: SqlSessions;
+}
+
+/** `POST /sql`: held on the way in and out, executed by neon-http.ts; a caller that leaves aborts it. */
+async function handleSql(state: BridgeState, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const path = new URL(req.url ?? "/", "http://bridge").pathname;
+  if (path !== "/sql") return sendJson(res, 404, { message: `no such endpoint: ${req.method} ${path}` });
+  if (req.method !== "POST") return sendJson(res, 405, { message: "use POST /sql" }, { allow: "POST" });
+  const { counts } = state;
+  counts.sqlInFlight++;
+  const gone = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) gone.abort();
+  });
+  const reply = async (status: number, body: unknown, headers?: Record<string, string>) => {
+    await hold(state.delayMs); // the response crossing back
+    sendJson(res, status, body, headers);
+  };
+  try {
+    const body = await readBody(req);
+    await hold(state.delayMs); // the request crossing to Postgres
+    counts.sqlRequests++;
+    if (body === null) return await reply(400, { message: `request is too large (max is ${MAX_SQL_BODY_BYTES} bytes)` });
+    const result = await executeSql({ headers: req.headers, body, target: state.target, sessions: state.sessions, signal: gone.signal });
+    counts.sqlStatements += result.statements;
+    await reply(result.status, result.body, result.headers);
+  } catch (err) {
+    await reply(500, { message: `bridge error: ${err instanceof Error ? err.message : String(err)}` });
+  } finally {
+    counts.sqlInFlight--;
+  }
+}
+
+/** A WebSocket upgrade at `/v2?address=host:port`, for the configured Postgres only. */
+async function handleUpgrade(state: BridgeState, req: http.IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+  socket.on("error", () => undefined);
+  state.counts.wsOpen++;
+  socket.once("close", () => state.counts.wsOpen--);
+  // The upgrade is a round trip of its own: held for both directions before it is answered.
+  await hold(2 * state.delayMs);
+  const url = new URL(req.url ?? "/", "http://bridge");
+  if (url.pathname !== "/v2") return refuseUpgrade(socket, 404, "not found");
+  // Only the configured Postgres: the bridge must not become an open proxy.
+  if (url.searchParams.get("address") !== `${state.target.host}:${state.target.port}`) return refuseUpgrade(socket, 403, "address not allowed");
+  state.wss.handleUpgrade(req, socket, head, (ws) => connect(state, ws));
+}
+
+/** Pipes a WebSocket to a new Postgres connection, each way through a DelayLine; ends when both sides have closed. */
+function connect(state: BridgeState, ws: WebSocket): void {
+  const { counts, pairs } = state;
+  counts.wsConnections++;
+  const tcp = net.connect({ host: state.target.host, port: state.target.port });
+  tcp.setNoDelay(true);
+  const pair = { ws, tcp };
+  pairs.add(pair);
+  // null = the sender closed: it travels behind the data it sent, like a FIN.
+  const toPostgres = new DelayLine<Buffer | null>(
+    () => state.delayMs,
+    (chunk) => {
+      if (!chunk) return tcp.end();
+      counts.wsMessagesIn++;
+      tcp.write(chunk);
+    },
+  );
+  const toClient = new DelayLine<Buffer | null>(
+    () => state.delayMs,
+    (chunk) => {
+      if (ws.readyState !== ws.OPEN) return;
+      if (chunk) ws.send(chunk);
+      else ws.close();
+    },
+  );
+  let tcpDone = false;
+  let wsDone = false;
+  const settle = () => {
+    if (!tcpDone || !wsDone || !pairs.has(pair)) return;
+    pairs.delete(pair);
+    toPostgres.close();
+    toClient.close();
+    tcp.destroy();
+  };
+  tcp.on("data", (chunk) => toClient.push(chunk));
+  const tcpClosed = () => {
+    if (tcpDone) return;
+    tcpDone = true;
+    toClient.push(null);
+    settle();
+  };
+  tcp.on("error", tcpClosed);
+  tcp.on("close", tcpClosed);
+  ws.on("message", (data: Buffer | ArrayBuffer | Buffer[]) => {
+    toPostgres.push(Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer));
+  });
+  const wsClosed = () => {
+    if (wsDone) return;
+    wsDone = true;
+    toPostgres.push(null);
+    // Nothing can reach a closed socket: stop holding data for it.
+    toClient.close();
+    settle();
+  };
+  ws.on("error", wsClosed);
+  ws.on("close", wsClosed);
+}
+
 export async function startNeonBridge(opts: NeonBridgeOptions): Promise<NeonBridge> {
   const host = opts.host ?? "127.0.0.1";
   const target = { host: opts.postgresHost, port: opts.postgresPort };
-  const allowed = `${opts.postgresHost}:${opts.postgresPort}`;
-  let delayMs = initialDelay(opts.delayMs, "NEON_BRIDGE_DELAY_MS");
-  const counts: NeonBridgeCounts = { sqlRequests: 0, sqlStatements: 0, wsConnections: 0, wsMessagesIn: 0, sqlInFlight: 0, wsOpen: 0 };
-  const pairs = new Set<{ ws: WebSocket; tcp: net.Socket }>();
-  const wss = new WebSocketServer({ noServer: true });
-  const sessions = new SqlSessions(target, { connectTimeoutMs: opts.connectTimeoutMs ?? 5000, poolSize: opts.sqlPoolSize ?? 40 });
-
-  const server = http.createServer(async (req, res) => {
-    const path = new URL(req.url ?? "/", "http://bridge").pathname;
-    if (path !== "/sql") return sendJson(res, 404, { message: `no such endpoint: ${req.method} ${path}` });
-    if (req.method !== "POST") return sendJson(res, 405, { message: "use POST /sql" }, { allow: "POST" });
-    counts.sqlInFlight++;
-    const gone = new AbortController();
-    res.on("close", () => {
-      if (!res.writableFinished) gone.abort();
-    });
-    try {
-      const body = await readBody(req);
-      await hold(delayMs); // the request crossing to Postgres
-      counts.sqlRequests++;
-      if (body === null) return await reply(400, { message: `request is too large (max is ${MAX_SQL_BODY_BYTES} bytes)` });
-      const result = await executeSql({ headers: req.headers, body, target, sessions, signal: gone.signal });
-      counts.sqlStatements += result.statements;
-      await reply(result.status, result.body, result.headers);
-    } catch (err) {
-      await reply(500, { message: `bridge error: ${err instanceof Error ? err.message : String(err)}` });
-    } finally {
-      counts.sqlInFlight--;
-    }
-    async function reply(status: number, body: unknown, headers?: Record<string, string>) {
-      await hold(delayMs); // the response crossing back
-      sendJson(res, status, body, headers);
-    }
-  });
-
-  server.on("upgrade", async (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on("error", () => undefined);
-    counts.wsOpen++;
-    socket.once("close", () => counts.wsOpen--);
-    // The upgrade is a round trip of its own: held for both directions before it is answered.
-    await hold(2 * delayMs);
-    const url = new URL(req.url ?? "/", "http://bridge");
-    if (url.pathname !== "/v2") return refuseUpgrade(socket, 404, "not found");
-    // Only the configured Postgres: the bridge must not become an open proxy.
-    if (url.searchParams.get("address") !== allowed) return refuseUpgrade(socket, 403, "address not allowed");
-    wss.handleUpgrade(req, socket, head, (ws) => connect(ws));
-  });
-
-  function connect(ws: WebSocket) {
-    counts.wsConnections++;
-    const tcp = net.connect({ host: opts.postgresHost, port: opts.postgresPort });
-    tcp.setNoDelay(true);
-    const pair = { ws, tcp };
-    pairs.add(pair);
-    // null = the sender closed: it travels behind the data it sent, like a FIN.
-    const toPostgres = new DelayLine<Buffer | null>(
-      () => delayMs,
-      (chunk) => {
-        if (!chunk) return tcp.end();
-        counts.wsMessagesIn++;
-        tcp.write(chunk);
-      },
-    );
-    const toClient = new DelayLine<Buffer | null>(
-      () => delayMs,
-      (chunk) => {
-        if (ws.readyState !== ws.OPEN) return;
-        if (chunk) ws.send(chunk);
-        else ws.close();
-      },
-    );
-    let tcpDone = false;
-    let wsDone = false;
-    const settle = () => {
-      if (!tcpDone || !wsDone || !pairs.has(pair)) return;
-      pairs.delete(pair);
-      toPostgres.close();
-      toClient.close();
-      tcp.destroy();
-    };
-    tcp.on("data", (chunk) => toClient.push(chunk));
-    const tcpClosed = () => {
-      if (tcpDone) return;
-      tcpDone = true;
-      toClient.push(null);
-      settle();
-    };
-    tcp.on("error", tcpClosed);
-    tcp.on("close", tcpClosed);
-    ws.on("message", (data: Buffer | ArrayBuffer | Buffer[]) => {
-      toPostgres.push(Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer));
-    });
-    const wsClosed = () => {
-      if (wsDone) return;
-      wsDone = true;
-      toPostgres.push(null);
-      // Nothing can reach a closed socket: stop holding data for it.
-      toClient.close();
-      settle();
-    };
-    ws.on("error", wsClosed);
-    ws.on("close", wsClosed);
-  }
-
-  // Small request/response pairs: without this, Nagle + delayed ACK adds ~40 ms per call.
-  server.on("connection", (socket) => socket.setNoDelay(true));
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port ?? 0, host, () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
+  const state: BridgeState = {
+    target,
+    delayMs: initialDelay(opts.delayMs, "NEON_BRIDGE_DELAY_MS"),
+    counts: { sqlRequests: 0, sqlStatements: 0, wsConnections: 0, wsMessagesIn: 0, sqlInFlight: 0, wsOpen: 0 },
+    pairs: new Set(),
+    wss: new WebSocketServer({ noServer: true }),
+    sessions: new SqlSessions(target, { connectTimeoutMs: opts.connectTimeoutMs ?? 5000, poolSize: opts.sqlPoolSize ?? 40 }),
+  };
+  const server = http.createServer((req, res) => handleSql(state, req, res));
+  server.on("upgrade", (req: http.IncomingMessage, socket: Duplex, head: Buffer) => handleUpgrade(state, req, socket, head));
+  const port = await listen(server, opts.port ?? 0, host);
   return {
     url: `ws://${host}:${port}/v2`,
     sqlUrl: `http://${host}:${port}/sql`,
     port,
     get delayMs() {
-      return delayMs;
+      return state.delayMs;
     },
     setDelay(ms: number) {
-      delayMs = checkDelay(ms);
+      state.delayMs = checkDelay(ms);
     },
-    counts: () => ({ ...counts }),
+    counts: () => ({ ...state.counts }),
     close: () =>
       new Promise<void>((resolve) => {
-        for (const { ws, tcp } of pairs) {
+        for (const { ws, tcp } of state.pairs) {
           tcp.destroy();
           ws.terminate();
         }
-        pairs.clear();
-        wss.close();
+        state.pairs.clear();
+        state.wss.close();
         server.closeAllConnections();
-        server.close(() => void sessions.close().then(resolve));
+        server.close(() => void state.sessions.close().then(resolve));
       }),
   };
 }

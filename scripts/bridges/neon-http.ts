@@ -290,6 +290,100 @@ export class SqlSessions {
   }
 }
 
+/** False once a session sits inside a transaction (or is gone): it must not be reused. */
+function idle(client: pg.Client | undefined): boolean {
+  return (client as unknown as { getTransactionStatus(): string | null } | undefined)?.getTransactionStatus() === "I";
+}
+
+/** A request's session: released once (back to the pool or ended), cancelled if the caller goes away first. */
+class RequestSession {
+  session: Session | null = null;
+  private released = false;
+  private readonly target: SqlTarget;
+
+  constructor(target: SqlTarget) {
+    this.target = target;
+  }
+
+  release(discard: boolean): void {
+    if (!this.session || this.released) return;
+    this.released = true;
+    this.session.release(discard);
+  }
+
+  /** The caller went away: cancel what runs and end the session. */
+  drop(): void {
+    // Once released, the session may already run another request's statement: leave it alone.
+    if (!this.session || this.released) return;
+    cancelRunning(this.target, this.session.client);
+    // Ending a session with a batch open rolls it back.
+    this.release(true);
+  }
+}
+
+/** Runs one query, or a batch inside one transaction (rolled back when a statement fails), counting each statement sent. */
+async function runPayload(client: pg.Client, payload: QueryData | QueryData[], begin: string | null, rawOutput: boolean, arrayMode: boolean, sent: { statements: number }): Promise<unknown> {
+  if (!Array.isArray(payload)) {
+    sent.statements++;
+    return runQuery(client, payload, rawOutput, arrayMode);
+  }
+  sent.statements++;
+  await client.query(begin!);
+  const results: unknown[] = [];
+  try {
+    for (const query of payload) {
+      sent.statements++;
+      results.push(await runQuery(client, query, rawOutput, arrayMode));
+    }
+  } catch (err) {
+    await client.query("rollback").catch(() => undefined);
+    throw err;
+  }
+  sent.statements++;
+  await client.query("commit");
+  return { results };
+}
+
+/** Parses the request, takes a session and runs the payload; throws what executeSql turns into an error reply. */
+async function answer(opts: Parameters<typeof executeSql>[0], held: RequestSession, sent: { statements: number }): Promise<SqlReply> {
+  const config = connectionConfig(header(opts.headers, "Neon-Connection-String"), opts.target);
+  const rawOutput = header(opts.headers, "Neon-Raw-Text-Output") === "true";
+  const arrayMode = header(opts.headers, "Neon-Array-Mode") === "true";
+  const payload = parsePayload(opts.body);
+  const begin = Array.isArray(payload) ? batchBegin(opts.headers) : null;
+  try {
+    held.session = await opts.sessions.acquire(config);
+  } catch (err) {
+    if (err instanceof pg.DatabaseError) return { status: 400, body: errorBody(err.message, err), headers: {}, statements: sent.statements };
+    // Neon answers 500 when it cannot reach the compute at all (ErrorKind::Compute).
+    return { status: 500, body: errorBody(`Couldn't connect to compute node: ${err instanceof Error ? err.message : String(err)}`), headers: {}, statements: sent.statements };
+  }
+  if (opts.signal.aborted) {
+    held.release(false);
+    return { status: 499, body: errorBody("client went away"), headers: {}, statements: sent.statements };
+  }
+  const { client } = held.session;
+  const body = await runPayload(client, payload, begin?.sql ?? null, rawOutput, arrayMode, sent);
+  // Like Neon's check_idle: a session left inside a transaction (a lone BEGIN) is not reused.
+  held.release(!idle(client));
+  if (JSON.stringify(body).length > MAX_RESPONSE_BYTES) {
+    return { status: 507, body: errorBody(`response is too large (max is ${MAX_RESPONSE_BYTES} bytes)`), headers: {}, statements: sent.statements };
+  }
+  return { status: 200, body, headers: begin?.echo ?? {}, statements: sent.statements };
+}
+
+/** The reply for what answer() threw: a bad request, a Postgres error, or a session lost mid-query. */
+function failureReply(err: unknown, held: RequestSession, statements: number): SqlReply {
+  if (err instanceof RequestError) return { status: err.status, body: errorBody(err.message), headers: {}, statements };
+  if (err instanceof pg.DatabaseError) {
+    held.release(!idle(held.session?.client));
+    return { status: 400, body: errorBody(err.message, err), headers: {}, statements };
+  }
+  // A session lost mid-query: Neon answers 400 too (a Postgres error without a SQLSTATE).
+  held.release(true);
+  return { status: 400, body: errorBody(err instanceof Error ? err.message : String(err)), headers: {}, statements };
+}
+
 /** Executes one `POST /sql` request against the allowed Postgres. Never throws. */
 export async function executeSql(opts: {
   headers: Record<string, string | string[] | undefined>;
@@ -299,79 +393,17 @@ export async function executeSql(opts: {
   /** Aborted when the caller went away: the running statement is cancelled and the session ended. */
   signal: AbortSignal;
 }): Promise<SqlReply> {
-  let statements = 0;
-  let session: Session | null = null;
-  let released = false;
-  const release = (discard: boolean) => {
-    if (!session || released) return;
-    released = true;
-    session.release(discard);
-  };
-  const drop = () => {
-    // Once released, the session may already run another request's statement: leave it alone.
-    if (!session || released) return;
-    cancelRunning(opts.target, session.client);
-    // Ending a session with a batch open rolls it back.
-    release(true);
-  };
+  const sent = { statements: 0 };
+  const held = new RequestSession(opts.target);
+  const drop = () => held.drop();
   opts.signal.addEventListener("abort", drop, { once: true });
   try {
-    const config = connectionConfig(header(opts.headers, "Neon-Connection-String"), opts.target);
-    const rawOutput = header(opts.headers, "Neon-Raw-Text-Output") === "true";
-    const arrayMode = header(opts.headers, "Neon-Array-Mode") === "true";
-    const payload = parsePayload(opts.body);
-    const begin = Array.isArray(payload) ? batchBegin(opts.headers) : null;
-    try {
-      session = await opts.sessions.acquire(config);
-    } catch (err) {
-      if (err instanceof pg.DatabaseError) return { status: 400, body: errorBody(err.message, err), headers: {}, statements };
-      // Neon answers 500 when it cannot reach the compute at all (ErrorKind::Compute).
-      return { status: 500, body: errorBody(`Couldn't connect to compute node: ${err instanceof Error ? err.message : String(err)}`), headers: {}, statements };
-    }
-    if (opts.signal.aborted) {
-      release(false);
-      return { status: 499, body: errorBody("client went away"), headers: {}, statements };
-    }
-    const { client } = session;
-    let body: unknown;
-    if (!Array.isArray(payload)) {
-      statements++;
-      body = await runQuery(client, payload, rawOutput, arrayMode);
-    } else {
-      statements++;
-      await client.query(begin!.sql);
-      const results: unknown[] = [];
-      try {
-        for (const query of payload) {
-          statements++;
-          results.push(await runQuery(client, query, rawOutput, arrayMode));
-        }
-      } catch (err) {
-        await client.query("rollback").catch(() => undefined);
-        throw err;
-      }
-      statements++;
-      await client.query("commit");
-      body = { results };
-    }
-    // Like Neon's check_idle: a session left inside a transaction (a lone BEGIN) is not reused.
-    release((client as unknown as { getTransactionStatus(): string | null }).getTransactionStatus() !== "I");
-    if (JSON.stringify(body).length > MAX_RESPONSE_BYTES) {
-      return { status: 507, body: errorBody(`response is too large (max is ${MAX_RESPONSE_BYTES} bytes)`), headers: {}, statements };
-    }
-    return { status: 200, body, headers: begin?.echo ?? {}, statements };
+    return await answer(opts, held, sent);
   } catch (err) {
-    if (err instanceof RequestError) return { status: err.status, body: errorBody(err.message), headers: {}, statements };
-    if (err instanceof pg.DatabaseError) {
-      release((session?.client as unknown as { getTransactionStatus(): string | null } | undefined)?.getTransactionStatus() !== "I");
-      return { status: 400, body: errorBody(err.message, err), headers: {}, statements };
-    }
-    // A session lost mid-query: Neon answers 400 too (a Postgres error without a SQLSTATE).
-    release(true);
-    return { status: 400, body: errorBody(err instanceof Error ? err.message : String(err)), headers: {}, statements };
+    return failureReply(err, held, sent.statements);
   } finally {
     opts.signal.removeEventListener("abort", drop);
-    release(true); // whatever path left it checked out: not trusted for reuse
+    held.release(true); // whatever path left it checked out: not trusted for reuse
   }
 }
 

@@ -4,6 +4,7 @@
 import http from "node:http";
 import { pathToFileURL } from "node:url";
 import { checkDelay, hold, initialDelay } from "./delay.ts";
+import { listen } from "./listen.ts";
 import { RespClient, RespError, type RespValue } from "./resp.ts";
 
 /**
@@ -65,6 +66,68 @@ function sendNow(res: http.ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
+/** What the request handler shares with the bridge: the Redis connection, the token, the current hold, the counters. */
+interface BridgeState {
+  redis: RespClient;
+  token: string;
+  delayMs: number;
+  counts: UpstashBridgeCounts;
+}
+
+/** Status and body for an authorised request with a well-formed body: one command, a pipeline or a transaction. */
+async function execute(state: BridgeState, method: string | undefined, path: string, body: unknown, base64: boolean): Promise<[status: number, body: unknown]> {
+  if (path === "" && method === "POST") {
+    if (!isCommand(body)) return [400, { error: "ERR the request body must be a command array" }];
+    state.counts.commands++;
+    const [reply] = await state.redis.send([body]);
+    const out = toReply(reply ?? null, base64);
+    return ["error" in out ? 400 : 200, out];
+  }
+  if ((path === "/pipeline" || path === "/multi-exec") && method === "POST") {
+    if (!Array.isArray(body) || !body.every(isCommand)) return [400, { error: "ERR the request body must be an array of command arrays" }];
+    state.counts.commands += body.length;
+    if (path === "/pipeline") {
+      const replies = await state.redis.send(body);
+      return [200, replies.map((r) => toReply(r, base64))];
+    }
+    const replies = await state.redis.send([["MULTI"], ...body, ["EXEC"]]);
+    const exec = replies[replies.length - 1];
+    if (exec instanceof RespError) return [400, { error: exec.message }];
+    if (!Array.isArray(exec)) return [400, { error: "ERR transaction aborted" }];
+    return [200, exec.map((r) => toReply(r, base64))];
+  }
+  return [404, { error: `ERR unknown endpoint ${method} ${path || "/"}` }];
+}
+
+/** One request: held on the way in and out, counted once it has crossed, refused without the token. */
+async function handle(state: BridgeState, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  // The request crosses to Redis, the answer crosses back: each held once, whatever it says.
+  const send = async (status: number, body: unknown) => {
+    await hold(state.delayMs);
+    sendNow(res, status, body);
+  };
+  let body: unknown;
+  let malformed = false;
+  try {
+    body = await readBody(req);
+  } catch {
+    malformed = true;
+  }
+  await hold(state.delayMs);
+  state.counts.requests++;
+  try {
+    if (req.headers.authorization !== `Bearer ${state.token}`) return await send(401, { error: "Unauthorized" });
+    const base64 = String(req.headers["upstash-encoding"] ?? "").toLowerCase() === "base64";
+    const path = new URL(req.url ?? "/", "http://bridge").pathname.replace(/\/+$/, "");
+    if (malformed) return await send(400, { error: "ERR failed to parse request body as JSON" });
+    const [status, out] = await execute(state, req.method, path, body, base64);
+    return await send(status, out);
+  } catch (err) {
+    // Redis unreachable: answer at once so the client fails fast and the Worker falls back to Postgres.
+    return await send(503, { error: `ERR redis unavailable: ${err instanceof Error ? err.message : String(err)}` });
+  }
+}
+
 export async function startUpstashBridge(opts: {
   redisUrl: string;
   token: string;
@@ -74,88 +137,36 @@ export async function startUpstashBridge(opts: {
   delayMs?: number;
 }): Promise<UpstashBridge> {
   const host = opts.host ?? "127.0.0.1";
-  const redis = new RespClient(opts.redisUrl);
-  let delayMs = initialDelay(opts.delayMs, "UPSTASH_BRIDGE_DELAY_MS");
-  const counts: UpstashBridgeCounts = { requests: 0, commands: 0, inFlight: 0 };
-
+  const state: BridgeState = {
+    redis: new RespClient(opts.redisUrl),
+    token: opts.token,
+    delayMs: initialDelay(opts.delayMs, "UPSTASH_BRIDGE_DELAY_MS"),
+    counts: { requests: 0, commands: 0, inFlight: 0 },
+  };
   const server = http.createServer(async (req, res) => {
-    counts.inFlight++;
+    state.counts.inFlight++;
     try {
-      await handle(req, res);
+      await handle(state, req, res);
     } finally {
-      counts.inFlight--;
+      state.counts.inFlight--;
     }
   });
-
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
-    // The request crosses to Redis, the answer crosses back: each held once, whatever it says.
-    const send = async (status: number, body: unknown) => {
-      await hold(delayMs);
-      sendNow(res, status, body);
-    };
-    let body: unknown;
-    let malformed = false;
-    try {
-      body = await readBody(req);
-    } catch {
-      malformed = true;
-    }
-    await hold(delayMs);
-    counts.requests++;
-    try {
-      if (req.headers.authorization !== `Bearer ${opts.token}`) return await send(401, { error: "Unauthorized" });
-      const base64 = String(req.headers["upstash-encoding"] ?? "").toLowerCase() === "base64";
-      const path = new URL(req.url ?? "/", "http://bridge").pathname.replace(/\/+$/, "");
-      if (malformed) return await send(400, { error: "ERR failed to parse request body as JSON" });
-      if (path === "" && req.method === "POST") {
-        if (!isCommand(body)) return await send(400, { error: "ERR the request body must be a command array" });
-        counts.commands++;
-        const [reply] = await redis.send([body]);
-        const out = toReply(reply ?? null, base64);
-        return await send("error" in out ? 400 : 200, out);
-      }
-      if ((path === "/pipeline" || path === "/multi-exec") && req.method === "POST") {
-        if (!Array.isArray(body) || !body.every(isCommand)) return await send(400, { error: "ERR the request body must be an array of command arrays" });
-        counts.commands += body.length;
-        if (path === "/pipeline") {
-          const replies = await redis.send(body);
-          return await send(200, replies.map((r) => toReply(r, base64)));
-        }
-        const replies = await redis.send([["MULTI"], ...body, ["EXEC"]]);
-        const exec = replies[replies.length - 1];
-        if (exec instanceof RespError) return await send(400, { error: exec.message });
-        if (!Array.isArray(exec)) return await send(400, { error: "ERR transaction aborted" });
-        return await send(200, exec.map((r) => toReply(r, base64)));
-      }
-      return await send(404, { error: `ERR unknown endpoint ${req.method} ${path || "/"}` });
-    } catch (err) {
-      // Redis unreachable: answer at once so the client fails fast and the Worker falls back to Postgres.
-      return await send(503, { error: `ERR redis unavailable: ${err instanceof Error ? err.message : String(err)}` });
-    }
-  }
   server.keepAliveTimeout = 5000;
-  // Small request/response pairs: without this, Nagle + delayed ACK adds ~40 ms per call.
-  server.on("connection", (socket) => socket.setNoDelay(true));
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(opts.port ?? 0, host, () => resolve());
-  });
-  const address = server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
+  const port = await listen(server, opts.port ?? 0, host);
   return {
     url: `http://${host}:${port}`,
     port,
     token: opts.token,
     get delayMs() {
-      return delayMs;
+      return state.delayMs;
     },
     setDelay(ms: number) {
-      delayMs = checkDelay(ms);
+      state.delayMs = checkDelay(ms);
     },
-    counts: () => ({ ...counts }),
+    counts: () => ({ ...state.counts }),
     close: () =>
       new Promise<void>((resolve) => {
-        redis.close();
+        state.redis.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

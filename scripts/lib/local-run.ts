@@ -42,83 +42,114 @@ const DESCRIPTION: Record<RuntimeKind, string> = {
   serve: "the production bundle on plain workerd",
 };
 
-export async function runLocal(kind: RuntimeKind): Promise<void> {
-  const log = (line: string) => console.log(`[${kind}] ${line}`);
-  let stack: Stack | null = null;
-  let worker: WorkerRuntime | null = null;
-  let stopping = false;
-  let stackFileWritten = false;
+const STACK_FILE = path.join(root, ".data", "stack.json");
 
-  const shutdown = async (code: number): Promise<never> => {
-    if (!stopping) {
-      stopping = true;
-      if (stackFileWritten) fs.rmSync(path.join(root, ".data", "stack.json"), { force: true });
-      await worker?.stop().catch(() => undefined);
-      await stack?.stop().catch(() => undefined);
-    }
-    process.exit(code);
+/** What a run has started, which shutdown() stops (the Worker first), and how it ends the process. */
+interface Run {
+  kind: RuntimeKind;
+  log(line: string): void;
+  stack: Stack | null;
+  worker: WorkerRuntime | null;
+  stackFileWritten: boolean;
+  stopping: boolean;
+  /** Stops what was started and exits with `code`. */
+  shutdown(code: number): Promise<never>;
+  /** Prints `message` as the one start-up error line, then shutdown(1). */
+  fail(message: string): Promise<never>;
+}
+
+/** A run whose Ctrl-C, SIGTERM and stray errors end in shutdown(), leaving nothing running. */
+function startRun(kind: RuntimeKind): Run {
+  const run: Run = {
+    kind,
+    log: (line) => console.log(`[${kind}] ${line}`),
+    stack: null,
+    worker: null,
+    stackFileWritten: false,
+    stopping: false,
+    async shutdown(code) {
+      if (!run.stopping) {
+        run.stopping = true;
+        if (run.stackFileWritten) fs.rmSync(STACK_FILE, { force: true });
+        await run.worker?.stop().catch(() => undefined);
+        await run.stack?.stop().catch(() => undefined);
+      }
+      process.exit(code);
+    },
+    async fail(message) {
+      console.error(`[${kind}] ${message}`);
+      return run.shutdown(1);
+    },
   };
-  const fail = async (message: string): Promise<never> => {
-    console.error(`[${kind}] ${message}`);
-    return shutdown(1);
-  };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  process.on("SIGINT", () => void run.shutdown(0));
+  process.on("SIGTERM", () => void run.shutdown(0));
   for (const event of ["uncaughtException", "unhandledRejection"] as const) {
     process.on(event, (err: unknown) => {
       if (process.env.DEBUG && err instanceof Error) console.error(err.stack);
-      void fail(err instanceof StartupError ? err.message : `unexpected error: ${oneLine(err)} (DEBUG=1 shows where)`);
+      void run.fail(err instanceof StartupError ? err.message : `unexpected error: ${oneLine(err)} (DEBUG=1 shows where)`);
     });
   }
+  return run;
+}
 
+/** PORT (default 8787), checked to be a port number nothing listens on yet. */
+async function choosePort(run: Run): Promise<number> {
   const portText = process.env.PORT ?? "8787";
   const port = Number(portText);
-  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) await fail(`PORT=${portText} is not a port number (1-65535).`);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) await run.fail(`PORT=${portText} is not a port number (1-65535).`);
   // Before anything starts: a busy port would otherwise surface only after the whole stack is up,
   // as wrangler's advice to pass --port, which is not this script's knob.
   if (!(await portIsFree("127.0.0.1", port))) {
-    await fail(`Port ${port} is already in use (another npm run dev or serve?). Stop what holds it, or choose another port: PORT=${port === 65535 ? 8788 : port + 1} npm run ${kind}`);
+    await run.fail(`Port ${port} is already in use (another npm run dev or serve?). Stop what holds it, or choose another port: PORT=${port === 65535 ? 8788 : port + 1} npm run ${run.kind}`);
   }
+  return port;
+}
 
-  const admin = demoAdmin(process.env);
-  let catalogLine = "";
+/** Lets `npm run seed` / `npm run admin` find this stack without copying URLs around. */
+function writeStackFile(run: Run, stack: Stack): void {
   try {
-    ensureDevVars(log);
-    stack = await startStack({
+    fs.mkdirSync(path.dirname(STACK_FILE), { recursive: true });
+    fs.writeFileSync(STACK_FILE, JSON.stringify({ databaseUrl: stack.postgres.url, redisUrl: stack.redis.url }, null, 2));
+    run.stackFileWritten = true;
+  } catch (err) {
+    throw new StartupError(describeDiskError(err, STACK_FILE, "the local stack") ?? `Cannot write ${STACK_FILE}: ${oneLine(err)}`);
+  }
+}
+
+/** The stack (own or given) with demo data in it; returns the banner's catalog line. */
+async function startLocalStack(run: Run, admin: ReturnType<typeof demoAdmin>): Promise<string> {
+  try {
+    ensureDevVars(run.log);
+    run.stack = await startStack({
       dataDir: path.join(root, ".data", "postgres"),
       persistent: true,
       databaseUrl: process.env.DATABASE_URL,
       redisUrl: process.env.REDIS_URL,
-      log,
+      log: run.log,
     });
-    // Lets `npm run seed` / `npm run admin` find this stack without copying URLs around.
-    const stackFile = path.join(root, ".data", "stack.json");
-    try {
-      fs.mkdirSync(path.dirname(stackFile), { recursive: true });
-      fs.writeFileSync(stackFile, JSON.stringify({ databaseUrl: stack.postgres.url, redisUrl: stack.redis.url }, null, 2));
-      stackFileWritten = true;
-    } catch (err) {
-      throw new StartupError(describeDiskError(err, stackFile, "the local stack") ?? `Cannot write ${stackFile}: ${oneLine(err)}`);
-    }
-    const demo = await ensureDemoData(stack.postgres.url, admin);
-    if (demo.createdAdmin) log(`created demo admin ${admin!.email}`);
-    catalogLine = `${demo.categories.toLocaleString()} categories, ${demo.products.toLocaleString()} products${demo.createdCatalog ? " (demo catalog created)" : ""}`;
+    writeStackFile(run, run.stack);
+    const demo = await ensureDemoData(run.stack.postgres.url, admin);
+    if (demo.createdAdmin) run.log(`created demo admin ${admin!.email}`);
+    return `${demo.categories.toLocaleString()} categories, ${demo.products.toLocaleString()} products${demo.createdCatalog ? " (demo catalog created)" : ""}`;
   } catch (err) {
-    await fail(err instanceof StartupError || err instanceof MissingRedisError ? err.message : `could not start the local stack: ${oneLine(err)}`);
+    return run.fail(err instanceof StartupError || err instanceof MissingRedisError ? err.message : `could not start the local stack: ${oneLine(err)}`);
   }
+}
 
+/** The Worker in the chosen runtime, bound to the stack. */
+async function startWorker(run: Run, port: number): Promise<WorkerRuntime> {
   try {
     // Own process group, stopped as a whole by shutdown(): nothing outlives this script, whichever
     // way it is stopped (Ctrl-C here reaches this process, which then stops the runtime).
-    worker = await startRuntime(kind, { port, bindings: stack!.workerBindings, echo: true, processGroup: true, timeoutMs: 120_000 });
+    run.worker = await startRuntime(run.kind, { port, bindings: run.stack!.workerBindings, echo: true, processGroup: true, timeoutMs: 120_000 });
+    return run.worker;
   } catch (err) {
     // wrangler's and workerd's own output is already on the terminal: one line on top of it.
-    await fail(err instanceof StartupError ? err.message : `${DESCRIPTION[kind]} did not start: ${oneLine(err).slice(0, 300)}`);
+    return run.fail(err instanceof StartupError ? err.message : `${DESCRIPTION[run.kind]} did not start: ${oneLine(err).slice(0, 300)}`);
   }
-  const url = worker!.url;
-  // wrangler dev warns that crons are never fired locally; here they are.
-  const crons = readWranglerToml(path.join(root, "wrangler.toml")).crons;
-  if (crons.length) log(`[triggers] crons ${crons.map((c) => JSON.stringify(c)).join(", ")} fire the Worker's scheduled handler at the top of each matching minute (UTC)`);
+}
+
+function printBanner(kind: RuntimeKind, url: string, admin: ReturnType<typeof demoAdmin>, catalogLine: string): void {
   console.log(
     [
       "",
@@ -134,10 +165,22 @@ export async function runLocal(kind: RuntimeKind): Promise<void> {
       "",
     ].join("\n"),
   );
-  worker!.process.on("exit", (code) => {
-    if (!stopping) {
+}
+
+export async function runLocal(kind: RuntimeKind): Promise<void> {
+  const run = startRun(kind);
+  const port = await choosePort(run);
+  const admin = demoAdmin(process.env);
+  const catalogLine = await startLocalStack(run, admin);
+  const worker = await startWorker(run, port);
+  // wrangler dev warns that crons are never fired locally; here they are.
+  const crons = readWranglerToml(path.join(root, "wrangler.toml")).crons;
+  if (crons.length) run.log(`[triggers] crons ${crons.map((c) => JSON.stringify(c)).join(", ")} fire the Worker's scheduled handler at the top of each matching minute (UTC)`);
+  printBanner(kind, worker.url, admin, catalogLine);
+  worker.process.on("exit", (code) => {
+    if (!run.stopping) {
       console.error(`[${kind}] ${kind === "dev" ? "wrangler" : "workerd"} exited (${code ?? "signal"})`);
-      void shutdown(code ?? 1);
+      void run.shutdown(code ?? 1);
     }
   });
 }

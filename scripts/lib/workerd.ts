@@ -7,6 +7,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { startCronTicker } from "./cron.ts";
+import { RuntimeProcess } from "./runtime-process.ts";
 import { StartupError } from "./startup-error.ts";
 import { readDevVars, type AssetsConfig, type WorkerConfig } from "./wrangler-toml.ts";
 
@@ -195,11 +196,8 @@ export interface WorkerdConfigOptions {
   runDir: string;
 }
 
-/** Writes workerd.capnp (and the helper workers it needs) into runDir; returns its path. */
-export function writeWorkerdConfig(opts: WorkerdConfigOptions): string {
-  const { config } = opts;
-  fs.mkdirSync(opts.runDir, { recursive: true });
-  fs.mkdirSync(opts.stateDir, { recursive: true });
+/** Copies the bundle next to the config; returns its modules as capnp, the main module first. */
+function bundleModules(config: WorkerConfig, opts: WorkerdConfigOptions): string[] {
   // The bundle goes next to the config: capnp `embed` paths are relative to the config file.
   const bundle = path.join(opts.runDir, "bundle");
   if (path.resolve(opts.bundleDir) !== bundle) {
@@ -216,10 +214,13 @@ export function writeWorkerdConfig(opts: WorkerdConfigOptions): string {
     if (f.endsWith(".txt") || f.endsWith(".html")) return `(name = ${capnpString(f)}, text = ${embed})`;
     return `(name = ${capnpString(f)}, data = ${embed})`;
   };
-  const modules = [mainName, ...files.filter((f) => f !== mainName)].map(moduleOf);
+  return [mainName, ...files.filter((f) => f !== mainName)].map(moduleOf);
+}
 
+/** The main Worker's bindings: [vars], .dev.vars, the caller's text bindings, Durable Object namespaces. */
+function workerBindings(config: WorkerConfig, given: Record<string, string>): string[] {
   // Same precedence as wrangler dev: [vars] < .dev.vars < what the caller passes (--var).
-  const text: Record<string, string> = { ...readDevVars(path.join(config.root, ".dev.vars")), ...opts.bindings };
+  const text: Record<string, string> = { ...readDevVars(path.join(config.root, ".dev.vars")), ...given };
   const bindings: string[] = [];
   for (const [name, value] of Object.entries(config.vars)) {
     if (name in text) continue;
@@ -227,7 +228,81 @@ export function writeWorkerdConfig(opts: WorkerdConfigOptions): string {
   }
   for (const [name, value] of Object.entries(text)) bindings.push(`(name = ${capnpString(name)}, text = ${capnpString(value)})`);
   for (const d of config.durableObjects) bindings.push(`(name = ${capnpString(d.binding)}, durableObjectNamespace = (className = ${capnpString(d.className)}))`);
+  return bindings;
+}
 
+/**
+ * The [assets] stand-in: writes router.js, adds its services (and the assets binding's) and returns
+ * the service the HTTP socket serves; "main" when there are no assets on disk.
+ */
+function addAssetServices(config: WorkerConfig, runDir: string, services: string[], bindings: string[]): string {
+  const assets: AssetsConfig | null = config.assets && fs.existsSync(config.assets.directory) ? config.assets : null;
+  if (!assets) return "main";
+  fs.writeFileSync(path.join(runDir, "router.js"), ROUTER_JS);
+  const manifest = capnpString(JSON.stringify(assetManifest(assets.directory)));
+  const headersFile = path.join(assets.directory, "_headers");
+  const headerRules = fs.existsSync(headersFile) ? parseHeadersFile(fs.readFileSync(headersFile, "utf8")) : [];
+  const settings = capnpString(JSON.stringify({ htmlHandling: assets.htmlHandling, notFoundHandling: assets.notFoundHandling, runWorkerFirst: assets.runWorkerFirst, headerRules }));
+  const routerWorker = (onlyAssets: boolean) =>
+    `(modules = [(name = "router.js", esModule = embed "router.js")], compatibilityDate = ${capnpString(config.compatibilityDate)}, bindings = [(name = "MANIFEST", json = ${manifest}), (name = "CONFIG", json = ${settings}), (name = "DISK", service = "assets-disk")${onlyAssets ? `, (name = "ASSETS_ONLY", json = "true")` : `, (name = "WORKER", service = "main")`}])`;
+  services.push(`(name = "assets-disk", disk = (path = ${capnpString(assets.directory)}))`);
+  services.push(`(name = "router", worker = ${routerWorker(false)})`);
+  if (assets.binding) {
+    services.push(`(name = "assets", worker = ${routerWorker(true)})`);
+    bindings.push(`(name = ${capnpString(assets.binding)}, service = "assets")`);
+  }
+  return "router";
+}
+
+/** With [triggers] crons: writes cron.js and adds its service and loopback socket (port chosen by the OS). */
+function addCronService(config: WorkerConfig, runDir: string, services: string[], sockets: string[]): void {
+  if (!config.crons.length) return;
+  fs.writeFileSync(path.join(runDir, "cron.js"), CRON_JS);
+  services.push(
+    `(name = "cron", worker = (modules = [(name = "cron.js", esModule = embed "cron.js")], compatibilityDate = ${capnpString(config.compatibilityDate)}, compatibilityFlags = ["service_binding_extra_handlers"], bindings = [(name = "WORKER", service = "main")]))`,
+  );
+  sockets.push(`(name = "cron", address = "127.0.0.1:0", http = (), service = "cron")`);
+}
+
+/** The text of workerd.capnp from its parts. */
+function renderConfig(config: WorkerConfig, parts: { services: string[]; sockets: string[]; modules: string[]; bindings: string[]; namespaces: string[]; durableStorage: boolean }): string {
+  return `# Generated from wrangler.toml by scripts/lib/workerd.ts (npm run serve). Do not edit.
+using Workerd = import "/workerd/workerd.capnp";
+
+const config :Workerd.Config = (
+  services = [
+    ${parts.services.join(",\n    ")}
+  ],
+  sockets = [
+    ${parts.sockets.join(",\n    ")}
+  ],
+);
+
+const mainWorker :Workerd.Worker = (
+  modules = [
+    ${parts.modules.join(",\n    ")}
+  ],
+  compatibilityDate = ${capnpString(config.compatibilityDate)},
+  compatibilityFlags = [${config.compatibilityFlags.map(capnpString).join(", ")}],
+  bindings = [
+    ${parts.bindings.join(",\n    ")}
+  ],
+  durableObjectNamespaces = [
+    ${parts.namespaces.join(",\n    ")}
+  ],
+  durableObjectStorage = ${parts.durableStorage ? `(localDisk = "do-storage")` : "(none = void)"},
+  globalOutbound = "internet",
+);
+`;
+}
+
+/** Writes workerd.capnp (and the helper workers it needs) into runDir; returns its path. */
+export function writeWorkerdConfig(opts: WorkerdConfigOptions): string {
+  const { config } = opts;
+  fs.mkdirSync(opts.runDir, { recursive: true });
+  fs.mkdirSync(opts.stateDir, { recursive: true });
+  const modules = bundleModules(config, opts);
+  const bindings = workerBindings(config, opts.bindings);
   const classes = [...new Set(config.durableObjects.map((d) => d.className))];
   const namespaces = classes.map((c) => `(className = ${capnpString(c)}, uniqueKey = ${capnpString(`${config.name}-${c}`)}, enableSql = ${config.sqliteClasses.has(c)})`);
 
@@ -237,63 +312,12 @@ export function writeWorkerdConfig(opts: WorkerdConfigOptions): string {
     `(name = "internet", network = (allow = ["public", "private", "local"], tlsOptions = (trustBrowserCas = true)))`,
     `(name = "do-storage", disk = (path = ${capnpString(path.resolve(opts.stateDir))}, writable = true))`,
   ];
-  let front = "main";
-  const assets: AssetsConfig | null = config.assets && fs.existsSync(config.assets.directory) ? config.assets : null;
-  if (assets) {
-    fs.writeFileSync(path.join(opts.runDir, "router.js"), ROUTER_JS);
-    const manifest = capnpString(JSON.stringify(assetManifest(assets.directory)));
-    const headersFile = path.join(assets.directory, "_headers");
-    const headerRules = fs.existsSync(headersFile) ? parseHeadersFile(fs.readFileSync(headersFile, "utf8")) : [];
-    const settings = capnpString(JSON.stringify({ htmlHandling: assets.htmlHandling, notFoundHandling: assets.notFoundHandling, runWorkerFirst: assets.runWorkerFirst, headerRules }));
-    const routerWorker = (onlyAssets: boolean) =>
-      `(modules = [(name = "router.js", esModule = embed "router.js")], compatibilityDate = ${capnpString(config.compatibilityDate)}, bindings = [(name = "MANIFEST", json = ${manifest}), (name = "CONFIG", json = ${settings}), (name = "DISK", service = "assets-disk")${onlyAssets ? `, (name = "ASSETS_ONLY", json = "true")` : `, (name = "WORKER", service = "main")`}])`;
-    services.push(`(name = "assets-disk", disk = (path = ${capnpString(assets.directory)}))`);
-    services.push(`(name = "router", worker = ${routerWorker(false)})`);
-    if (assets.binding) {
-      services.push(`(name = "assets", worker = ${routerWorker(true)})`);
-      bindings.push(`(name = ${capnpString(assets.binding)}, service = "assets")`);
-    }
-    front = "router";
-  }
+  const front = addAssetServices(config, opts.runDir, services, bindings);
   const sockets = [`(name = "http", address = ${capnpString(`${opts.host}:${opts.port}`)}, http = (), service = ${capnpString(front)})`];
-  if (config.crons.length) {
-    fs.writeFileSync(path.join(opts.runDir, "cron.js"), CRON_JS);
-    services.push(
-      `(name = "cron", worker = (modules = [(name = "cron.js", esModule = embed "cron.js")], compatibilityDate = ${capnpString(config.compatibilityDate)}, compatibilityFlags = ["service_binding_extra_handlers"], bindings = [(name = "WORKER", service = "main")]))`,
-    );
-    sockets.push(`(name = "cron", address = "127.0.0.1:0", http = (), service = "cron")`);
-  }
+  addCronService(config, opts.runDir, services, sockets);
 
-  const capnp = `# Generated from wrangler.toml by scripts/lib/workerd.ts (npm run serve). Do not edit.
-using Workerd = import "/workerd/workerd.capnp";
-
-const config :Workerd.Config = (
-  services = [
-    ${services.join(",\n    ")}
-  ],
-  sockets = [
-    ${sockets.join(",\n    ")}
-  ],
-);
-
-const mainWorker :Workerd.Worker = (
-  modules = [
-    ${modules.join(",\n    ")}
-  ],
-  compatibilityDate = ${capnpString(config.compatibilityDate)},
-  compatibilityFlags = [${config.compatibilityFlags.map(capnpString).join(", ")}],
-  bindings = [
-    ${bindings.join(",\n    ")}
-  ],
-  durableObjectNamespaces = [
-    ${namespaces.join(",\n    ")}
-  ],
-  durableObjectStorage = ${classes.length ? `(localDisk = "do-storage")` : "(none = void)"},
-  globalOutbound = "internet",
-);
-`;
   const file = path.join(opts.runDir, "workerd.capnp");
-  fs.writeFileSync(file, capnp);
+  fs.writeFileSync(file, renderConfig(config, { services, sockets, modules, bindings, namespaces, durableStorage: classes.length > 0 }));
   return file;
 }
 
@@ -317,9 +341,8 @@ export interface StartWorkerdOptions extends Omit<WorkerdConfigOptions, "host"> 
   timeoutMs?: number;
 }
 
-/** Generates the config and runs `workerd serve`; resolves once its HTTP socket listens. */
-export async function startWorkerd(opts: StartWorkerdOptions): Promise<WorkerdRuntime> {
-  const configFile = writeWorkerdConfig({ ...opts, host: "127.0.0.1" });
+/** `workerd serve` on the generated config; fd 3 is its control channel (what it listens on). */
+function spawnWorkerd(configFile: string, opts: StartWorkerdOptions): RuntimeProcess {
   const args = ["serve", configFile, "--experimental", "--control-fd=3"];
   if (opts.inspectorAddr) args.push(`--inspector-addr=${opts.inspectorAddr}`);
   const child = spawn(workerdBinary(), args, {
@@ -327,7 +350,11 @@ export async function startWorkerd(opts: StartWorkerdOptions): Promise<WorkerdRu
     stdio: ["ignore", "pipe", "pipe", "pipe"],
     detached: opts.processGroup === true,
   });
-  const ports = new Map<string, number>();
+  return new RuntimeProcess(child, opts.processGroup === true);
+}
+
+/** Passes workerd's output on (echo, onOutput); returns what reads its first 20 000 characters, for errors. */
+function collectOutput(proc: RuntimeProcess, opts: StartWorkerdOptions): () => string {
   let output = "";
   const onChunk = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
     const text = chunk.toString();
@@ -335,69 +362,77 @@ export async function startWorkerd(opts: StartWorkerdOptions): Promise<WorkerdRu
     if (opts.echo) stream.write(chunk);
     opts.onOutput?.(text);
   };
-  child.stdout!.on("data", onChunk(process.stdout));
-  child.stderr!.on("data", onChunk(process.stderr));
-  const kill = (signal: NodeJS.Signals) => {
-    try {
-      if (opts.processGroup) process.kill(-child.pid!, signal);
-      else child.kill(signal);
-    } catch {
-      // already gone
+  proc.child.stdout!.on("data", onChunk(process.stdout));
+  proc.child.stderr!.on("data", onChunk(process.stderr));
+  return () => output;
+}
+
+/** SIGTERM, then SIGKILL: each gets 2 s. */
+async function stopWorkerd(proc: RuntimeProcess): Promise<void> {
+  if (proc.exited()) return;
+  // workerd drains on SIGTERM, waiting for open WebSockets; like a redeploy, it gets 2 s.
+  proc.signal("SIGTERM");
+  await proc.exitWithin(2000);
+  if (!proc.exited()) proc.signal("SIGKILL");
+  await proc.exitWithin(2000);
+}
+
+/** Calls `onListen(socket, port)` for each `listen` event workerd writes (a JSON line) to its control fd. */
+function watchListenEvents(control: NodeJS.ReadableStream, onListen: (socket: string, port: number) => void): void {
+  let pending = "";
+  control.on("data", (chunk: Buffer) => {
+    pending += chunk.toString();
+    let nl: number;
+    while ((nl = pending.indexOf("\n")) >= 0) {
+      const line = pending.slice(0, nl);
+      pending = pending.slice(nl + 1);
+      try {
+        const msg = JSON.parse(line) as { event?: string; socket?: string; port?: number };
+        if (msg.event === "listen" && msg.socket && msg.port) onListen(msg.socket, msg.port);
+      } catch {
+        // not a control message
+      }
     }
-  };
-  const killOnExit = () => kill("SIGKILL");
-  process.once("exit", killOnExit);
-  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  });
+}
+
+/** Socket name → port, once workerd listens on all its sockets (http, and cron when there are crons). */
+async function workerdListening(proc: RuntimeProcess, opts: StartWorkerdOptions, output: () => string, stop: () => Promise<void>): Promise<Map<string, number>> {
+  const ports = new Map<string, number>();
+  const wanted = opts.config.crons.length ? 2 : 1;
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  await proc.ready({
+    timeoutMs,
+    watch: (ready) =>
+      watchListenEvents(proc.child.stdio[3] as NodeJS.ReadableStream, (socket, port) => {
+        ports.set(socket, port);
+        if (ports.size >= wanted) ready();
+      }),
+    timeout: () => new StartupError(`workerd did not start listening within ${timeoutMs} ms: ${output().trim().split("\n").slice(-3).join(" ")}`),
+    spawnError: (err) => new StartupError(`workerd could not be started: ${err.message}`),
+    exit: (code, signal) => {
+      const text = output().trim();
+      if (/Address already in use/i.test(text)) return new StartupError(`Port ${opts.port} is already in use: stop what holds it, or choose another port, e.g. PORT=${opts.port + 1}.`);
+      return new StartupError(`workerd exited at start (${signal ?? `code ${code}`}): ${text.split("\n").filter(Boolean).slice(-3).join(" ") || "no output"}`);
+    },
+    stop,
+  });
+  return ports;
+}
+
+/** Generates the config and runs `workerd serve`; resolves once its HTTP socket listens. */
+export async function startWorkerd(opts: StartWorkerdOptions): Promise<WorkerdRuntime> {
+  const configFile = writeWorkerdConfig({ ...opts, host: "127.0.0.1" });
+  const proc = spawnWorkerd(configFile, opts);
+  const output = collectOutput(proc, opts);
+  const disarmExitKill = proc.killOnParentExit();
+  let ticker: { stop(): void } | undefined;
   const stop = async () => {
     ticker?.stop();
-    if (!exited()) {
-      const done = new Promise((r) => child.once("exit", r));
-      // workerd drains on SIGTERM, waiting for open WebSockets; like a redeploy, it gets 2 s.
-      kill("SIGTERM");
-      await Promise.race([done, new Promise((r) => setTimeout(r, 2000))]);
-      if (!exited()) kill("SIGKILL");
-      await Promise.race([done, new Promise((r) => setTimeout(r, 2000))]);
-    }
-    process.off("exit", killOnExit);
+    await stopWorkerd(proc);
+    disarmExitKill();
   };
-  let ticker: { stop(): void } | undefined;
-
-  await new Promise<void>((resolve, reject) => {
-    const wanted = opts.config.crons.length ? 2 : 1;
-    const timer = setTimeout(() => reject(new StartupError(`workerd did not start listening within ${opts.timeoutMs ?? 30_000} ms: ${output.trim().split("\n").slice(-3).join(" ")}`)), opts.timeoutMs ?? 30_000);
-    let control = "";
-    (child.stdio[3] as NodeJS.ReadableStream).on("data", (chunk: Buffer) => {
-      control += chunk.toString();
-      let nl: number;
-      while ((nl = control.indexOf("\n")) >= 0) {
-        const line = control.slice(0, nl);
-        control = control.slice(nl + 1);
-        try {
-          const msg = JSON.parse(line) as { event?: string; socket?: string; port?: number };
-          if (msg.event === "listen" && msg.socket && msg.port) ports.set(msg.socket, msg.port);
-        } catch {
-          // not a control message
-        }
-      }
-      if (ports.size >= wanted) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.once("error", (err) => {
-      clearTimeout(timer);
-      reject(new StartupError(`workerd could not be started: ${err.message}`));
-    });
-    child.once("exit", (code, signal) => {
-      clearTimeout(timer);
-      const text = output.trim();
-      if (/Address already in use/i.test(text)) reject(new StartupError(`Port ${opts.port} is already in use: stop what holds it, or choose another port, e.g. PORT=${opts.port + 1}.`));
-      else reject(new StartupError(`workerd exited at start (${signal ?? `code ${code}`}): ${text.split("\n").filter(Boolean).slice(-3).join(" ") || "no output"}`));
-    });
-  }).catch(async (err) => {
-    await stop();
-    throw err;
-  });
+  const ports = await workerdListening(proc, opts, output, stop);
 
   const cronPort = ports.get("cron");
   const fireCron = async (cron: string, scheduledTime = Date.now()) => {
@@ -408,5 +443,5 @@ export async function startWorkerd(opts: StartWorkerdOptions): Promise<WorkerdRu
   ticker = startCronTicker(opts.config.crons, async (cron, time) => {
     await fireCron(cron, time);
   });
-  return { url: `http://127.0.0.1:${ports.get("http")}`, port: ports.get("http")!, process: child, fireCron: (cron) => fireCron(cron), stop };
+  return { url: `http://127.0.0.1:${ports.get("http")}`, port: ports.get("http")!, process: proc.child, fireCron: (cron) => fireCron(cron), stop };
 }

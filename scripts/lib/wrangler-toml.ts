@@ -44,31 +44,36 @@ const UNDERSTOOD = new Set(["name", "main", "compatibility_date", "compatibility
 type Table = Record<string, unknown>;
 const isTable = (v: unknown): v is Table => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
 
-export function readWranglerToml(file: string): WorkerConfig {
-  const root = path.dirname(path.resolve(file));
-  let doc: Table;
+/** `v` when it is a non-empty string; an error naming the file and the key otherwise. */
+function nonEmptyString(file: string, v: unknown, what: string): string {
+  if (typeof v !== "string" || !v) throw new Error(`${file}: ${what} must be a non-empty string`);
+  return v;
+}
+
+function parseToml(file: string): Table {
   try {
-    doc = parse(fs.readFileSync(file, "utf8")) as Table;
+    return parse(fs.readFileSync(file, "utf8")) as Table;
   } catch (err) {
     throw new Error(`${file}: ${err instanceof Error ? err.message.split("\n")[0] : String(err)}`);
   }
-  const unsupported = Object.keys(doc).filter((k) => !IGNORED.has(k) && !UNDERSTOOD.has(k));
-  const str = (v: unknown, what: string): string => {
-    if (typeof v !== "string" || !v) throw new Error(`${file}: ${what} must be a non-empty string`);
-    return v;
-  };
+}
 
+/** `[[durable_objects.bindings]]`; a class of another Worker (script_name) goes to `unsupported`. */
+function readDurableObjects(file: string, doc: Table, unsupported: string[]): WorkerConfig["durableObjects"] {
   const durableObjects: WorkerConfig["durableObjects"] = [];
   const doTable = doc.durable_objects;
-  if (doTable !== undefined) {
-    if (!isTable(doTable) || !Array.isArray(doTable.bindings)) throw new Error(`${file}: durable_objects.bindings must be an array of tables`);
-    for (const b of doTable.bindings as unknown[]) {
-      if (!isTable(b)) throw new Error(`${file}: every [[durable_objects.bindings]] must be a table`);
-      if (b.script_name !== undefined) unsupported.push(`durable_objects.bindings ${String(b.name)} (script_name: a class of another Worker)`);
-      durableObjects.push({ binding: str(b.name, "durable_objects.bindings.name"), className: str(b.class_name, "durable_objects.bindings.class_name") });
-    }
+  if (doTable === undefined) return durableObjects;
+  if (!isTable(doTable) || !Array.isArray(doTable.bindings)) throw new Error(`${file}: durable_objects.bindings must be an array of tables`);
+  for (const b of doTable.bindings as unknown[]) {
+    if (!isTable(b)) throw new Error(`${file}: every [[durable_objects.bindings]] must be a table`);
+    if (b.script_name !== undefined) unsupported.push(`durable_objects.bindings ${String(b.name)} (script_name: a class of another Worker)`);
+    durableObjects.push({ binding: nonEmptyString(file, b.name, "durable_objects.bindings.name"), className: nonEmptyString(file, b.class_name, "durable_objects.bindings.class_name") });
   }
+  return durableObjects;
+}
 
+/** The classes whose storage is SQLite once every `[[migrations]]` step has applied, in order. */
+function sqliteClassesAfterMigrations(doc: Table): Set<string> {
   const sqliteClasses = new Set<string>();
   const kvClasses = new Set<string>();
   for (const m of (Array.isArray(doc.migrations) ? doc.migrations : []) as unknown[]) {
@@ -83,33 +88,46 @@ export function readWranglerToml(file: string): WorkerConfig {
       for (const set of [sqliteClasses, kvClasses]) if (set.delete(r.from)) set.add(r.to);
     }
   }
+  return sqliteClasses;
+}
 
-  let crons: string[] = [];
-  if (doc.triggers !== undefined) {
-    if (!isTable(doc.triggers)) throw new Error(`${file}: triggers must be a table`);
-    const c = doc.triggers.crons ?? [];
-    if (!Array.isArray(c) || c.some((x) => typeof x !== "string")) throw new Error(`${file}: triggers.crons must be an array of strings`);
-    crons = c as string[];
-  }
+/** `[triggers] crons`. */
+function readCrons(file: string, doc: Table): string[] {
+  if (doc.triggers === undefined) return [];
+  if (!isTable(doc.triggers)) throw new Error(`${file}: triggers must be a table`);
+  const c = doc.triggers.crons ?? [];
+  if (!Array.isArray(c) || c.some((x) => typeof x !== "string")) throw new Error(`${file}: triggers.crons must be an array of strings`);
+  return c as string[];
+}
 
-  let assets: AssetsConfig | null = null;
-  if (doc.assets !== undefined) {
-    const a = doc.assets;
-    if (!isTable(a)) throw new Error(`${file}: assets must be a table`);
-    const html = (a.html_handling ?? "auto-trailing-slash") as string;
-    if (html !== "auto-trailing-slash" && html !== "none") unsupported.push(`assets.html_handling = "${html}"`);
-    const notFound = (a.not_found_handling ?? "none") as string;
-    if (!["none", "404-page", "single-page-application"].includes(notFound)) throw new Error(`${file}: assets.not_found_handling "${notFound}" is not a known value`);
-    const first = a.run_worker_first ?? false;
-    if (typeof first !== "boolean" && !(Array.isArray(first) && first.every((x) => typeof x === "string"))) throw new Error(`${file}: assets.run_worker_first must be a boolean or an array of paths`);
-    assets = {
-      directory: path.resolve(root, str(a.directory, "assets.directory")),
-      binding: typeof a.binding === "string" ? a.binding : undefined,
-      htmlHandling: html === "none" ? "none" : "auto-trailing-slash",
-      notFoundHandling: notFound as AssetsConfig["notFoundHandling"],
-      runWorkerFirst: first as boolean | string[],
-    };
-  }
+/** `[assets]`, its directory resolved against `root`; an html_handling we do not emulate goes to `unsupported`. */
+function readAssets(file: string, root: string, doc: Table, unsupported: string[]): AssetsConfig | null {
+  if (doc.assets === undefined) return null;
+  const a = doc.assets;
+  if (!isTable(a)) throw new Error(`${file}: assets must be a table`);
+  const html = (a.html_handling ?? "auto-trailing-slash") as string;
+  if (html !== "auto-trailing-slash" && html !== "none") unsupported.push(`assets.html_handling = "${html}"`);
+  const notFound = (a.not_found_handling ?? "none") as string;
+  if (!["none", "404-page", "single-page-application"].includes(notFound)) throw new Error(`${file}: assets.not_found_handling "${notFound}" is not a known value`);
+  const first = a.run_worker_first ?? false;
+  if (typeof first !== "boolean" && !(Array.isArray(first) && first.every((x) => typeof x === "string"))) throw new Error(`${file}: assets.run_worker_first must be a boolean or an array of paths`);
+  return {
+    directory: path.resolve(root, nonEmptyString(file, a.directory, "assets.directory")),
+    binding: typeof a.binding === "string" ? a.binding : undefined,
+    htmlHandling: html === "none" ? "none" : "auto-trailing-slash",
+    notFoundHandling: notFound as AssetsConfig["notFoundHandling"],
+    runWorkerFirst: first as boolean | string[],
+  };
+}
+
+export function readWranglerToml(file: string): WorkerConfig {
+  const root = path.dirname(path.resolve(file));
+  const doc = parseToml(file);
+  const unsupported = Object.keys(doc).filter((k) => !IGNORED.has(k) && !UNDERSTOOD.has(k));
+  const durableObjects = readDurableObjects(file, doc, unsupported);
+  const sqliteClasses = sqliteClassesAfterMigrations(doc);
+  const crons = readCrons(file, doc);
+  const assets = readAssets(file, root, doc, unsupported);
 
   const vars = doc.vars === undefined ? {} : doc.vars;
   if (!isTable(vars)) throw new Error(`${file}: vars must be a table`);
@@ -118,9 +136,9 @@ export function readWranglerToml(file: string): WorkerConfig {
 
   return {
     root,
-    name: str(doc.name, "name"),
-    main: path.resolve(root, str(doc.main, "main")),
-    compatibilityDate: str(doc.compatibility_date, "compatibility_date"),
+    name: nonEmptyString(file, doc.name, "name"),
+    main: path.resolve(root, nonEmptyString(file, doc.main, "main")),
+    compatibilityDate: nonEmptyString(file, doc.compatibility_date, "compatibility_date"),
     compatibilityFlags: flags as string[],
     vars,
     durableObjects,

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { startCronTicker } from "./cron.ts";
+import { RuntimeProcess } from "./runtime-process.ts";
 import { readWranglerToml } from "./wrangler-toml.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -14,8 +15,7 @@ export interface WranglerDev {
   stop(): Promise<void>;
 }
 
-/** Runs `wrangler dev` with the stack's bindings as --var flags; resolves once it is serving. */
-export async function startWranglerDev(opts: {
+export interface WranglerDevOptions {
   port: number;
   bindings: Record<string, string>;
   echo?: boolean;
@@ -30,7 +30,10 @@ export async function startWranglerDev(opts: {
   processGroup?: boolean;
   /** Every chunk wrangler writes (stdout and stderr), also after it is ready: the Worker's logs. */
   onOutput?: (chunk: string) => void;
-}): Promise<WranglerDev> {
+}
+
+/** `wrangler dev` on 127.0.0.1:port, with the bindings as --var flags. */
+function spawnWrangler(opts: WranglerDevOptions): RuntimeProcess {
   const vars = Object.entries(opts.bindings).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
   const persist = opts.persistTo ? ["--persist-to", opts.persistTo] : [];
   const child = spawn(path.join(root, "node_modules", ".bin", "wrangler"), ["dev", "--port", String(opts.port), "--ip", "127.0.0.1", "--show-interactive-dev-session=false", ...persist, ...vars], {
@@ -39,66 +42,69 @@ export async function startWranglerDev(opts: {
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
     detached: opts.processGroup === true,
   });
-  const signalGroup = (signal: NodeJS.Signals | 0): boolean => {
-    try {
-      process.kill(-child.pid!, signal);
-      return true;
-    } catch {
-      return false; // no process left in the group
-    }
-  };
+  return new RuntimeProcess(child, opts.processGroup === true);
+}
+
+/** SIGINT, 5 s of grace, then SIGKILL; in a process group, the same grace for what wrangler leaves behind. */
+async function stopWrangler(proc: RuntimeProcess): Promise<void> {
+  if (proc.exited()) {
+    if (proc.group) proc.signal("SIGKILL");
+    return;
+  }
+  proc.signal("SIGINT");
+  await proc.exitWithin(5000);
+  if (!proc.exited()) proc.child.kill("SIGKILL");
+  if (proc.group) {
+    // workerd may take a moment after wrangler; give it the same grace, then force it.
+    await proc.groupGoneWithin(5000);
+    proc.signal("SIGKILL");
+  }
+}
+
+/**
+ * Passes wrangler's output on (echo, onOutput) and resolves once it says "Ready on"; the output
+ * until then is in the errors for a wrangler that exits or never gets ready.
+ */
+async function wranglerReady(proc: RuntimeProcess, opts: WranglerDevOptions, stop: () => Promise<void>): Promise<void> {
+  const timeoutMs = opts.timeoutMs ?? 60000;
+  let output = "";
+  await proc.ready({
+    timeoutMs,
+    timeout: () => new Error(`wrangler dev did not start within ${timeoutMs} ms:\n${output.slice(-2000)}`),
+    exit: (code) => new Error(`wrangler dev exited with ${code}:\n${output.slice(-2000)}`),
+    stop,
+    watch: (ready) => {
+      let seen = false;
+      proc.child.stdout?.on("data", (chunk: Buffer) => {
+        if (opts.echo) process.stdout.write(chunk);
+        opts.onOutput?.(chunk.toString());
+        if (seen) return;
+        output += chunk.toString();
+        if (/Ready on/i.test(output)) {
+          seen = true;
+          ready();
+        }
+      });
+      proc.child.stderr?.on("data", (chunk: Buffer) => {
+        opts.onOutput?.(chunk.toString());
+        if (!seen) output += chunk.toString();
+      });
+    },
+  });
+}
+
+/** Runs `wrangler dev` with the stack's bindings as --var flags; resolves once it is serving. */
+export async function startWranglerDev(opts: WranglerDevOptions): Promise<WranglerDev> {
+  const proc = spawnWrangler(opts);
   // Last resort when the parent exits without stop(): leave no workerd listening.
-  const killGroupOnExit = () => signalGroup("SIGKILL");
-  if (opts.processGroup) process.once("exit", killGroupOnExit);
+  const disarmExitKill = opts.processGroup ? proc.killOnParentExit() : () => undefined;
   let ticker: { stop(): void } | undefined;
   const stop = async () => {
     ticker?.stop();
-    if (child.exitCode !== null || child.signalCode !== null) {
-      if (opts.processGroup) {
-        signalGroup("SIGKILL");
-        process.off("exit", killGroupOnExit);
-      }
-      return;
-    }
-    const exited = new Promise((r) => child.once("exit", r));
-    if (opts.processGroup) signalGroup("SIGINT");
-    else child.kill("SIGINT");
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    if (opts.processGroup) {
-      // workerd may take a moment after wrangler; give it the same grace, then force it.
-      for (let i = 0; i < 50 && signalGroup(0); i++) await new Promise((r) => setTimeout(r, 100));
-      signalGroup("SIGKILL");
-      process.off("exit", killGroupOnExit);
-    }
+    await stopWrangler(proc);
+    disarmExitKill();
   };
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`wrangler dev did not start within ${opts.timeoutMs ?? 60000} ms:\n${output.slice(-2000)}`)), opts.timeoutMs ?? 60000);
-    let ready = false;
-    child.stdout?.on("data", (chunk: Buffer) => {
-      if (opts.echo) process.stdout.write(chunk);
-      opts.onOutput?.(chunk.toString());
-      if (ready) return;
-      output += chunk.toString();
-      if (/Ready on/i.test(output)) {
-        ready = true;
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    child.stderr?.on("data", (chunk: Buffer) => {
-      opts.onOutput?.(chunk.toString());
-      if (!ready) output += chunk.toString();
-    });
-    child.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`wrangler dev exited with ${code}:\n${output.slice(-2000)}`));
-    });
-  }).catch(async (err) => {
-    await stop();
-    throw err;
-  });
+  await wranglerReady(proc, opts, stop);
   const url = `http://127.0.0.1:${opts.port}`;
   // wrangler dev never fires [triggers] crons by itself; its /cdn-cgi/local/scheduled endpoint (always
   // on in wrangler 4, unlike --test-scheduled's /__scheduled, which adds middleware to the bundle) does.
@@ -109,5 +115,5 @@ export async function startWranglerDev(opts: {
   ticker = startCronTicker(readWranglerToml(path.join(root, "wrangler.toml")).crons, async (cron, time) => {
     await fireCron(cron, time);
   });
-  return { url, process: child, fireCron: (cron) => fireCron(cron), stop };
+  return { url, process: proc.child, fireCron: (cron) => fireCron(cron), stop };
 }
