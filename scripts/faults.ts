@@ -22,7 +22,8 @@ import { parseRuntime, type RuntimeKind } from "./lib/runtime.ts";
 import { startStack, type Stack } from "./lib/stack.ts";
 import { ApiClient, failed, fmtMs, isListening, now, shutdown, summaryTable, Worker, WorkerLog, type Ctx, type ScenarioResult } from "./faults/harness.ts";
 import { postgresScenario } from "./faults/postgres-scenario.ts";
-import { redisScenario } from "./faults/redis-scenario.ts";
+import { redisScenario } from "./faults/redis/scenario.ts";
+import { RestEndpoint } from "./faults/rest-endpoint.ts";
 import { socketsScenario } from "./faults/sockets-scenario.ts";
 
 const scenarios: Record<string, (ctx: Ctx) => Promise<ScenarioResult>> = {
@@ -124,11 +125,13 @@ try {
   const http = new ApiClient(worker.url);
   const adminToken = await http.login(DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD);
   const runId = Date.now().toString(36);
+  const rest = new RestEndpoint(stack);
+  scenarioCleanups.push(() => rest.close());
   for (const name of selected) {
     if (shutdown.requested) break;
     section = name;
     workerLog.scenario = name;
-    const ctx: Ctx = { stack, worker, http, workerLog, adminToken, runId, log, adminLanes, onCleanup: (fn) => void scenarioCleanups.push(fn) };
+    const ctx: Ctx = { stack, worker, http, workerLog, adminToken, runId, log, adminLanes, rest, onCleanup: (fn) => void scenarioCleanups.push(fn) };
     let result: ScenarioResult;
     const ts = now();
     const crashesBefore = worker.crashes.length;

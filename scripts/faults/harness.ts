@@ -7,6 +7,7 @@ import { freePort, waitForPort } from "../lib/ports.ts";
 import type { Stack } from "../lib/stack.ts";
 import { buildBundle } from "../lib/bundle.ts";
 import { startRuntime, type RuntimeKind, type WorkerRuntime } from "../lib/runtime.ts";
+import type { RestEndpoint } from "./rest-endpoint.ts";
 
 /** Set once the run is being torn down (Ctrl-C, failure): from then on nothing may be started. */
 export const shutdown = { requested: false };
@@ -260,6 +261,8 @@ export interface Ctx {
   log: (line: string) => void;
   /** Runs at exit (also on failure and Ctrl-C), before the stack stops: for anything a scenario starts itself. */
   onCleanup: (fn: () => Promise<void>) => void;
+  /** The Worker's Upstash REST port: the stack's bridge, or a stand-in while a scenario injects a fault. */
+  rest: RestEndpoint;
   /** Admins changing order statuses at once in the sockets scenario (`--admin-lanes`). */
   adminLanes: number;
 }
