@@ -24,7 +24,7 @@ import { ApiClient, failed, fmtMs, isListening, now, shutdown, summaryTable, Wor
 import { postgresScenario } from "./faults/postgres/scenario.ts";
 import { redisScenario } from "./faults/redis/scenario.ts";
 import { RestEndpoint } from "./faults/rest-endpoint.ts";
-import { socketsScenario } from "./faults/sockets-scenario.ts";
+import { socketsScenario } from "./faults/sockets/scenario.ts";
 
 const scenarios: Record<string, (ctx: Ctx) => Promise<ScenarioResult>> = {
   redis: redisScenario,
