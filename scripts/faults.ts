@@ -21,6 +21,7 @@ import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD, ensureDemoData } from "./l
 import { parseRuntime, type RuntimeKind } from "./lib/runtime.ts";
 import { startStack, type Stack } from "./lib/stack.ts";
 import { ApiClient, failed, fmtMs, isListening, now, shutdown, summaryTable, Worker, WorkerLog, type Ctx, type ScenarioResult } from "./faults/harness.ts";
+import { bumpScenario } from "./faults/bump/scenario.ts";
 import { postgresScenario } from "./faults/postgres/scenario.ts";
 import { redisScenario } from "./faults/redis/scenario.ts";
 import { RestEndpoint } from "./faults/rest-endpoint.ts";
@@ -30,6 +31,7 @@ const scenarios: Record<string, (ctx: Ctx) => Promise<ScenarioResult>> = {
   redis: redisScenario,
   postgres: postgresScenario,
   sockets: socketsScenario,
+  bump: bumpScenario,
 };
 
 const { values } = parseArgs({ options: { only: { type: "string" }, "admin-lanes": { type: "string", default: "2" }, runtime: { type: "string" } } });

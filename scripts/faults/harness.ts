@@ -204,6 +204,30 @@ export class Worker {
     while (now() < deadline && (await isListening(this.port))) await sleep(100);
   }
 
+  /**
+   * Kills the runtime's whole process group at once (SIGKILL), like a machine losing power: requests
+   * in flight die with it and nothing drains (stop() lets workerd drain, and a Worker then finishes
+   * what it was doing). Not counted as a crash. Start it again with revive().
+   */
+  async kill(): Promise<void> {
+    const running = this.current;
+    this.current = null;
+    if (!running) return;
+    const child = running.process;
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once("exit", r));
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL"); // no group (already gone)
+      }
+      await Promise.race([exited, sleep(5000)]);
+    }
+    await running.stop();
+    const deadline = now() + 10_000;
+    while (now() < deadline && (await isListening(this.port))) await sleep(100);
+  }
+
   /** Stop, then a new `wrangler dev` on the same port with the same bindings (every Durable Object and socket is gone). */
   async restart(): Promise<{ stopMs: number; startMs: number }> {
     const t0 = now();
