@@ -200,6 +200,10 @@ export class Worker {
     this.current = null;
     if (!running) return;
     await running.stop();
+    await this.portClosed();
+  }
+
+  private async portClosed(): Promise<void> {
     const deadline = now() + 10_000;
     while (now() < deadline && (await isListening(this.port))) await sleep(100);
   }
@@ -224,8 +228,7 @@ export class Worker {
       await Promise.race([exited, sleep(5000)]);
     }
     await running.stop();
-    const deadline = now() + 10_000;
-    while (now() < deadline && (await isListening(this.port))) await sleep(100);
+    await this.portClosed();
   }
 
   /** Stop, then a new `wrangler dev` on the same port with the same bindings (every Durable Object and socket is gone). */
