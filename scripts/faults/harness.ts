@@ -30,6 +30,15 @@ export function expectStatus(res: Res, ...statuses: number[]): Res {
   return res;
 }
 
+/** Reads a catalog path until it answers `X-Cache: hit` (a few tries); false when it never did. */
+export async function readUntilHit(http: ApiClient, path: string): Promise<boolean> {
+  for (let i = 0; i < 5; i++) {
+    if (expectStatus(await http.req("GET", path), 200).headers.get("x-cache") === "hit") return true;
+    await sleep(50);
+  }
+  return false;
+}
+
 /** A serial section per key: writes to one product never overlap, so each has an exact before/after. */
 export class Lock {
   private tail: Promise<unknown> = Promise.resolve();

@@ -10,7 +10,7 @@
 // "bump not killed" says so. Observation and verdicts are in watch.ts.
 import { RespClient } from "../../bridges/resp.ts";
 import { ALL_CATALOG_VERSION_KEYS } from "../../../src/catalog/catalog-version-keys.ts";
-import { expectStatus, fmtMs, now, shutdown, sleep, withPg, type Ctx, type Res, type ScenarioResult } from "../harness.ts";
+import { expectStatus, fmtMs, now, readUntilHit, shutdown, sleep, withPg, type Ctx, type Res, type ScenarioResult } from "../harness.ts";
 import { raisesCatalogVersion, startHoldingProxy, type HoldingProxy } from "./holding-proxy.ts";
 import { bumpCounts, isFresh, watchUntilFresh, type Killed, type Target } from "./watch.ts";
 
@@ -56,12 +56,7 @@ async function setup(ctx: Ctx): Promise<Target> {
 /** Reads each path until it answers X-Cache: hit (a few tries). */
 async function warm(ctx: Ctx, target: Target): Promise<void> {
   for (const path of [target.detail, target.list]) {
-    let hit = false;
-    for (let i = 0; i < 5 && !hit; i++) {
-      hit = expectStatus(await ctx.http.req("GET", path), 200).headers.get("x-cache") === "hit";
-      if (!hit) await sleep(50);
-    }
-    if (!hit) throw new Error(`${path} never answered X-Cache: hit while warming: the test needs a cached entry to go stale`);
+    if (!(await readUntilHit(ctx.http, path))) throw new Error(`${path} never answered X-Cache: hit while warming: the test needs a cached entry to go stale`);
   }
 }
 

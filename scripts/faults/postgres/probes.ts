@@ -2,7 +2,7 @@
 // be hits during the outage), per way a category and a product nobody has read yet (their reads
 // must miss), a user with a cart, and one request per kind of endpoint.
 import WebSocket from "ws";
-import { expectStatus, now, sleep, type Ctx, type Res } from "../harness.ts";
+import { expectStatus, now, readUntilHit, type Ctx, type Res } from "../harness.ts";
 
 export interface Probe {
   name: string;
@@ -89,13 +89,7 @@ export class PgFixture {
     this.coldCategory = expectStatus(await http.req("POST", "/api/categories", { token: adminToken, body: { name: `Faults pg ${runId} ${mode}`, description: "" } }), 201).body.id;
     this.cold = await newProduct(this.ctx, `Faults pg ${runId} ${mode}`, this.coldCategory);
     for (const path of ["/api/products", `/api/products/${this.warm}`, "/api/categories"]) {
-      let hit = false;
-      for (let i = 0; i < 5 && !hit; i++) {
-        const res = expectStatus(await http.req("GET", path), 200);
-        hit = res.headers.get("x-cache") === "hit";
-        if (!hit) await sleep(50);
-      }
-      if (!hit) log(`warning: ${path} never answered X-Cache: hit while warming`);
+      if (!(await readUntilHit(http, path))) log(`warning: ${path} never answered X-Cache: hit while warming`);
     }
   }
 
