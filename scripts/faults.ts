@@ -1,4 +1,4 @@
-// node scripts/faults.ts [--only redis|postgres|sockets[,...]] [--admin-lanes N] [--runtime dev|serve]
+// node scripts/faults.ts [--only redis|postgres|sockets|bump[,...]] [--admin-lanes N] [--runtime dev|serve]
 // Fault injection against the real local stack: a throwaway Postgres (persistent, so it can be
 // restarted) and Redis, both bridges and `wrangler dev`, all on free ports under a temp dir; then
 //   redis    — under a mixed load, Redis (a) frozen (SIGSTOP), (b) killed and restarted empty,
@@ -9,7 +9,11 @@
 //              8 s (cached hits may answer 200), no stack trace or SQL; then it recovers without
 //              restarting wrangler (health, register, login, order);
 //   sockets  — client sockets terminated and `wrangler dev` restarted while admins change order
-//              statuses: no notification lost (socket + ?after= catch-up), duplicates counted.
+//              statuses: no notification lost (socket + ?after= catch-up), duplicates counted;
+//   bump     — a catalog write commits and the Worker is killed (SIGKILL) while its cache version
+//              bump is held on the way to Redis: after a restart the cached product may be stale
+//              until the cron sweep pays the outbox row; within 75 s of the commit every read is
+//              fresh and the row gone (and the bump must really have been killed).
 // Prints each scenario's counts and a summary table; exits 1 if any must-be-zero count is not zero.
 // Everything it starts is stopped on exit, on failure and on Ctrl-C. FAULTS_WORKER_LOG=<file>
 // keeps wrangler's whole output.
@@ -21,14 +25,17 @@ import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD, ensureDemoData } from "./l
 import { parseRuntime, type RuntimeKind } from "./lib/runtime.ts";
 import { startStack, type Stack } from "./lib/stack.ts";
 import { ApiClient, failed, fmtMs, isListening, now, shutdown, summaryTable, Worker, WorkerLog, type Ctx, type ScenarioResult } from "./faults/harness.ts";
-import { postgresScenario } from "./faults/postgres-scenario.ts";
-import { redisScenario } from "./faults/redis-scenario.ts";
-import { socketsScenario } from "./faults/sockets-scenario.ts";
+import { bumpScenario } from "./faults/bump/scenario.ts";
+import { postgresScenario } from "./faults/postgres/scenario.ts";
+import { redisScenario } from "./faults/redis/scenario.ts";
+import { RestEndpoint } from "./faults/rest-endpoint.ts";
+import { socketsScenario } from "./faults/sockets/scenario.ts";
 
 const scenarios: Record<string, (ctx: Ctx) => Promise<ScenarioResult>> = {
   redis: redisScenario,
   postgres: postgresScenario,
   sockets: socketsScenario,
+  bump: bumpScenario,
 };
 
 const { values } = parseArgs({ options: { only: { type: "string" }, "admin-lanes": { type: "string", default: "2" }, runtime: { type: "string" } } });
@@ -124,11 +131,13 @@ try {
   const http = new ApiClient(worker.url);
   const adminToken = await http.login(DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD);
   const runId = Date.now().toString(36);
+  const rest = new RestEndpoint(stack);
+  scenarioCleanups.push(() => rest.close());
   for (const name of selected) {
     if (shutdown.requested) break;
     section = name;
     workerLog.scenario = name;
-    const ctx: Ctx = { stack, worker, http, workerLog, adminToken, runId, log, adminLanes, onCleanup: (fn) => void scenarioCleanups.push(fn) };
+    const ctx: Ctx = { stack, worker, http, workerLog, adminToken, runId, log, adminLanes, rest, onCleanup: (fn) => void scenarioCleanups.push(fn) };
     let result: ScenarioResult;
     const ts = now();
     const crashesBefore = worker.crashes.length;

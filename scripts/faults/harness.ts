@@ -7,6 +7,7 @@ import { freePort, waitForPort } from "../lib/ports.ts";
 import type { Stack } from "../lib/stack.ts";
 import { buildBundle } from "../lib/bundle.ts";
 import { startRuntime, type RuntimeKind, type WorkerRuntime } from "../lib/runtime.ts";
+import type { RestEndpoint } from "./rest-endpoint.ts";
 
 /** Set once the run is being torn down (Ctrl-C, failure): from then on nothing may be started. */
 export const shutdown = { requested: false };
@@ -27,6 +28,15 @@ export { ApiClient, type Res } from "../lib/api-client.ts";
 export function expectStatus(res: Res, ...statuses: number[]): Res {
   if (!statuses.includes(res.status)) throw new Error(`${res.method} ${res.path}: expected ${statuses.join("/")}, got ${res.status} ${res.text.slice(0, 300) || res.error}`);
   return res;
+}
+
+/** Reads a catalog path until it answers `X-Cache: hit` (a few tries); false when it never did. */
+export async function readUntilHit(http: ApiClient, path: string): Promise<boolean> {
+  for (let i = 0; i < 5; i++) {
+    if (expectStatus(await http.req("GET", path), 200).headers.get("x-cache") === "hit") return true;
+    await sleep(50);
+  }
+  return false;
 }
 
 /** A serial section per key: writes to one product never overlap, so each has an exact before/after. */
@@ -199,8 +209,35 @@ export class Worker {
     this.current = null;
     if (!running) return;
     await running.stop();
+    await this.portClosed();
+  }
+
+  private async portClosed(): Promise<void> {
     const deadline = now() + 10_000;
     while (now() < deadline && (await isListening(this.port))) await sleep(100);
+  }
+
+  /**
+   * Kills the runtime's whole process group at once (SIGKILL), like a machine losing power: requests
+   * in flight die with it and nothing drains (stop() lets workerd drain, and a Worker then finishes
+   * what it was doing). Not counted as a crash. Start it again with revive().
+   */
+  async kill(): Promise<void> {
+    const running = this.current;
+    this.current = null;
+    if (!running) return;
+    const child = running.process;
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once("exit", r));
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        child.kill("SIGKILL"); // no group (already gone)
+      }
+      await Promise.race([exited, sleep(5000)]);
+    }
+    await running.stop();
+    await this.portClosed();
   }
 
   /** Stop, then a new `wrangler dev` on the same port with the same bindings (every Durable Object and socket is gone). */
@@ -260,6 +297,8 @@ export interface Ctx {
   log: (line: string) => void;
   /** Runs at exit (also on failure and Ctrl-C), before the stack stops: for anything a scenario starts itself. */
   onCleanup: (fn: () => Promise<void>) => void;
+  /** The Worker's Upstash REST port: the stack's bridge, or a stand-in while a scenario injects a fault. */
+  rest: RestEndpoint;
   /** Admins changing order statuses at once in the sockets scenario (`--admin-lanes`). */
   adminLanes: number;
 }
