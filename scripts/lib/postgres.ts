@@ -16,7 +16,8 @@ export interface PostgresServer {
   start(): Promise<void>;
   /**
    * Freezes the postmaster (SIGSTOP): the port still accepts TCP connections but no new session
-   * ever answers, like an unreachable database. Fault injection only; throws for DATABASE_URL.
+   * ever answers, like an unreachable database. Resolves once the postmaster is stopped. Fault
+   * injection only; throws for DATABASE_URL.
    */
   pause(): Promise<void>;
   /** Undoes pause() (SIGCONT). */
@@ -402,6 +403,21 @@ class Postmaster {
     this.pausedPid = pid;
   }
 
+  /** Resolves once the kernel shows the paused postmaster stopped (a signal is delivered, not instant, on a busy machine). */
+  async stopped(timeoutMs = 2000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.pausedPid !== null && Date.now() < deadline) {
+      try {
+        const stat = fs.readFileSync(`/proc/${this.pausedPid}/stat`, "utf8");
+        const state = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[0];
+        if (state === "T" || state === "t") return;
+      } catch {
+        return; // not Linux, or gone: nothing to wait for
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
   resume(): void {
     if (this.pausedPid === null) return;
     try {
@@ -464,6 +480,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; persistent:
     async pause() {
       if (!running) throw new Error("Postgres is not running");
       postmaster.pause();
+      await postmaster.stopped();
     },
     async resume() {
       postmaster.resume();
