@@ -370,7 +370,9 @@ describe("storefront in a real browser: a shopper and an admin at the same time"
 
   it("logged no console error, asked no other origin for anything, and met only the refusals it was meant to", () => {
     // The refused order (409, not enough stock) and the forged access token (401, then a refresh).
-    shopperWatch.expectClean(["409 POST /api/orders", "401 GET /api/orders"]);
+    // While the forged token was in place, the tab's unread count or catch-up may have met the same
+    // 401 (and refreshed the same way): whether one was sent in that moment is timing.
+    shopperWatch.expectClean(["409 POST /api/orders", "401 GET /api/orders"], [/^401 GET \/api\/notifications$/]);
     adminWatch.expectClean();
   });
 });
