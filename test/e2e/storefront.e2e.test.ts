@@ -171,6 +171,8 @@ describe("storefront in a real browser: a shopper and an admin at the same time"
     await shopper.getByRole("button", { name: "Add to cart" }).click();
     await shopper.getByRole("heading", { name: "Log in" }).waitFor();
     await shopper.getByRole("link", { name: "Create an account" }).click();
+    // The login form also has an Email field: fill only once the registration form has replaced it.
+    await shopper.getByRole("heading", { name: "Create an account" }).waitFor();
     shopperEmail = `shopper-${tag.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}@example.com`;
     await shopper.getByLabel("Email").fill(shopperEmail);
     await shopper.getByLabel("Password").fill(PASSWORD);
