@@ -32,7 +32,11 @@ export function watch(context: BrowserContext): { errors: string[]; foreign: str
       if (response.status() >= 400) failures.push(`${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`);
     });
     page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
-    page.on("requestfailed", (request) => failures.push(`no answer: ${request.method()} ${new URL(request.url()).pathname} (${request.failure()?.errorText ?? "?"})`));
+    // A request the server never answered; one the page itself cancelled (navigation, a closed tab) is not that.
+    page.on("requestfailed", (request) => {
+      const why = request.failure()?.errorText ?? "?";
+      if (why !== "net::ERR_ABORTED") failures.push(`no answer: ${request.method()} ${new URL(request.url()).pathname} (${why})`);
+    });
     page.on("request", (request) => {
       const url = request.url();
       if (!url.startsWith("data:") && !url.startsWith("blob:") && new URL(url).origin !== origin) foreign.push(url);
