@@ -6,7 +6,7 @@ import type { Database } from "../db/client";
 import { useDb } from "../db/use";
 import { readConfig } from "../env";
 import type { AppRouteHandler } from "../lib/openapi";
-import { buildPage, canonicalQuery, pageLinker, pageRequest, pageWindow, readCursor, signCursor, type Page } from "../lib/pagination";
+import { buildPage, canonicalQuery, pageLinker, pageRequest, pageWindow, readCursor, signCursor, type Page, type PageRequest } from "../lib/pagination";
 import { cachedRead, type Loaded } from "./catalog-cache";
 import { bumpCatalogVersion } from "./catalog-version";
 import { toProductResponse } from "./catalog.projection";
@@ -20,7 +20,11 @@ async function cached<T>(c: Context<AppEnv>, key: string, load: Parameters<typeo
 }
 
 /** The cache key of a read: the path and its parsed, canonical query (order and spelling do not matter). */
-const cacheKey = (path: string, query = "") => `catalog:v2:${path}${query}`;
+const cacheKey = (pathAndQuery: string) => `catalog:v2:${pathAndQuery}`;
+
+/** A list page's key: the canonical link to the page itself, as its own links are built. */
+const listCacheKey = (link: ReturnType<typeof pageLinker>, request: PageRequest) =>
+  cacheKey(link({ page: request.page === 1 ? undefined : request.page, cursor: request.cursor }));
 
 export function toCategoryResponse(row: catalog.CategoryRow): CategoryResponse {
   return { id: row.id, name: row.name, description: row.description, created_at: row.createdAt.toISOString(), updated_at: row.updatedAt.toISOString() };
@@ -36,9 +40,8 @@ export const listCategories: AppRouteHandler<typeof routes.listCategoriesRoute> 
   const query = c.req.valid("query");
   const request = pageRequest(query);
   const config = readConfig(c.env);
-  const page = { page_size: request.pageSize, page: request.page === 1 ? undefined : request.page, cursor: request.cursor };
-  const key = cacheKey("/api/categories", canonicalQuery(page, ["page_size", "page", "cursor"]));
-  return cached<Page<CategoryResponse>>(c, key, async () => {
+  const link = pageLinker("", "/api/categories", {}, CATEGORY_LIST_PARAMS, request.pageSize);
+  return cached<Page<CategoryResponse>>(c, listCacheKey(link, request), async () => {
     const after = request.cursor ? await readCursor(config, request.cursor, "categories", "") : undefined;
     const { rows, count } = await catalog.listCategories(useDb(c), pageWindow(request, after), !request.cursor);
     const body = await buildPage({
@@ -47,7 +50,7 @@ export const listCategories: AppRouteHandler<typeof routes.listCategoriesRoute> 
       count,
       toItem: toCategoryResponse,
       cursorFor: (row) => signCursor(config, "categories", "", { value: row.name, id: row.id }),
-      link: pageLinker("", "/api/categories", {}, CATEGORY_LIST_PARAMS, request.pageSize),
+      link,
     });
     return { body };
   });
@@ -86,16 +89,14 @@ export const listProducts: AppRouteHandler<typeof routes.listProductsRoute> = as
   const request = pageRequest(c.req.valid("query"));
   const config = readConfig(c.env);
   const ordering = filters.ordering ?? "id";
-  const canonical = canonicalQuery(
-    { ...filters, ordering: ordering === "id" ? undefined : ordering, page_size: request.pageSize, page: request.page === 1 ? undefined : request.page, cursor: request.cursor },
-    [...PRODUCT_LIST_PARAMS, "page_size", "page", "cursor"],
-  );
+  const link = pageLinker("", "/api/products", { ...filters, ordering: ordering === "id" ? undefined : ordering }, PRODUCT_LIST_PARAMS, request.pageSize);
+  const filtered = filterKey(filters);
   // A cursor is bound to its filters and ordering: one from another query is refused.
-  const scope = `${filterKey(filters)}|${ordering}`;
-  const countKey = request.cursor ? undefined : `catalog:count:v2:${filterKey(filters)}`;
+  const scope = `${filtered}|${ordering}`;
+  const countKey = request.cursor ? undefined : `catalog:count:v2:${filtered}`;
   return cached<Page<ProductResponse>>(
     c,
-    cacheKey("/api/products", canonical),
+    listCacheKey(link, request),
     async (cachedCount): Promise<Loaded<Page<ProductResponse>>> => {
       const after = request.cursor ? await readCursor(config, request.cursor, "products", scope) : undefined;
       const { rows, count } = await catalog.listProducts(useDb(c), filters, pageWindow(request, after), !request.cursor && !cachedCount);
@@ -105,7 +106,7 @@ export const listProducts: AppRouteHandler<typeof routes.listProductsRoute> = as
         count: cachedCount ?? count,
         toItem: toProductResponse,
         cursorFor: (row) => signCursor(config, "products", scope, { value: row.sortValue, id: row.id }),
-        link: pageLinker("", "/api/products", { ...filters, ordering: ordering === "id" ? undefined : ordering }, PRODUCT_LIST_PARAMS, request.pageSize),
+        link,
       });
       return { body, count };
     },
