@@ -34,6 +34,13 @@ export interface OrderFilters {
   status?: OrderStatus;
 }
 
+function ordersWhere(filters: OrderFilters): SQL | undefined {
+  return and(
+    filters.userId === undefined ? undefined : eq(orders.userId, filters.userId),
+    filters.status === undefined ? undefined : eq(orders.status, filters.status),
+  );
+}
+
 function orderPageQuery(db: Database, where: SQL | undefined, window: PageWindow<KeysetPosition>) {
   return db
     .select({ id: orders.id, order: orderJson })
@@ -46,10 +53,7 @@ function orderPageQuery(db: Database, where: SQL | undefined, window: PageWindow
 
 /** Newest first, keyset on id, each order with its items: one round trip (count included). */
 export async function listOrders(db: Database, filters: OrderFilters, window: PageWindow<KeysetPosition>, withCount: boolean) {
-  const where = and(
-    filters.userId === undefined ? undefined : eq(orders.userId, filters.userId),
-    filters.status === undefined ? undefined : eq(orders.status, filters.status),
-  );
+  const where = ordersWhere(filters);
   const rows = orderPageQuery(db, where, window);
   if (!withCount) return { rows: await rows, count: null };
   const [page, counted, plan] = await db.batch([rows, boundedCount(db, orders, where), estimatedCount(db, orders, where)]);
@@ -58,10 +62,7 @@ export async function listOrders(db: Database, filters: OrderFilters, window: Pa
 
 /** The same, behind the admin check, in the same round trip. */
 export async function adminListOrders(db: Database, adminId: number, filters: OrderFilters, window: PageWindow<KeysetPosition>, withCount: boolean) {
-  const where = and(
-    filters.userId === undefined ? undefined : eq(orders.userId, filters.userId),
-    filters.status === undefined ? undefined : eq(orders.status, filters.status),
-  );
+  const where = ordersWhere(filters);
   if (!withCount) {
     const [, rows] = await db.batch([adminCheck(db, adminId), orderPageQuery(db, where, window)]);
     return { rows, count: null };
