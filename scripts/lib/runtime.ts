@@ -8,7 +8,7 @@ import { buildAssets, buildBundle } from "./bundle.ts";
 import { StartupError } from "./startup-error.ts";
 import { startWorkerd } from "./workerd.ts";
 import { readWranglerToml, type WorkerConfig } from "./wrangler-toml.ts";
-import { startWranglerDev } from "./wrangler.ts";
+import { startWranglerDev, type WranglerDevOptions } from "./wrangler.ts";
 
 export const RUNTIMES = ["dev", "serve"] as const;
 export type RuntimeKind = (typeof RUNTIMES)[number];
@@ -25,16 +25,8 @@ export interface WorkerRuntime {
   stop(): Promise<void>;
 }
 
-export interface RuntimeOptions {
-  port: number;
-  bindings: Record<string, string>;
-  /** Local state (Durable Objects) goes here; for serve also the bundle and generated config. */
-  persistTo?: string;
-  echo?: boolean;
-  onOutput?: (chunk: string) => void;
-  /** Own process group, signalled as a whole on stop(); the caller then owns Ctrl-C. */
-  processGroup?: boolean;
-  timeoutMs?: number;
+/** What both runtimes take (see WranglerDevOptions); `persistTo` holds, for serve, also the bundle and generated config. */
+export interface RuntimeOptions extends WranglerDevOptions {
   /** serve: a bundle built before (restarts reuse it); built into persistTo otherwise. */
   bundleDir?: string;
   /**
@@ -62,7 +54,7 @@ export function serveConfig(): WorkerConfig {
 export async function startRuntime(kind: RuntimeKind, opts: RuntimeOptions): Promise<WorkerRuntime> {
   if (kind === "dev") {
     buildAssets();
-    const dev = await startWranglerDev({ ...opts, port: opts.port });
+    const dev = await startWranglerDev(opts);
     return { kind, url: dev.url, port: opts.port, process: dev.process, fireCron: dev.fireCron, stop: dev.stop };
   }
   const config = opts.assets === false ? { ...serveConfig(), assets: null } : serveConfig();
