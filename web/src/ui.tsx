@@ -86,6 +86,32 @@ export function Loading({ what }: { what: string }) {
   );
 }
 
+/**
+ * A form's submit handler that runs one async action at a time: `busy` while it runs (a second
+ * submit meanwhile is dropped), and the error it threw (cleared by the next success) for a ProblemAlert.
+ */
+export function useFormAction(action: (form: HTMLFormElement) => Promise<void>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const running = useRef(false);
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    if (running.current) return;
+    running.current = true;
+    setBusy(true);
+    try {
+      await action(event.currentTarget as HTMLFormElement);
+      setError(null);
+    } catch (e) {
+      setError(e);
+    } finally {
+      running.current = false;
+      setBusy(false);
+    }
+  };
+  return { busy, error, onSubmit };
+}
+
 /** A button that runs an async action once at a time (disabled while it runs). */
 export function ActionButton(props: { onAction: () => Promise<unknown>; children: ComponentChildren; class?: string; label?: string; disabled?: boolean }) {
   const [busy, setBusy] = useState(false);

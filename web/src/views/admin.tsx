@@ -4,37 +4,23 @@ import { allCategories, forgetCategories } from "../catalog";
 import { href, navigate } from "../router";
 import { call } from "../session";
 import { say } from "../toast";
-import { ActionButton, formatDate, Loading, PageTitle, Price, ProblemAlert, StatusBadge, useAsync } from "../ui";
+import { ActionButton, formatDate, Loading, PageTitle, Price, ProblemAlert, StatusBadge, useAsync, useFormAction } from "../ui";
 
 const PRICE_PATTERN = "\\d{1,10}(\\.\\d{1,2})?";
 
 /** Adds or removes stock atomically (`{ delta }`): two admins adjusting at once both count. */
 function StockAdjuster({ product, onChanged }: { product: Product; onChanged(next: Product): void }) {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, onSubmit } = useFormAction(async (form) => {
+    const delta = Number(new FormData(form).get("delta"));
+    if (!Number.isInteger(delta) || delta === 0) return;
+    const next = await call(() => api.POST("/api/products/{id}/stock", { params: { path: { id: pathId(product.id) } }, body: { delta } }));
+    onChanged(next);
+    form.reset();
+    say(`${next.name}: stock is now ${next.stock}.`);
+  });
   const inputId = `stock-${product.id}`;
   return (
-    <form
-      class="inline-form"
-      onSubmit={async (event) => {
-        event.preventDefault();
-        const form = event.currentTarget;
-        const delta = Number(new FormData(form).get("delta"));
-        if (!Number.isInteger(delta) || delta === 0 || busy) return;
-        setBusy(true);
-        try {
-          const next = await call(() => api.POST("/api/products/{id}/stock", { params: { path: { id: pathId(product.id) } }, body: { delta } }));
-          onChanged(next);
-          form.reset();
-          setError(null);
-          say(`${next.name}: stock is now ${next.stock}.`);
-        } catch (e) {
-          setError(e);
-        } finally {
-          setBusy(false);
-        }
-      }}
-    >
+    <form class="inline-form" onSubmit={onSubmit}>
       <div class="field field-qty">
         <label for={inputId}>
           Stock change<span class="visually-hidden"> for {product.name}</span>
@@ -222,39 +208,29 @@ export function AdminProductForm({ id }: { id?: number }) {
   const categories = useAsync(allCategories, []);
   const existing = useAsync(async () => (id === undefined ? null : call(() => api.GET("/api/products/{id}", { params: { path: { id: pathId(id) } } }))), [id]);
   const [product, setProduct] = useState<Product | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   useEffect(() => setProduct(existing.data ?? null), [existing.data]);
   const title = id === undefined ? "New product" : product ? `Edit ${product.name}` : "Edit product";
   const ready = categories.data && (id === undefined || product);
 
-  const submit = async (form: HTMLFormElement) => {
+  const { busy, error, onSubmit } = useFormAction(async (form) => {
     const data = new FormData(form);
     const text = (key: string) => String(data.get(key) ?? "").trim();
     const fields = { name: text("name"), description: text("description"), price: text("price"), category_id: Number(text("category_id")) };
-    setBusy(true);
-    try {
-      if (id === undefined) {
-        const created = await call(() => api.POST("/api/products", { body: { ...fields, stock: Number(text("stock") || "0") } }));
-        say(`${created.name} created.`);
-        navigate(href(`/admin/products/${created.id}`));
-      } else if (product) {
-        const changed = changedFields(fields, product);
-        if (Object.keys(changed).length === 0) {
-          say("Nothing changed.");
-        } else {
-          const saved = await call(() => api.PATCH("/api/products/{id}", { params: { path: { id: pathId(id) } }, body: changed }));
-          setProduct(saved);
-          say(`${saved.name} saved.`);
-        }
+    if (id === undefined) {
+      const created = await call(() => api.POST("/api/products", { body: { ...fields, stock: Number(text("stock") || "0") } }));
+      say(`${created.name} created.`);
+      navigate(href(`/admin/products/${created.id}`));
+    } else if (product) {
+      const changed = changedFields(fields, product);
+      if (Object.keys(changed).length === 0) {
+        say("Nothing changed.");
+      } else {
+        const saved = await call(() => api.PATCH("/api/products/{id}", { params: { path: { id: pathId(id) } }, body: changed }));
+        setProduct(saved);
+        say(`${saved.name} saved.`);
       }
-      setError(null);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
     }
-  };
+  });
 
   return (
     <section class="narrow">
@@ -270,10 +246,7 @@ export function AdminProductForm({ id }: { id?: number }) {
           <form
             class="stack"
             key={product?.updated_at ?? "new"}
-            onSubmit={(event) => {
-              event.preventDefault();
-              void submit(event.currentTarget);
-            }}
+            onSubmit={onSubmit}
           >
             <ProductFields product={product} categories={categories.data!} creating={id === undefined} />
             <ProblemAlert error={error} />

@@ -1,8 +1,7 @@
-import { useState } from "preact/hooks";
 import { navigate } from "../router";
 import { login, register, session } from "../session";
 import { useStore } from "../store";
-import { PageTitle, ProblemAlert } from "../ui";
+import { PageTitle, ProblemAlert, useFormAction } from "../ui";
 
 /** Where to go after logging in: a hash path of this app, never another site. */
 function nextPath(query: URLSearchParams): string {
@@ -12,8 +11,11 @@ function nextPath(query: URLSearchParams): string {
 
 export function LoginView({ query }: { query: URLSearchParams }) {
   const notice = useStore(session).notice;
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, onSubmit } = useFormAction(async (form) => {
+    const data = new FormData(form);
+    await login(String(data.get("email")), String(data.get("password")));
+    navigate(`#${nextPath(query)}`, { replace: true });
+  });
   return (
     <section class="narrow">
       <PageTitle title="Log in">Log in</PageTitle>
@@ -22,23 +24,7 @@ export function LoginView({ query }: { query: URLSearchParams }) {
           {notice}
         </p>
       )}
-      <form
-        class="stack"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          if (busy) return;
-          const data = new FormData(event.currentTarget);
-          setBusy(true);
-          try {
-            await login(String(data.get("email")), String(data.get("password")));
-            navigate(`#${nextPath(query)}`, { replace: true });
-          } catch (e) {
-            setError(e);
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
+      <form class="stack" onSubmit={onSubmit}>
         <div class="field">
           <label for="login-email">Email</label>
           <input id="login-email" name="email" type="email" autoComplete="username" required />
@@ -60,29 +46,16 @@ export function LoginView({ query }: { query: URLSearchParams }) {
 }
 
 export function RegisterView({ query }: { query: URLSearchParams }) {
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, onSubmit } = useFormAction(async (form) => {
+    const data = new FormData(form);
+    const name = String(data.get("name") ?? "").trim();
+    await register({ email: String(data.get("email")), password: String(data.get("password")), ...(name ? { name } : {}) });
+    navigate(`#${nextPath(query)}`, { replace: true });
+  });
   return (
     <section class="narrow">
       <PageTitle title="Create an account">Create an account</PageTitle>
-      <form
-        class="stack"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          if (busy) return;
-          const data = new FormData(event.currentTarget);
-          const name = String(data.get("name") ?? "").trim();
-          setBusy(true);
-          try {
-            await register({ email: String(data.get("email")), password: String(data.get("password")), ...(name ? { name } : {}) });
-            navigate(`#${nextPath(query)}`, { replace: true });
-          } catch (e) {
-            setError(e);
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
+      <form class="stack" onSubmit={onSubmit}>
         <div class="field">
           <label for="reg-name">Name (optional)</label>
           <input id="reg-name" name="name" autoComplete="name" maxLength={100} />
