@@ -10,7 +10,7 @@ import { healthRoute } from "./health/health.routes";
 import { describeError, toProblem } from "./lib/errors";
 import { edgeHeaders, edgeResponse } from "./lib/edge-headers";
 import { createRouter } from "./lib/openapi";
-import { Problem, problemResponse } from "./lib/problem";
+import { noRouteResponse, Problem } from "./lib/problem";
 import { countingRoundTrips } from "./lib/round-trips";
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -73,7 +73,7 @@ export function createApp() {
   app.doc31("/api/openapi.json", openApiInfo);
 
   // Answered directly, not thrown: a 404 is the commonest junk request and should cost little.
-  app.notFound((c) => problemResponse(c, 404, "not-found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));
+  app.notFound((c) => noRouteResponse(c, c.req.raw));
 
   app.onError((err, c) => {
     const { problem, unexpected } = toProblem(err);

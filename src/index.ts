@@ -1,6 +1,6 @@
 import { createApp } from "./app";
 import type { Env } from "./env";
-import { problemResponse } from "./lib/problem";
+import { noRouteResponse } from "./lib/problem";
 import { scheduled } from "./scheduled";
 
 export { CatalogVersionKeeper } from "./catalog/catalog-version-keeper";
@@ -27,7 +27,7 @@ export default {
   fetch(request: Request, env: Env, ctx: ExecutionContext): Response | Promise<Response> {
     if (isWorkerPath(pathOf(request.url))) return app.fetch(request, env, ctx);
     const id = crypto.randomUUID();
-    return problemResponse({ get: () => id }, 404, "not-found", `No route for ${request.method} ${new URL(request.url).pathname}.`);
+    return noRouteResponse({ get: () => id }, request);
   },
   scheduled,
 };

@@ -111,3 +111,8 @@ export function problemResponse(c: { get(key: "requestId"): string }, status: nu
   const body = JSON.stringify({ type: `urn:problem:${slug}`, title: titles[status] ?? "Error", status, detail });
   return edgeResponse(c, body, status, [["content-type", "application/problem+json"]]);
 }
+
+/** The 404 of a path nothing serves (the router's fallback, and the front door's for non-API paths). */
+export function noRouteResponse(c: { get(key: "requestId"): string }, request: Request): Response {
+  return problemResponse(c, 404, "not-found", `No route for ${request.method} ${new URL(request.url).pathname}.`);
+}
