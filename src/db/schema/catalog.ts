@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, integer, numeric, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 
 export const categories = pgTable(
   "categories",
@@ -30,6 +30,8 @@ export const products = pgTable(
     categoryId: integer("category_id")
       .notNull()
       .references(() => categories.id, { onDelete: "restrict" }),
+    /** `[{ name, values }]`, at most 3: what a variant's `options` must name. */
+    options: jsonb("options").$type<ProductOption[]>().notNull().default([]),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -56,6 +58,44 @@ export const products = pgTable(
     index("products_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
     // Searches of one or two characters have no trigram: they match the start of the name instead.
     index("products_name_prefix_idx").using("btree", sql`lower(${t.name}) text_pattern_ops`, t.id).where(live),
+  ],
+);
+
+export interface ProductOption {
+  name: string;
+  values: string[];
+}
+
+/**
+ * What is sold: a product's SKU with its own price and stock. `products.price` is the lowest live
+ * variant price and `products.stock` the sum of live variant stock, kept by every writer of either
+ * in the same statement (list filters and orderings stay on the products' indexes). Ids come from
+ * the products' sequence: a product without options has one variant with the product's own id.
+ */
+export const variants = pgTable(
+  "variants",
+  {
+    id: integer("id").primaryKey().default(sql`nextval('products_id_seq'::regclass)`),
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    sku: text("sku").notNull(),
+    /** `{ "Size": "M" }`: one value for each of the product's options. */
+    options: jsonb("options").$type<Record<string, string>>().notNull().default({}),
+    price: numeric("price", { precision: 12, scale: 2 }).notNull(),
+    stock: integer("stock").notNull().default(0),
+    imageId: integer("image_id"),
+    position: integer("position").notNull().default(0),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("variants_stock_nonnegative", sql`${t.stock} >= 0`),
+    check("variants_price_nonnegative", sql`${t.price} >= 0`),
+    uniqueIndex("variants_sku_lower_key").on(sql`lower(${t.sku})`).where(sql`deleted_at IS NULL`),
+    index("variants_product_id_idx").on(t.productId, t.id).where(sql`deleted_at IS NULL`),
+    index("variants_options_idx").using("gin", sql`${t.options} jsonb_path_ops`).where(sql`deleted_at IS NULL`),
   ],
 );
 

@@ -11,6 +11,7 @@ export const users = pgTable(
     phone: text("phone").notNull().default(""),
     address: text("address").notNull().default(""),
     isAdmin: boolean("is_admin").notNull().default(false),
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
