@@ -66,25 +66,73 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
   SELECT to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
 $$;
 --> statement-breakpoint
--- An order as the API shows it (user_id included; the Worker drops it for customers).
+-- An order as the API shows it (user_id included; the Worker drops it for customers): status and
+-- payment state, the totals breakdown, the copies of the address and the shipping method taken at
+-- checkout, and each item with the SKU, options and image of that moment.
 CREATE OR REPLACE FUNCTION shop_order_json(o orders) RETURNS json
 LANGUAGE sql STABLE AS $$
   SELECT json_build_object(
     'id', o.id,
     'user_id', o.user_id,
+    'email', o.email,
     'status', o.status,
+    'payment_status', o.payment_status,
+    'payment_method', o.payment_method,
+    'currency', o.currency,
+    'subtotal', o.subtotal::text,
+    'discount_total', o.discount_total::text,
+    'shipping_total', o.shipping_total::text,
+    'tax_total', o.tax_total::text,
     'total', o.total::text,
+    'tax_rate', o.tax_rate::text,
+    'amount_paid', o.amount_paid::text,
+    'amount_refunded', o.amount_refunded::text,
+    'discount_code', o.discount_code,
+    'shipping_address', o.shipping_address,
+    'shipping_method', o.shipping_method,
     'items', coalesce((
       SELECT json_agg(json_build_object(
         'product_id', oi.product_id,
+        'variant_id', oi.variant_id,
+        'sku', oi.sku,
+        'options', oi.options,
+        'image_url', oi.image_url,
         'name', oi.name,
         'unit_price', oi.unit_price::text,
         'quantity', oi.quantity,
-        'line_total', (oi.unit_price * oi.quantity)::text
+        'line_total', (oi.unit_price * oi.quantity)::text,
+        'discount', oi.discount::text,
+        'tax', oi.tax::text
       ) ORDER BY oi.id)
       FROM order_items oi WHERE oi.order_id = o.id), '[]'::json),
+    'expires_at', CASE WHEN o.status = 'pending' AND o.payment_status = 'unpaid' THEN shop_iso(o.expires_at) END,
+    'paid_at', shop_iso(o.paid_at),
     'created_at', shop_iso(o.created_at),
     'updated_at', shop_iso(o.updated_at))
+$$;
+--> statement-breakpoint
+-- What every status change of an order writes besides the change itself, in the caller's
+-- statement: the history row, the owner's notification (registered owners only; under the owner's
+-- advisory lock, so notification ids commit in order) and the email for the new status, addressed
+-- to the order's email (the outbox row is the promise that it will be sent). `p_order` is the row
+-- after the change. Returns {notification, previous_notification_id} (nulls for guest orders).
+CREATE OR REPLACE FUNCTION shop_order_moved(p_order orders, p_from order_status, p_to order_status, p_actor integer) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_note record;
+BEGIN
+  INSERT INTO order_status_history (order_id, from_status, to_status, changed_by) VALUES (p_order.id, p_from, p_to, p_actor);
+  IF p_order.email IS NOT NULL THEN
+    INSERT INTO email_outbox (to_address, template, data)
+    VALUES (p_order.email, 'order_' || p_to::text, json_build_object('order', shop_order_json(p_order))::jsonb);
+  END IF;
+  IF p_order.user_id IS NULL THEN
+    RETURN json_build_object('notification', NULL, 'previous_notification_id', NULL);
+  END IF;
+  PERFORM pg_advisory_xact_lock(7301, p_order.user_id);
+  SELECT * INTO v_note FROM shop_record_status_change(p_order.user_id, p_order.id, p_from, p_to);
+  RETURN json_build_object('notification', v_note.notification, 'previous_notification_id', v_note.previous_id);
+END
 $$;
 --> statement-breakpoint
 -- Checkout and status changes lock product rows only to change their stock, never their key:
