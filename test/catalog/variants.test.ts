@@ -95,7 +95,7 @@ describe("creating products with options and variants", () => {
   });
 
   it("refuses a SKU taken anywhere in the shop, ignoring case, with 409 sku-taken and writes nothing", async () => {
-    const p = await shirt();
+    const p = await shirt({ options: [{ name: "Size", values: ["S", "M", "L", "XL"] }] });
     const taken = p.variants[0]!.sku.toLowerCase();
     const name = `Dup ${tag()}`;
     const res = await api("POST", "/api/products", {
@@ -106,8 +106,9 @@ describe("creating products with options and variants", () => {
     const plain = await api("POST", "/api/products", { token: admin.token, body: { name, category_id: categoryId, price: "1.00", sku: taken.toUpperCase() } });
     expect(expectProblem(plain, 409).type).toBe("urn:problem:sku-taken");
     expect(await sql("select id from products where name = $1", [name])).toHaveLength(0);
-    const added = await api("POST", `/api/products/${p.id}/variants`, { token: admin.token, body: { sku: taken, options: { Size: "S" }, price: "1.00" } });
+    const added = await api("POST", `/api/products/${p.id}/variants`, { token: admin.token, body: { sku: taken, options: { Size: "XL" }, price: "1.00" } });
     expect(expectProblem(added, 409).type).toBe("urn:problem:sku-taken");
+    expect((await product(p.id)).variants).toHaveLength(3);
   });
 });
 
@@ -322,5 +323,34 @@ describe("filtering by option", () => {
   it.each(["option=Size", "option=:M", "option=Size:", "option="])("refuses %s with 400", async (query) => {
     const problem = expectProblem(await api("GET", `/api/products?category=${cat}&${query}`), 400);
     expect(problem.errors?.map((e) => e.path)).toContain("option");
+  });
+});
+
+describe("images on products", () => {
+  it("lists the product's images by position with full URLs, from the cache too", async () => {
+    const p = await shirt();
+    const key = `${"ab".repeat(32)}-${tag()}`;
+    const [img] = await sql<{ id: number }>(
+      "insert into product_images (product_id, key, content_type, width, height, byte_size, alt, position) values ($1, $2, 'image/png', 4, 3, 100, 'front', 0) returning id",
+      [p.id, key],
+    );
+    await sql("insert into product_images (product_id, key, content_type, width, height, byte_size, alt, position) values ($1, $2, 'image/png', 1, 1, 10, 'back', 1)", [p.id, `${key}-2`]);
+    const linked = await api("PATCH", `/api/products/${p.id}/variants/${p.variants[0]!.id}`, { token: admin.token, body: { image_id: img!.id } });
+    expect(linked.body.image_id).toBe(img!.id);
+    const miss = await api("GET", `/api/products/${p.id}`);
+    const hit = await api("GET", `/api/products/${p.id}`);
+    for (const res of [miss, hit]) {
+      expect(res.body.images).toEqual([
+        { id: img!.id, url: `http://shop.test/images/${key}`, width: 4, height: 3, alt: "front", position: 0 },
+        expect.objectContaining({ url: `http://shop.test/images/${key}-2`, alt: "back", position: 1 }),
+      ]);
+      expect(res.body.variants[0].image_id).toBe(img!.id);
+    }
+    const listed = await api("GET", `/api/products?category=${categoryId}&search=${encodeURIComponent(p.name.toLowerCase())}`);
+    expect(listed.body.results[0].images[0].url).toBe(`http://shop.test/images/${key}`);
+    const patched = await api("PATCH", `/api/products/${p.id}`, { token: admin.token, body: { description: "with pictures" } });
+    expect(patched.body.images[0].url).toBe(`http://shop.test/images/${key}`);
+    const unlinked = await api("PATCH", `/api/products/${p.id}/variants/${p.variants[0]!.id}`, { token: admin.token, body: { image_id: null } });
+    expect(unlinked.body.image_id).toBeNull();
   });
 });
