@@ -44,7 +44,11 @@ function validRequest(op: Operation): { path: string; token?: string; body?: unk
     "/api/categories/{id}": op.method === "DELETE" ? fixture.emptyCategoryId : fixture.categoryId,
     "/api/products/{id}": fixture.productId,
     "/api/products/{id}/stock": fixture.productId,
-    "/api/cart/items/{product_id}": fixture.cartProductId,
+    // A product with one variant: the variant's id is the product's.
+    "/api/products/{id}/variants": fixture.productId,
+    "/api/products/{id}/variants/{variant_id}": fixture.productId,
+    "/api/variants/{id}/stock": fixture.productId,
+    "/api/cart/items/{variant_id}": fixture.cartProductId,
     "/api/orders/{id}": fixture.orderId,
     "/api/orders/{id}/cancel": fixture.orderId,
     "/api/admin/orders/{id}": fixture.orderId,
@@ -63,11 +67,14 @@ function validRequest(op: Operation): { path: string; token?: string; body?: unk
     "PATCH /api/products/{id}": { price: "99.00" },
     "POST /api/products/{id}/stock": { delta: 1 },
     "POST /api/cart/items": { product_id: fixture.productId, quantity: 1 },
-    "PATCH /api/cart/items/{product_id}": { quantity: 3 },
+    "POST /api/products/{id}/variants": { sku: `NEVER-${crypto.randomUUID()}`, price: "1.00" },
+    "PATCH /api/products/{id}/variants/{variant_id}": { price: "99.00" },
+    "POST /api/variants/{id}/stock": { delta: 1 },
+    "PATCH /api/cart/items/{variant_id}": { quantity: 3 },
     "PATCH /api/admin/orders/{id}": { status: "paid" },
     "POST /api/guest/orders": { email: newEmail, items: [{ product_id: fixture.productId, quantity: 1 }], shipping_address: fixture.address },
   };
-  const path = op.template.replace(/\{[^}]+\}/, () => {
+  const path = op.template.replace(/\{[^}]+\}/g, () => {
     const id = ids[op.template];
     if (id === undefined) throw new Error(`no fixture id for ${key}: add one to validRequest`);
     return String(id);

@@ -783,7 +783,7 @@ export interface paths {
         };
         /**
          * List products with filters, ordering, pages or keyset cursors
-         * @description Each product carries its category from the same joined query. Served from the Redis cache when fresh (`X-Cache: hit|miss|bypass`); carries an `ETag`, and `If-None-Match` with the current tag answers 304. Unknown query parameters are a 400 naming them.
+         * @description Each product carries its category, options, live variants and images from the same query. `option=<name>:<value>` (repeatable) keeps the products that have a live variant with each value given, and works with every other filter, ordering, page and cursor. Served from the Redis cache when fresh (`X-Cache: hit|miss|bypass`); carries an `ETag`, and `If-None-Match` with the current tag answers 304. Unknown query parameters are a 400 naming them.
          */
         get: {
             parameters: {
@@ -804,6 +804,8 @@ export interface paths {
                     /** @description Case-insensitive match on the name: anywhere in it for 3 or more characters, at its start for 1 or 2 (a shorter term has no trigram for the search index). */
                     search?: string;
                     ordering?: "price" | "-price" | "name" | "-name" | "created_at" | "-created_at" | "id" | "-id";
+                    /** @description `<name>:<value>`, e.g. `Size:M` (case-sensitive, as the option is spelled). Repeatable: a product matches when, for each one given, it has a variant with that value. */
+                    option?: string;
                 };
                 header?: never;
                 path?: never;
@@ -839,7 +841,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a product (admin) */
+        /**
+         * Create a product with its variants (admin)
+         * @description Without `options`: `price` (and optional `stock`, `sku`) make the product's one variant, whose id is the product's (SKU default `SKU-<id>`). With `options` (at most 3): `variants` (1–100) are required, each naming exactly the product's options with allowed values (400 naming the path, e.g. `variants.1.options.Size`), no two alike (400). SKUs are unique across the shop, ignoring case (409 `sku-taken`). The product's `price` is its lowest variant price and `stock` their sum. Product and variants are written in one statement.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -984,7 +989,10 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete a product (admin); ordered products are soft-deleted and kept for history */
+        /**
+         * Delete a product (admin); ordered products are soft-deleted and kept for history
+         * @description A soft-deleted product's variants are soft-deleted with it (their SKUs are free again); a removed product's variants go with it. Cart lines of it leave the carts.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -1061,7 +1069,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Update a product (admin) */
+        /**
+         * Update a product (admin)
+         * @description `price` and `stock` set those of a product's one variant (409 `product-has-variants` for a product with several: change each variant instead). New `options` must still fit every live variant (400 otherwise); a product without options that gets some gives its one variant the first value of each.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -1153,7 +1164,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add/remove stock atomically or set it (admin); never below 0 (409) */
+        /**
+         * Add/remove stock atomically or set it (admin); never below 0 (409)
+         * @description For a product with one variant: that variant's stock. A product with several variants is 409 `product-has-variants` (use `/api/variants/{id}/stock`).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1176,6 +1190,382 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{id}/variants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a variant to a product (admin)
+         * @description `options` must name exactly the product's options, each with one of its values (400 naming the path, e.g. `options.Size`), and differ from every other variant's (400). SKUs are unique across the shop, ignoring case (409 `sku-taken`). A product holds at most 100 variants (409 `too-many-variants`). `image_id` must be one of the product's images. The product's `price` (lowest live variant price) and `stock` (their sum) change in the same transaction; cached catalog reads are invalidated.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateVariantRequest"];
+                };
+            };
+            responses: {
+                /** @description The new variant */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VariantDetail"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{id}/variants/{variant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a variant (admin); ordered variants are soft-deleted and kept for history
+         * @description A product keeps at least one variant: deleting its last is 409 (`last-variant`; delete the product instead). Cart lines of the variant leave the carts. The product's `price` (lowest live variant price) and `stock` (their sum) change in the same transaction; cached catalog reads are invalidated.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    variant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a variant's SKU, options, price, stock or image (admin)
+         * @description The same rules as for a new variant. A variant of another product is 404. The product's `price` (lowest live variant price) and `stock` (their sum) change in the same transaction; cached catalog reads are invalidated.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    variant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateVariantRequest"];
+                };
+            };
+            responses: {
+                /** @description The variant */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VariantDetail"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/variants/{id}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add/remove a variant's stock atomically or set it (admin); never below 0 (409)
+         * @description `{ delta }` adds (negative removes) atomically, also under simultaneous requests; `{ stock }` sets it. Below 0 is 409 `insufficient-stock`, above 1,000,000,000 409 `stock-limit`; nothing changes then. The product's `price` (lowest live variant price) and `stock` (their sum) change in the same transaction; cached catalog reads are invalidated.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StockChangeRequest"];
+                };
+            };
+            responses: {
+                /** @description The variant with its new stock */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VariantDetail"];
                     };
                 };
                 /** @description Malformed body or query (problem+json with `errors`) */
@@ -1322,8 +1712,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Add a product (adds to any quantity already there)
-         * @description Unknown or deleted product → 404; more than the current stock → 409 (`insufficient-stock`, naming the product); a 101st product → 409 (`cart-full`: a cart holds at most 100 lines). The cart holds no stock.
+         * Add a variant (adds to any quantity already there)
+         * @description `{ variant_id, quantity }`, or `{ product_id, quantity }` for a product with one variant (a product with several is 400 asking for `variant_id`). A line is one variant. Unknown or deleted variant or product, or a variant of another product than `product_id` → 404; more than the variant's current stock → 409 (`insufficient-stock`, naming the product and variant); a 101st line → 409 (`cart-full`: a cart holds at most 100 lines). The cart holds no stock. Lines of deleted variants or products leave the cart: neither listed nor counted.
          */
         post: {
             parameters: {
@@ -1400,7 +1790,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cart/items/{product_id}": {
+    "/api/cart/items/{variant_id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1410,13 +1800,17 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a line */
+        /**
+         * Remove a line
+         * @description The line is named by its variant id (for a product with one variant, that is the product's id).
+         */
         delete: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    product_id: string;
+                    /** @description A cart line's variant id (for a product with one variant, the product's id). */
+                    variant_id: string;
                 };
                 cookie?: never;
             };
@@ -1462,13 +1856,17 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Set a line's quantity (≥ 1) */
+        /**
+         * Set a line's quantity (≥ 1)
+         * @description The line is named by its variant id (for a product with one variant, that is the product's id). More than the variant's stock → 409.
+         */
         patch: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    product_id: string;
+                    /** @description A cart line's variant id (for a product with one variant, the product's id). */
+                    variant_id: string;
                 };
                 cookie?: never;
             };
@@ -2336,11 +2734,21 @@ export interface components {
             id: number;
             name: string;
             description: string;
-            /** @example 19.99 */
+            /**
+             * @description The lowest price of its variants.
+             * @example 19.99
+             */
             price: string;
+            /** @description The sum of its variants' stock. */
             stock: number;
             in_stock: boolean;
             category: components["schemas"]["CategoryRef"];
+            /** @description At most 3; empty for a product with one plain variant. */
+            options: components["schemas"]["ProductOption"][];
+            /** @description Ordered by position, then id. A product without options has one variant whose id is the product's. */
+            variants: components["schemas"]["Variant"][];
+            /** @description Ordered by position, then id. */
+            images: components["schemas"]["ProductImage"][];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2350,33 +2758,110 @@ export interface components {
             id: number;
             name: string;
         };
+        ProductOption: {
+            name: string;
+            values: string[];
+        };
+        Variant: {
+            id: number;
+            sku: string;
+            /** @description One value for each of the product's options, e.g. `{ "Size": "M" }`; `{}` for a product without options. */
+            options: {
+                [key: string]: string;
+            };
+            /** @example 19.99 */
+            price: string;
+            stock: number;
+            in_stock: boolean;
+            image_id: number | null;
+        };
+        ProductImage: {
+            id: number;
+            /**
+             * Format: uri
+             * @description Full URL of the image bytes (`/images/{key}`, immutable).
+             */
+            url: string;
+            width: number;
+            height: number;
+            alt: string;
+            position: number;
+        };
         CreateProductRequest: {
             name: string;
             description?: string;
+            /**
+             * @description Required without `variants`: the price of the product's one variant.
+             * @example 19.99
+             */
+            price?: string;
+            stock?: number;
+            /** @description Without `variants`: the SKU of the product's one variant (default `SKU-<id>`). */
+            sku?: string;
+            category_id: number;
+            /** @description At most 3 options, each with its allowed values (names unique case-insensitively, without ':'). */
+            options?: {
+                name: string;
+                values: string[];
+            }[];
+            /** @description Required with `options`: each names exactly the product's options, with allowed values, no two alike. */
+            variants?: components["schemas"]["CreateVariantRequest"][];
+        };
+        CreateVariantRequest: {
+            sku: string;
+            /** @description One allowed value for each of the product's options, e.g. `{ "Size": "M" }`. */
+            options?: {
+                [key: string]: string;
+            };
             /**
              * @description Decimal string (a JSON number is accepted too), at most two decimals.
              * @example 19.99
              */
             price: string;
             stock?: number;
-            category_id: number;
+            /** @description One of the product's images. */
+            image_id?: number | null;
         };
         UpdateProductRequest: {
             name?: string;
             description?: string;
             /**
-             * @description Decimal string (a JSON number is accepted too), at most two decimals.
+             * @description For a product with one variant: that variant's price.
              * @example 19.99
              */
             price?: string;
+            /** @description For a product with one variant: that variant's stock. */
             stock?: number;
             category_id?: number;
+            /** @description At most 3 options, each with its allowed values (names unique case-insensitively, without ':'). */
+            options?: {
+                name: string;
+                values: string[];
+            }[];
         };
         /** @description Either `{ delta }` (added atomically; negative removes) or `{ stock }` (set). */
         StockChangeRequest: {
             delta: number;
         } | {
             stock: number;
+        };
+        VariantDetail: components["schemas"]["Variant"] & {
+            product_id: number;
+        };
+        UpdateVariantRequest: {
+            sku?: string;
+            /** @description One allowed value for each of the product's options, e.g. `{ "Size": "M" }`. */
+            options?: {
+                [key: string]: string;
+            };
+            /**
+             * @description Decimal string (a JSON number is accepted too), at most two decimals.
+             * @example 19.99
+             */
+            price?: string;
+            stock?: number;
+            /** @description One of the product's images, or null for none. */
+            image_id?: number | null;
         };
         Cart: {
             items: components["schemas"]["CartItem"][];
@@ -2385,12 +2870,31 @@ export interface components {
         };
         CartItem: {
             product: components["schemas"]["Product"];
+            variant: components["schemas"]["CartVariant"];
+            variant_id: number;
             quantity: number;
-            /** @example 19.99 */
+            /**
+             * @description The variant's current price × quantity.
+             * @example 19.99
+             */
             line_total: string;
         };
+        CartVariant: {
+            id: number;
+            sku: string;
+            options: {
+                [key: string]: string;
+            };
+            /** @example 19.99 */
+            price: string;
+            stock: number;
+            in_stock: boolean;
+        };
         AddCartItemRequest: {
-            product_id: number;
+            /** @description The variant to add. */
+            variant_id?: number;
+            /** @description Alone: a product with one variant (that variant is added). With `variant_id`: the variant's product. */
+            product_id?: number;
             quantity?: number;
         };
         SetCartQuantityRequest: {
@@ -2469,9 +2973,9 @@ export interface components {
             type: "order.status_changed";
             order_id: number;
             /** @enum {string} */
-            from_status: "pending" | "shipped" | "delivered" | "cancelled";
+            from_status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
             /** @enum {string} */
-            to_status: "pending" | "shipped" | "delivered" | "cancelled";
+            to_status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
