@@ -5,13 +5,18 @@ import { PageQuery, pageListSchema } from "../lib/pagination";
 /** A user keeps at most this many addresses: it bounds the book and what a checkout may pick from. */
 export const ADDRESS_LIMIT = 20;
 
-const requiredText = (max: number) => z.string().trim().min(1, "Must not be empty.").max(max, `Must be at most ${max} characters.`);
+/** One line of text: control characters (a NUL cannot even be stored) are refused, not stored. */
+const CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;
+const noControl = "Must not contain control characters.";
+
+const requiredText = (max: number) => z.string().trim().min(1, "Must not be empty.").max(max, `Must be at most ${max} characters.`).regex(CONTROL_CHARACTERS, noControl);
 /** An optional line: null or absent is stored as "" (the column's "not given"). */
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max, `Must be at most ${max} characters.`)
+    .regex(CONTROL_CHARACTERS, noControl)
     .nullable()
     .transform((value) => value ?? "");
 

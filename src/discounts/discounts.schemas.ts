@@ -44,7 +44,13 @@ export const discountCode = z
 
 const kind = z.enum(DISCOUNT_KINDS, { message: `Must be one of ${DISCOUNT_KINDS.join(", ")}.` });
 const value = MoneyInput.openapi({ type: "string", example: "10.00", description: "Percent (0.01–100) for `percent`; an amount above 0 for `fixed`; ignored for `free_shipping` (stored as 0)." });
-const instant = z.iso.datetime({ offset: true, message: "Must be an ISO 8601 date-time with a time zone, such as 2026-05-01T00:00:00Z." }).nullable();
+/** Postgres cannot store year 0 (and nothing before 1970 or after 9999 is a sensible sale date). */
+const EARLIEST = Date.parse("1970-01-01T00:00:00Z");
+const LATEST = Date.parse("9999-12-31T23:59:59Z");
+const instant = z.iso
+  .datetime({ offset: true, message: "Must be an ISO 8601 date-time with a time zone, such as 2026-05-01T00:00:00Z." })
+  .refine((text) => Date.parse(text) >= EARLIEST && Date.parse(text) <= LATEST, "Must be between 1970 and 9999.")
+  .nullable();
 const useLimit = z
   .number()
   .int("Must be a whole number.")

@@ -26,7 +26,12 @@ export const AdminShippingMethodSchema = ShippingMethodSchema.extend({
 
 export type AdminShippingMethodResponse = z.infer<typeof AdminShippingMethodSchema>;
 
-const methodName = z.string().trim().min(1, "Must not be empty.").max(200, "Must be at most 200 characters.");
+const methodName = z
+  .string()
+  .trim()
+  .min(1, "Must not be empty.")
+  .max(200, "Must be at most 200 characters.")
+  .regex(/^[^\u0000-\u001f\u007f]*$/, "Must not contain control characters.");
 /** Codes in either case, at most one entry per assigned code; stored upper case, deduplicated and sorted. */
 const countryList = z
   .array(CountryCode)

@@ -37,6 +37,7 @@ const region = z
   .string()
   .trim()
   .max(100, "Must be at most 100 characters.")
+  .regex(/^[^\u0000-\u001f\u007f]*$/, "Must not contain control characters.")
   .nullable()
   .transform((value) => value ?? "")
   .openapi({ description: "State, province or county as addresses name it (compared case-insensitively); null or absent: the whole country." });

@@ -60,6 +60,8 @@ describe("POST /api/me/addresses", () => {
       [{ ...home, postal_code: "1".repeat(21) }, "postal_code"],
       [{ ...home, phone: "1".repeat(41) }, "phone"],
       [{ ...home, region: "r".repeat(101) }, "region"],
+      [{ ...home, name: "Ada\u0000" }, "name"],
+      [{ ...home, line2: "Flat\n2" }, "line2"],
       [{ ...home, user_id: 1 }, "user_id"],
       [{ ...home, id: 5 }, "id"],
     ];

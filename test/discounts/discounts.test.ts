@@ -103,6 +103,8 @@ describe("admin CRUD", () => {
       [{ code: c, kind: "fixed", value: "1", starts_at: "2026-05-02T00:00:00Z", ends_at: "2026-05-01T00:00:00Z" }, "ends_at"],
       [{ code: c, kind: "fixed", value: "1", starts_at: "2026-05-02T00:00:00Z", ends_at: "2026-05-02T00:00:00Z" }, "ends_at"],
       [{ code: c, kind: "fixed", value: "1", starts_at: "tomorrow" }, "starts_at"],
+      [{ code: c, kind: "fixed", value: "1", starts_at: "0000-01-01T00:00:00Z" }, "starts_at"],
+      [{ code: c, kind: "fixed", value: "1", ends_at: "2026-01-01T00:00:00" }, "ends_at"],
       [{ code: c, kind: "fixed", value: "1", usage_limit: 0 }, "usage_limit"],
       [{ code: c, kind: "fixed", value: "1", per_customer_limit: 1.5 }, "per_customer_limit"],
       [{ code: c, kind: "fixed", value: "1", usage_limit: 2_000_000_000 }, "usage_limit"],

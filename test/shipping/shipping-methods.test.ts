@@ -68,6 +68,7 @@ describe("admin CRUD", () => {
       [{ ...valid, countries: Array.from({ length: 250 }, () => "AQ") }, "countries"],
       [{ ...valid, name: "" }, "name"],
       [{ ...valid, name: "n".repeat(201) }, "name"],
+      [{ ...valid, name: "Nul\u0000" }, "name"],
       [{ ...valid, id: 1 }, "id"],
       [{ ...valid, created_at: "2000-01-01T00:00:00Z" }, "created_at"],
     ];
