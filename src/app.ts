@@ -1,9 +1,12 @@
 import { bodyLimit } from "hono/body-limit";
+import { addressesRouter } from "./addresses";
 import { authRouter } from "./auth";
 import { cartRouter } from "./cart";
 import { catalogRouter } from "./catalog";
+import { discountsRouter } from "./discounts";
 import { notificationsRouter } from "./notifications";
 import { ordersRouter } from "./orders";
+import { shippingRouter } from "./shipping";
 import type { AppEnv } from "./context";
 import { health } from "./health/health.handlers";
 import { healthRoute } from "./health/health.routes";
@@ -62,6 +65,9 @@ export function createApp() {
   app.route("/", cartRouter());
   app.route("/", ordersRouter());
   app.route("/", notificationsRouter());
+  app.route("/", addressesRouter());
+  app.route("/", shippingRouter());
+  app.route("/", discountsRouter());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

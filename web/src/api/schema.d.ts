@@ -2612,6 +2612,1431 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's address book
+         * @description At most 20 addresses: the default first, then the most recently added.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page number, from 1; `page × page_size` may reach at most 10,000 rows deep (follow `next_cursor` beyond). */
+                    page?: string;
+                    /** @description Rows per page, 1–100 (default 10). */
+                    page_size?: string;
+                    /** @description Opaque `next_cursor` from a previous page: keyset paging at a cost that does not grow with depth. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of addresses */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AddressPage"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Add an address
+         * @description A book holds at most 20 addresses: one more is 409 `address-limit`, also when several are added at once. The first address becomes the default; `is_default: true` moves the default to the new one. `country` is an ISO 3166-1 alpha-2 code in either case (stored upper case); an unknown one is 400.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateAddressRequest"];
+                };
+            };
+            responses: {
+                /** @description The new address */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Address"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/addresses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the caller's addresses
+         * @description Another user's address is 404, exactly like a missing one.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The address */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Address"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete an address
+         * @description Deleting the default makes the most recently added remaining address the default. Orders keep their own copy of the address. Another user's address is 404.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change an address or make it the default
+         * @description Only the fields sent change; `null` clears an optional line. `is_default: true` makes it the default (the previous default stops being one, in the same transaction). Another user's address is 404.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateAddressRequest"];
+                };
+            };
+            responses: {
+                /** @description The changed address */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Address"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/shipping-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The shipping methods that ship to a country, cheapest first
+         * @description `country` (required) is an ISO 3166-1 alpha-2 code in either case; an unknown code is 400. Only active methods are listed.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Page number, from 1; `page × page_size` may reach at most 10,000 rows deep (follow `next_cursor` beyond). */
+                    page?: string;
+                    /** @description Rows per page, 1–100 (default 10). */
+                    page_size?: string;
+                    /** @description Opaque `next_cursor` from a previous page: keyset paging at a cost that does not grow with depth. */
+                    cursor?: string;
+                    /** @description ISO 3166-1 alpha-2 code of the destination (either case). */
+                    country: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of shipping methods */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ShippingMethodPage"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/shipping-methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All shipping methods, active or not, by id (admin) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page number, from 1; `page × page_size` may reach at most 10,000 rows deep (follow `next_cursor` beyond). */
+                    page?: string;
+                    /** @description Rows per page, 1–100 (default 10). */
+                    page_size?: string;
+                    /** @description Opaque `next_cursor` from a previous page: keyset paging at a cost that does not grow with depth. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of shipping methods */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminShippingMethodPage"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a shipping method (admin)
+         * @description `countries`: 1–249 ISO 3166-1 alpha-2 codes in either case, stored upper case, deduplicated and sorted. `free_over` null (or absent): shipping is never free.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateShippingMethodRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminShippingMethod"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/shipping-methods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One shipping method (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The shipping method */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminShippingMethod"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a shipping method (admin)
+         * @description Orders that used it keep their own copy of its name and price. To stop offering a method but keep it, set `active: false` instead.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a shipping method (admin)
+         * @description Only the fields sent change; `countries` replaces the whole list. Orders already placed keep the name and price they were placed with.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateShippingMethodRequest"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["AdminShippingMethod"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/admin/tax-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All tax rates, by id (admin) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page number, from 1; `page × page_size` may reach at most 10,000 rows deep (follow `next_cursor` beyond). */
+                    page?: string;
+                    /** @description Rows per page, 1–100 (default 10). */
+                    page_size?: string;
+                    /** @description Opaque `next_cursor` from a previous page: keyset paging at a cost that does not grow with depth. */
+                    cursor?: string;
+                    /** @description Only this country's rates. */
+                    country?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of tax rates */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaxRatePage"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a tax rate (admin)
+         * @description A rate is a percentage with two decimals (`"20.00"`, 0–100; a number or a decimal string is accepted). `region` null or absent: the whole country; a region's own rate wins over its country's, and applies to goods and shipping. One rate per country and region (regions compare case-insensitively): a second is 409 `tax-rate-exists`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateTaxRateRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaxRate"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/tax-rates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One tax rate (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The tax rate */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaxRate"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a tax rate (admin)
+         * @description Orders keep the tax they were placed with.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a tax rate (admin)
+         * @description Only the fields sent change. A rate is a percentage with two decimals (`"20.00"`, 0–100; a number or a decimal string is accepted). `region` null or absent: the whole country; a region's own rate wins over its country's, and applies to goods and shipping. One rate per country and region (regions compare case-insensitively): a second is 409 `tax-rate-exists`.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateTaxRateRequest"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TaxRate"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/admin/discounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** All discount codes, by id (admin) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page number, from 1; `page × page_size` may reach at most 10,000 rows deep (follow `next_cursor` beyond). */
+                    page?: string;
+                    /** @description Rows per page, 1–100 (default 10). */
+                    page_size?: string;
+                    /** @description Opaque `next_cursor` from a previous page: keyset paging at a cost that does not grow with depth. */
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of discounts */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DiscountPage"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create a discount code (admin)
+         * @description `code`: 1–64 of A–Z, a–z, 0–9, '-', '_', unique regardless of case (409 `discount-code-taken`). `value`: a percent 0.01–100 for `percent`, an amount above 0 for `fixed`, ignored (stored as 0) for `free_shipping`. `ends_at` must be after `starts_at`. Limits are whole numbers from 1, or null for none. `times_used` is the server's.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateDiscountRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Discount"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/discounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One discount code (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The discount */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Discount"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Delete a discount code (admin)
+         * @description Orders keep the code and the amount it took off. To stop a code but keep its history, set `active: false` instead.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a discount code (admin)
+         * @description Only the fields sent change; the rules hold for the result (a new `value` is checked against the stored `kind`, one date against the other). `usage_limit` below `times_used` is 409 `usage-limit-below-uses`. `code`: 1–64 of A–Z, a–z, 0–9, '-', '_', unique regardless of case (409 `discount-code-taken`). `value`: a percent 0.01–100 for `percent`, an amount above 0 for `fixed`, ignored (stored as 0) for `free_shipping`. `ends_at` must be after `starts_at`. Limits are whole numbers from 1, or null for none. `times_used` is the server's.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateDiscountRequest"];
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Discount"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2980,6 +4405,319 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             read_at: string | null;
+        };
+        AddressPage: {
+            /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */
+            count: number | null;
+            /** @description True when more than 10,000 rows match and `count` is an estimate. */
+            count_estimated: boolean;
+            /** @description Full URL of the next page, or null. */
+            next: string | null;
+            /** @description Full URL of the previous page (page-number paging only), or null. */
+            previous: string | null;
+            /** @description Pass as `cursor` for the next page by keyset; null on the last page. */
+            next_cursor: string | null;
+            results: components["schemas"]["Address"][];
+        };
+        Address: {
+            id: number;
+            name: string;
+            line1: string;
+            line2: string;
+            city: string;
+            region: string;
+            postal_code: string;
+            /**
+             * @description ISO 3166-1 alpha-2, upper case.
+             * @example DE
+             */
+            country: string;
+            phone: string;
+            is_default: boolean;
+        };
+        CreateAddressRequest: components["schemas"]["AddressInput"] & {
+            /** @description Make this the default address (the previous default stops being one). A user's first address is the default whatever this says. */
+            is_default?: boolean;
+        };
+        AddressInput: {
+            /** @description The recipient's name. */
+            name: string;
+            line1: string;
+            /** @default  */
+            line2: string | null;
+            city: string;
+            /**
+             * @description State, province or county, where the country has them; tax rates may depend on it.
+             * @default
+             */
+            region: string | null;
+            /** @default  */
+            postal_code: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2 country code (either case; stored in upper case).
+             * @example DE
+             */
+            country: string;
+            /** @default  */
+            phone: string | null;
+        };
+        UpdateAddressRequest: {
+            name?: string;
+            line1?: string;
+            line2?: string | null;
+            city?: string;
+            region?: string | null;
+            postal_code?: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2 country code (either case; stored in upper case).
+             * @example DE
+             */
+            country?: string;
+            phone?: string | null;
+            /** @description `true` makes this the default address. `false` changes nothing: a book with addresses always has a default; choose another one instead. */
+            is_default?: boolean;
+        };
+        ShippingMethodPage: {
+            /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */
+            count: number | null;
+            /** @description True when more than 10,000 rows match and `count` is an estimate. */
+            count_estimated: boolean;
+            /** @description Full URL of the next page, or null. */
+            next: string | null;
+            /** @description Full URL of the previous page (page-number paging only), or null. */
+            previous: string | null;
+            /** @description Pass as `cursor` for the next page by keyset; null on the last page. */
+            next_cursor: string | null;
+            results: components["schemas"]["ShippingMethod"][];
+        };
+        ShippingMethod: {
+            id: number;
+            name: string;
+            /** @example 19.99 */
+            price: string;
+            /**
+             * @description Shipping is free when the goods (after discount) reach this amount; null: never free.
+             * @example 19.99
+             */
+            free_over: string | null;
+            /**
+             * @description ISO 3166-1 alpha-2 codes this method ships to, sorted.
+             * @example [
+             *       "AT",
+             *       "DE"
+             *     ]
+             */
+            countries: string[];
+        };
+        AdminShippingMethodPage: {
+            /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */
+            count: number | null;
+            /** @description True when more than 10,000 rows match and `count` is an estimate. */
+            count_estimated: boolean;
+            /** @description Full URL of the next page, or null. */
+            next: string | null;
+            /** @description Full URL of the previous page (page-number paging only), or null. */
+            previous: string | null;
+            /** @description Pass as `cursor` for the next page by keyset; null on the last page. */
+            next_cursor: string | null;
+            results: components["schemas"]["AdminShippingMethod"][];
+        };
+        AdminShippingMethod: components["schemas"]["ShippingMethod"] & {
+            /** @description Inactive methods are not offered at checkout. */
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        CreateShippingMethodRequest: {
+            name: string;
+            /**
+             * @description Decimal string (a JSON number is accepted too), at most two decimals.
+             * @example 19.99
+             */
+            price: string;
+            /**
+             * @description Decimal string (a JSON number is accepted too), at most two decimals.
+             * @example 19.99
+             */
+            free_over?: string;
+            countries: string[];
+            /** @description Default true. */
+            active?: boolean;
+        };
+        UpdateShippingMethodRequest: {
+            name?: string;
+            /**
+             * @description Decimal string (a JSON number is accepted too), at most two decimals.
+             * @example 19.99
+             */
+            price?: string;
+            /**
+             * @description Decimal string (a JSON number is accepted too), at most two decimals.
+             * @example 19.99
+             */
+            free_over?: string;
+            countries?: string[];
+            active?: boolean;
+        };
+        TaxRatePage: {
+            /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */
+            count: number | null;
+            /** @description True when more than 10,000 rows match and `count` is an estimate. */
+            count_estimated: boolean;
+            /** @description Full URL of the next page, or null. */
+            next: string | null;
+            /** @description Full URL of the previous page (page-number paging only), or null. */
+            previous: string | null;
+            /** @description Pass as `cursor` for the next page by keyset; null on the last page. */
+            next_cursor: string | null;
+            results: components["schemas"]["TaxRate"][];
+        };
+        TaxRate: {
+            id: number;
+            /** @example DE */
+            country: string;
+            /** @description The region this rate is for; null: the whole country. A region's rate wins over its country's. */
+            region: string | null;
+            /**
+             * @description Percent, two decimals.
+             * @example 19.00
+             */
+            rate: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        CreateTaxRateRequest: {
+            /**
+             * @description ISO 3166-1 alpha-2 country code (either case; stored in upper case).
+             * @example DE
+             */
+            country: string;
+            /**
+             * @description State, province or county as addresses name it (compared case-insensitively); null or absent: the whole country.
+             * @default
+             */
+            region: string | null;
+            /**
+             * @description Percent, 0–100, at most two decimals (a JSON number is accepted too).
+             * @example 20.00
+             */
+            rate: string;
+        };
+        UpdateTaxRateRequest: {
+            /**
+             * @description ISO 3166-1 alpha-2 country code (either case; stored in upper case).
+             * @example DE
+             */
+            country?: string;
+            /** @description State, province or county as addresses name it (compared case-insensitively); null or absent: the whole country. */
+            region?: string | null;
+            /**
+             * @description Percent, 0–100, at most two decimals (a JSON number is accepted too).
+             * @example 20.00
+             */
+            rate?: string;
+        };
+        DiscountPage: {
+            /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */
+            count: number | null;
+            /** @description True when more than 10,000 rows match and `count` is an estimate. */
+            count_estimated: boolean;
+            /** @description Full URL of the next page, or null. */
+            next: string | null;
+            /** @description Full URL of the previous page (page-number paging only), or null. */
+            previous: string | null;
+            /** @description Pass as `cursor` for the next page by keyset; null on the last page. */
+            next_cursor: string | null;
+            results: components["schemas"]["Discount"][];
+        };
+        Discount: {
+            id: number;
+            /** @example SPRING-10 */
+            code: string;
+            /** @enum {string} */
+            kind: "percent" | "fixed" | "free_shipping";
+            /**
+             * @description Percent for `percent` (0.01–100), an amount for `fixed`, "0.00" for `free_shipping`.
+             * @example 10.00
+             */
+            value: string;
+            /**
+             * @description The code applies only when the goods reach this amount; null: always.
+             * @example 19.99
+             */
+            min_subtotal: string | null;
+            /** Format: date-time */
+            starts_at: string | null;
+            /** Format: date-time */
+            ends_at: string | null;
+            /** @description Orders that may use the code in all; null: unlimited. */
+            usage_limit: number | null;
+            /** @description Orders one customer (by email) may use it for; null: unlimited. */
+            per_customer_limit: number | null;
+            active: boolean;
+            /** @description Orders that used the code; read-only. */
+            times_used: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        CreateDiscountRequest: {
+            /**
+             * @description 1–64 of A–Z, a–z, 0–9, '-', '_'; unique regardless of case.
+             * @example SPRING-10
+             */
+            code: string;
+            /** @enum {string} */
+            kind: "percent" | "fixed" | "free_shipping";
+            /**
+             * @description Percent (0.01–100) for `percent`; an amount above 0 for `fixed`; ignored for `free_shipping` (stored as 0).
+             * @example 10.00
+             */
+            value?: string;
+            /**
+             * @description Decimal string (a JSON number is accepted too), at most two decimals.
+             * @example 19.99
+             */
+            min_subtotal?: string;
+            /** Format: date-time */
+            starts_at?: string | null;
+            /** Format: date-time */
+            ends_at?: string | null;
+            usage_limit?: number | null;
+            per_customer_limit?: number | null;
+            /** @description Default true. */
+            active?: boolean;
+        };
+        UpdateDiscountRequest: {
+            /**
+             * @description 1–64 of A–Z, a–z, 0–9, '-', '_'; unique regardless of case.
+             * @example SPRING-10
+             */
+            code?: string;
+            /** @enum {string} */
+            kind?: "percent" | "fixed" | "free_shipping";
+            /**
+             * @description Percent (0.01–100) for `percent`; an amount above 0 for `fixed`; ignored for `free_shipping` (stored as 0).
+             * @example 10.00
+             */
+            value?: string;
+            /**
+             * @description Decimal string (a JSON number is accepted too), at most two decimals.
+             * @example 19.99
+             */
+            min_subtotal?: string;
+            /** Format: date-time */
+            starts_at?: string | null;
+            /** Format: date-time */
+            ends_at?: string | null;
+            usage_limit?: number | null;
+            per_customer_limit?: number | null;
+            active?: boolean;
         };
     };
     responses: never;
