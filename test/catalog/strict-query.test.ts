@@ -1,7 +1,9 @@
+import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, expectProblem, newUser, PASSWORD, uniqueEmail, type ApiResponse } from "../helpers/api";
+import { api, BASE, expectProblem, newUser, PASSWORD, uniqueEmail, type ApiResponse } from "../helpers/api";
 import { sql } from "../helpers/db";
 import { createCategory, createProduct, newAdmin, placeOrder } from "../helpers/fixtures";
+import { PNG_3x2 } from "../images/fixtures";
 
 // Every operation of the served OpenAPI document refuses query parameters it does not define (400
 // naming them), before it reads or writes anything; list pages stop at page × page_size = 10,000.
@@ -22,7 +24,7 @@ type Doc = {
 let operations: Operation[] = [];
 let admin: Awaited<ReturnType<typeof newAdmin>>;
 let shopper: Awaited<ReturnType<typeof newUser>>;
-let fixture: { categoryId: number; emptyCategoryId: number; productId: number; cartProductId: number; orderId: number; notificationId: number };
+let fixture: { categoryId: number; emptyCategoryId: number; productId: number; cartProductId: number; orderId: number; notificationId: number; imageId: number; imageKey: string };
 const newEmail = uniqueEmail("never-registered");
 const newCategoryName = `Never created ${crypto.randomUUID()}`;
 const newProductName = `Never created ${crypto.randomUUID()}`;
@@ -39,6 +41,12 @@ function validRequest(op: Operation): { path: string; token?: string; body?: unk
     "/api/orders/{id}/cancel": fixture.orderId,
     "/api/admin/orders/{id}": fixture.orderId,
     "/api/notifications/{id}/read": fixture.notificationId,
+    "/api/products/{id}/images": fixture.productId,
+  };
+  // Paths with more than one parameter, or one that is not an id.
+  const named: Record<string, Record<string, string | number>> = {
+    "/api/products/{id}/images/{image_id}": { id: fixture.productId, image_id: fixture.imageId },
+    "/images/{key}": { key: fixture.imageKey },
   };
   const bodies: Record<string, unknown> = {
     "POST /api/auth/register": { email: newEmail, password: PASSWORD },
@@ -54,8 +62,10 @@ function validRequest(op: Operation): { path: string; token?: string; body?: unk
     "POST /api/cart/items": { product_id: fixture.productId, quantity: 1 },
     "PATCH /api/cart/items/{product_id}": { quantity: 3 },
     "PATCH /api/admin/orders/{id}": { status: "shipped" },
+    "PATCH /api/products/{id}/images/{image_id}": { alt: "changed by a junk query" },
   };
-  const path = op.template.replace(/\{[^}]+\}/, () => {
+  const params = named[op.template];
+  const path = params ? op.template.replace(/\{([^}]+)\}/g, (_, name: string) => String(params[name])) : op.template.replace(/\{[^}]+\}/, () => {
     const id = ids[op.template];
     if (id === undefined) throw new Error(`no fixture id for ${key}: add one to validRequest`);
     return String(id);
@@ -121,7 +131,9 @@ beforeAll(async () => {
   const orderId = await placeOrder(shopper.token, product.id, 1);
   expect((await api("POST", "/api/cart/items", { token: shopper.token, body: { product_id: inCart.id, quantity: 2 } })).status).toBe(200);
   const [note] = await sql<{ id: number }>("insert into notifications (user_id, order_id, from_status, to_status) values ($1, $2, 'pending', 'shipped') returning id", [shopper.id, orderId]);
-  fixture = { categoryId: category.id, emptyCategoryId: empty.id, productId: product.id, cartProductId: inCart.id, orderId, notificationId: note!.id };
+  const image = await SELF.fetch(`${BASE}/api/products/${product.id}/images`, { method: "POST", headers: { authorization: `Bearer ${admin.token}` }, body: PNG_3x2 });
+  const { id: imageId, url } = (await image.json()) as { id: number; url: string };
+  fixture = { categoryId: category.id, emptyCategoryId: empty.id, productId: product.id, cartProductId: inCart.id, orderId, notificationId: note!.id, imageId, imageKey: url.split("/").pop()! };
 });
 
 describe("unknown query parameters", () => {
