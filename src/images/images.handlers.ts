@@ -5,7 +5,6 @@ import type { AppEnv } from "../context";
 import type { Database } from "../db/client";
 import { useDb } from "../db/use";
 import { afterResponse } from "../lib/background";
-import { edgeResponse } from "../lib/edge-headers";
 import type { AppRouteHandler } from "../lib/openapi";
 import { notFound, Problem } from "../lib/problem";
 import { contentKey, isContentKey, storeOnce } from "./image-store";
@@ -92,16 +91,13 @@ export const getImage: AppRouteHandler<typeof routes.getImageRoute> = async (c) 
   const { key } = c.req.valid("param");
   if (!isContentKey(key)) throw notFound("Image");
   const tag = `"${key}"`;
-  const cacheHeaders: [string, string][] = [
-    ["cache-control", IMMUTABLE],
-    ["etag", tag],
-  ];
+  const cacheHeaders = { "cache-control": IMMUTABLE, etag: tag };
   if (matchesTag(c.req.header("if-none-match"), tag)) {
     if (!(await c.env.IMAGES.head(key))) throw notFound("Image");
-    return edgeResponse(c, null, 304, cacheHeaders) as never;
+    return c.body(null, 304, cacheHeaders);
   }
   const object = await c.env.IMAGES.get(key);
   if (!object) throw notFound("Image");
   const type = object.httpMetadata?.contentType ?? "application/octet-stream";
-  return edgeResponse(c, object.body, 200, [["content-type", type], ["content-length", String(object.size)], ...cacheHeaders]) as never;
+  return c.body(object.body, 200, { ...cacheHeaders, "content-type": type, "content-length": String(object.size) });
 };

@@ -164,11 +164,11 @@ describe("POST /api/products/{id}/images", () => {
     expectProblem(await upload(productId, PNG_3x2, { alt: "x".repeat(501) }), 400);
   });
 
-  it("uses one Postgres round trip", async () => {
+  it("makes one Postgres round trip (admin check, insert, outbox row) and one to Redis (the catalog bump)", async () => {
     const productId = await newProduct();
     const res = await upload(productId, await uniquePng());
     expect(res.status).toBe(201);
-    expect(res.headers.get("x-db-round-trips")).toBe("1");
+    expect([res.headers.get("x-db-round-trips"), res.headers.get("x-cache-round-trips")]).toEqual(["1", "1"]);
   });
 });
 
@@ -181,6 +181,8 @@ describe("GET /images/{key}", () => {
     expect(res.headers.get("content-type")).toBe("image/webp");
     expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
     expect(res.headers.get("etag")).toBe(`"${keyOf(image)}"`);
+    expect(res.headers.get("content-length")).toBe(String(WEBP_LOSSY_3x2.length));
+    expect([res.headers.get("x-db-round-trips"), res.headers.get("x-cache-round-trips")]).toEqual(["0", "0"]);
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(WEBP_LOSSY_3x2);
   });
 
