@@ -2,6 +2,26 @@
 -- Bodies are checked when first run, as pg_dump does, so the files can come in any order.
 SET check_function_bodies = off;
 --> statement-breakpoint
+-- Adds an image as the last of a live product's pictures and returns its row (no row when there is
+-- no such product). The product row lock (FOR NO KEY UPDATE: checkouts' KEY SHARE locks do not wait
+-- for it) serialises every change to one product's images, and each statement below takes a fresh
+-- snapshot after it, so two uploads at once get positions n and n + 1, never the same one.
+CREATE OR REPLACE FUNCTION shop_add_product_image(p_product integer, p_key text, p_content_type text, p_width integer, p_height integer, p_byte_size integer, p_alt text)
+RETURNS SETOF product_images
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM products WHERE id = p_product AND deleted_at IS NULL FOR NO KEY UPDATE;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  RETURN QUERY
+    INSERT INTO product_images (product_id, key, content_type, width, height, byte_size, alt, position)
+    SELECT p_product, p_key, p_content_type, p_width, p_height, p_byte_size, p_alt, coalesce(max(position) + 1, 0)
+    FROM product_images WHERE product_id = p_product
+    RETURNING *;
+END
+$$;
+--> statement-breakpoint
 -- Trigger on cart_items (before insert): a line that names only its product is for the product's
 -- variant that carries the product's own id (every product without options has exactly that one).
 CREATE OR REPLACE FUNCTION shop_cart_line_variant() RETURNS trigger
@@ -90,6 +110,33 @@ BEGIN
     'back_in_stock', v_back,
     'bump_id', v_bump,
     'refund_id', v_refund);
+END
+$$;
+--> statement-breakpoint
+-- Removes an image from a live product and closes the gap in the others' positions. Returns its
+-- storage key and whether any image row (of any product: identical bytes share one key) still
+-- refers to that key, so the caller deletes the stored object only when none does; no row when the
+-- image is not one of that product's. Serialised per product by the product row lock, as in
+-- shop_add_product_image.
+CREATE OR REPLACE FUNCTION shop_delete_product_image(p_product integer, p_image integer)
+RETURNS TABLE (image_key text, still_referenced boolean)
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_key text;
+BEGIN
+  PERFORM 1 FROM products WHERE id = p_product AND deleted_at IS NULL FOR NO KEY UPDATE;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  DELETE FROM product_images pi WHERE pi.id = p_image AND pi.product_id = p_product RETURNING pi.key INTO v_key;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  UPDATE product_images pi SET position = o.n
+  FROM (SELECT id, (row_number() OVER (ORDER BY position, id) - 1)::integer AS n
+        FROM product_images WHERE product_id = p_product) o
+  WHERE pi.id = o.id AND pi.position <> o.n;
+  RETURN QUERY SELECT v_key, EXISTS (SELECT 1 FROM product_images pi WHERE pi.key = v_key);
 END
 $$;
 --> statement-breakpoint
@@ -608,5 +655,39 @@ BEGIN
     RETURNING pr.stock, q.n)
   SELECT coalesce(bool_or(stock = n), false) INTO back FROM returned;
   INSERT INTO catalog_bumps (counts) VALUES (back) RETURNING id INTO bump_id;
+END
+$$;
+--> statement-breakpoint
+-- Changes an image's alt text and/or moves it to another place among its product's pictures (NULL
+-- leaves a field as it is). Moving renumbers the others around it so positions stay 0..n-1 in
+-- order; a position past the end means the end. Returns the image's row, or no row when the image
+-- is not one of that live product's. Serialised per product by the product row lock, as in
+-- shop_add_product_image.
+CREATE OR REPLACE FUNCTION shop_update_product_image(p_product integer, p_image integer, p_alt text, p_position integer)
+RETURNS SETOF product_images
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_position integer;
+BEGIN
+  PERFORM 1 FROM products WHERE id = p_product AND deleted_at IS NULL FOR NO KEY UPDATE;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  PERFORM 1 FROM product_images WHERE id = p_image AND product_id = p_product;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  IF p_position IS NOT NULL THEN
+    SELECT least(greatest(p_position, 0), count(*)::integer) INTO v_position
+    FROM product_images WHERE product_id = p_product AND id <> p_image;
+    UPDATE product_images pi SET position = CASE WHEN o.n < v_position THEN o.n ELSE o.n + 1 END
+    FROM (SELECT id, (row_number() OVER (ORDER BY position, id) - 1)::integer AS n
+          FROM product_images WHERE product_id = p_product AND id <> p_image) o
+    WHERE pi.id = o.id AND pi.position IS DISTINCT FROM CASE WHEN o.n < v_position THEN o.n ELSE o.n + 1 END;
+  END IF;
+  RETURN QUERY
+    UPDATE product_images SET alt = coalesce(p_alt, alt), position = coalesce(v_position, position)
+    WHERE id = p_image
+    RETURNING *;
 END
 $$;

@@ -29,6 +29,8 @@ export interface Env {
   SHOP_CURRENCY?: string;
   NOTIFIER: DurableObjectNamespace<NotifierRpc>;
   CATALOG_VERSION_KEEPER: DurableObjectNamespace<CatalogVersionKeeperRpc>;
+  /** Product pictures, keyed by the SHA-256 of their bytes (src/images/image-store.ts). */
+  IMAGES: R2Bucket;
 }
 
 const configSchema = z.object({

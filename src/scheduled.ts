@@ -1,6 +1,7 @@
 import { pruneExpiredSessions } from "./auth/auth.service";
 import { sweepCatalogBumps } from "./catalog/catalog-version";
 import { databaseFor } from "./db/client";
+import { sweepUnreferencedImages } from "./images/image-sweep";
 import { readConfig, type Env } from "./env";
 import { redisFor } from "./lib/redis";
 import { sweepExpiredOrders } from "./orders/order-holds";
@@ -9,9 +10,10 @@ import { sweepExpiredOrders } from "./orders/order-holds";
  * The cron trigger (every minute, wrangler.toml): pays catalog cache bumps that no request confirmed
  * (so a stale price lives at most about a minute even if an invocation died between its commit and
  * its bump), prunes expired login sessions and cancels unpaid orders whose stock hold expired.
- * Each part runs even if another fails.
+ * Each part runs even if another fails. Once an hour it also deletes stored pictures that no
+ * product image refers to any more.
  */
-export async function scheduled(_controller: ScheduledController, env: Env, _ctx: ExecutionContext): Promise<void> {
+export async function scheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext): Promise<void> {
   const config = readConfig(env);
   const db = databaseFor(config);
   const redis = redisFor(config);
@@ -22,5 +24,11 @@ export async function scheduled(_controller: ScheduledController, env: Env, _ctx
     }
   }
   if (bumps.status === "fulfilled" && bumps.value > 0) console.log(JSON.stringify({ level: "info", msg: "paid unconfirmed catalog bumps", count: bumps.value }));
+  // Once an hour: stored pictures whose rows are gone (their product was deleted with them).
+  if (new Date(controller.scheduledTime).getUTCMinutes() === 0) {
+    await sweepUnreferencedImages(db, env.IMAGES).catch((err: unknown) => {
+      console.error(JSON.stringify({ level: "error", msg: "picture sweep failed", error: err instanceof Error ? err.message : String(err) }));
+    });
+  }
 }
 

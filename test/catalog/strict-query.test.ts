@@ -1,7 +1,9 @@
+import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, expectProblem, newUser, PASSWORD, uniqueEmail, type ApiResponse } from "../helpers/api";
+import { api, BASE, expectProblem, newUser, PASSWORD, uniqueEmail, type ApiResponse } from "../helpers/api";
 import { sql } from "../helpers/db";
 import { createCategory, createProduct, newAdmin, placeOrder } from "../helpers/fixtures";
+import { PNG_3x2 } from "../images/fixtures";
 
 // Every operation of the served OpenAPI document refuses query parameters it does not define (400
 // naming them), before it reads or writes anything; list pages stop at page × page_size = 10,000.
@@ -36,6 +38,8 @@ let fixture: {
   shippingMethodId: number;
   taxRateId: number;
   discountId: number;
+  imageId: number;
+  imageKey: string;
 };
 const newEmail = uniqueEmail("never-registered");
 const newCategoryName = `Never created ${crypto.randomUUID()}`;
@@ -64,6 +68,12 @@ function validRequest(op: Operation): { path: string; query?: string; token?: st
     "/api/admin/shipping-methods/{id}": fixture.shippingMethodId,
     "/api/admin/tax-rates/{id}": fixture.taxRateId,
     "/api/admin/discounts/{id}": fixture.discountId,
+    "/api/products/{id}/images": fixture.productId,
+  };
+  // Paths with more than one parameter, or one that is not an id.
+  const named: Record<string, Record<string, string | number>> = {
+    "/api/products/{id}/images/{image_id}": { id: fixture.productId, image_id: fixture.imageId },
+    "/images/{key}": { key: fixture.imageKey },
   };
   const bodies: Record<string, unknown> = {
     "POST /api/auth/register": { email: newEmail, password: PASSWORD },
@@ -91,9 +101,11 @@ function validRequest(op: Operation): { path: string; query?: string; token?: st
     "PATCH /api/admin/tax-rates/{id}": { rate: "99" },
     "POST /api/admin/discounts": { code: newCheckoutName, kind: "fixed", value: "1" },
     "PATCH /api/admin/discounts/{id}": { value: "99" },
+    "PATCH /api/products/{id}/images/{image_id}": { alt: "changed by a junk query" },
   };
   const queries: Record<string, string> = { "GET /api/shipping-methods": "country=AQ" };
-  const path = op.template.replace(/\{[^}]+\}/g, () => {
+  const params = named[op.template];
+  const path = params ? op.template.replace(/\{([^}]+)\}/g, (_, name: string) => String(params[name])) : op.template.replace(/\{[^}]+\}/g, () => {
     const id = ids[op.template];
     if (id === undefined) throw new Error(`no fixture id for ${key}: add one to validRequest`);
     return String(id);
@@ -172,6 +184,8 @@ beforeAll(async () => {
   const [method] = await sql<{ id: number }>("insert into shipping_methods (name, price, countries) values ('Strict', 1.00, '{AQ}') returning id");
   const [rate] = await sql<{ id: number }>("insert into tax_rates (country, region, rate) values ('AQ', $1, 1) returning id", [`Strict ${crypto.randomUUID()}`]);
   const [discount] = await sql<{ id: number }>("insert into discounts (code, kind, value) values ($1, 'fixed', 1) returning id", [`STRICT-${crypto.randomUUID()}`]);
+  const image = await SELF.fetch(`${BASE}/api/products/${product.id}/images`, { method: "POST", headers: { authorization: `Bearer ${admin.token}` }, body: PNG_3x2 });
+  const { id: imageId, url } = (await image.json()) as { id: number; url: string };
   fixture = {
     categoryId: category.id,
     emptyCategoryId: empty.id,
@@ -186,6 +200,8 @@ beforeAll(async () => {
     shippingMethodId: method!.id,
     taxRateId: rate!.id,
     discountId: discount!.id,
+    imageId,
+    imageKey: url.split("/").pop()!,
   };
 });
 
