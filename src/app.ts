@@ -1,5 +1,7 @@
 import { bodyLimit } from "hono/body-limit";
 import { authRouter } from "./auth";
+import { recoveryRouter } from "./auth/recovery";
+import { emailRouter } from "./email";
 import { cartRouter } from "./cart";
 import { catalogRouter } from "./catalog";
 import { notificationsRouter } from "./notifications";
@@ -62,6 +64,8 @@ export function createApp() {
   app.route("/", cartRouter());
   app.route("/", ordersRouter());
   app.route("/", notificationsRouter());
+  app.route("/", recoveryRouter());
+  app.route("/", emailRouter());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -1,22 +1,26 @@
 import { pruneExpiredSessions } from "./auth/auth.service";
 import { sweepCatalogBumps } from "./catalog/catalog-version";
 import { databaseFor } from "./db/client";
+import { sweepOutbox } from "./email";
 import { readConfig, type Env } from "./env";
 import { redisFor } from "./lib/redis";
 
 /**
  * The cron trigger (every minute, wrangler.toml): pays catalog cache bumps that no request confirmed
  * (so a stale price lives at most about a minute even if an invocation died between its commit and
- * its bump), and prunes expired login sessions. Each part runs even if the other fails.
+ * its bump), prunes expired login sessions, and delivers the email outbox rows no request could
+ * (provider down, isolate gone, backoff due: batches for at most 20 s). Each part runs even if the
+ * others fail.
  */
 export async function scheduled(_controller: ScheduledController, env: Env, _ctx: ExecutionContext): Promise<void> {
   const config = readConfig(env);
   const db = databaseFor(config);
-  const [bumps, sessions] = await Promise.allSettled([sweepCatalogBumps(db, redisFor(config)), pruneExpiredSessions(db)]);
-  for (const [what, result] of [["catalog bump sweep", bumps], ["session pruning", sessions]] as const) {
+  const [bumps, sessions, emails] = await Promise.allSettled([sweepCatalogBumps(db, redisFor(config)), pruneExpiredSessions(db), sweepOutbox(config, db)]);
+  for (const [what, result] of [["catalog bump sweep", bumps], ["session pruning", sessions], ["email outbox sweep", emails]] as const) {
     if (result.status === "rejected") {
       console.error(JSON.stringify({ level: "error", msg: `${what} failed`, error: result.reason instanceof Error ? result.reason.message : String(result.reason) }));
     }
   }
   if (bumps.status === "fulfilled" && bumps.value > 0) console.log(JSON.stringify({ level: "info", msg: "paid unconfirmed catalog bumps", count: bumps.value }));
+  if (emails.status === "fulfilled" && emails.value.claimed > 0) console.log(JSON.stringify({ level: "info", msg: "email outbox sweep", ...emails.value }));
 }
