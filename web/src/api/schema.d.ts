@@ -2214,6 +2214,316 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a password reset link
+         * @description Always 202 with the same body, and the same work, whether or not an account uses the email, so the answer tells nothing about who has an account. When one does, it gets a link (`<shop>/#/reset-password?token=…`) with a single-use token that works for 30 minutes. Requests are limited per email (5 an hour) and per client address (30 an hour, shared with verification mails): 429 with `Retry-After` beyond.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordResetRequest"];
+                };
+            };
+            responses: {
+                /** @description Accepted (a mail is sent if the account exists) */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Accepted"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with the token from a reset link
+         * @description Sets the password and ends every session of the user: all refresh tokens stop working and open notification sockets close with 4001 (access tokens already issued run out within their 15 minutes). The token works once; the user's other reset links stop working too. A used, expired or unknown token is 400 and changes nothing; a password outside 8–128 characters is 400 and the token stays usable.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordResetConfirm"];
+                };
+            };
+            responses: {
+                /** @description Password changed; every session ended */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a new email verification link
+         * @description Registration mails a link already; this sends a fresh one (`<shop>/#/verify-email?token=…`, valid 24 hours; earlier links keep working until they expire). Limited to 5 an hour per user and 30 an hour per client address (429 with `Retry-After`). 409 `email-already-verified` when the email is verified already (nothing is sent).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A new link is on its way */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Accepted"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Too many attempts; see Retry-After */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an email address with the token from a verification link
+         * @description Sets the user's `email_verified_at` and, in the same transaction, moves every guest order placed with that email into the account. No login is needed (the link may be opened on another device). A used, expired or unknown token is 400 and changes nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VerifyEmailConfirm"];
+                };
+            };
+            responses: {
+                /** @description Verified */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The email outbox, newest first (admin)
+         * @description Every mail the shop has sent or will send. `pending` mails are delivered right after the request that caused them and retried by the minute sweep with exponential backoff (30 s doubling, at most an hour); after 8 attempts, or at once when the provider refuses the mail itself, a mail is `failed` and `last_error` says why. A retry uses the same provider idempotency key, so no mail is sent twice. Contents (and the tokens in links) are never shown.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page number, from 1; `page × page_size` may reach at most 10,000 rows deep (follow `next_cursor` beyond). */
+                    page?: string;
+                    /** @description Rows per page, 1–100 (default 10). */
+                    page_size?: string;
+                    /** @description Opaque `next_cursor` from a previous page: keyset paging at a cost that does not grow with depth. */
+                    cursor?: string;
+                    status?: "pending" | "sent" | "failed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of emails */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmailPage"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2248,6 +2558,11 @@ export interface components {
             phone: string;
             address: string;
             is_admin: boolean;
+            /**
+             * Format: date-time
+             * @description When the user confirmed their email address (POST /api/auth/verify-email/confirm); null until then.
+             */
+            email_verified_at: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2469,13 +2784,71 @@ export interface components {
             type: "order.status_changed";
             order_id: number;
             /** @enum {string} */
-            from_status: "pending" | "shipped" | "delivered" | "cancelled";
+            from_status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
             /** @enum {string} */
-            to_status: "pending" | "shipped" | "delivered" | "cancelled";
+            to_status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             read_at: string | null;
+        };
+        Accepted: {
+            /** @enum {string} */
+            status: "accepted";
+            message: string;
+        };
+        PasswordResetRequest: {
+            /** @example ada@example.com */
+            email: string;
+        };
+        PasswordResetConfirm: {
+            /**
+             * @description The token from the link in the mail.
+             * @example hG5v2tq0P2m7wJZk3oYc1rQ0y8x6W4e2Z9s5u3A1b7c
+             */
+            token: string;
+            /** @example correct horse battery */
+            password: string;
+        };
+        VerifyEmailConfirm: {
+            /**
+             * @description The token from the link in the mail.
+             * @example hG5v2tq0P2m7wJZk3oYc1rQ0y8x6W4e2Z9s5u3A1b7c
+             */
+            token: string;
+        };
+        EmailPage: {
+            /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */
+            count: number | null;
+            /** @description True when more than 10,000 rows match and `count` is an estimate. */
+            count_estimated: boolean;
+            /** @description Full URL of the next page, or null. */
+            next: string | null;
+            /** @description Full URL of the previous page (page-number paging only), or null. */
+            previous: string | null;
+            /** @description Pass as `cursor` for the next page by keyset; null on the last page. */
+            next_cursor: string | null;
+            results: components["schemas"]["Email"][];
+        };
+        Email: {
+            id: number;
+            /** @example ada@example.com */
+            to: string;
+            /**
+             * @description One of verify_email, password_reset, order_placed, order_paid, order_shipped, order_delivered, order_cancelled, order_refunded.
+             * @example order_placed
+             */
+            template: string;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed";
+            /** @description Deliveries tried so far. */
+            attempts: number;
+            /** @description The provider's answer to the last failed attempt. */
+            last_error: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            sent_at: string | null;
         };
     };
     responses: never;
