@@ -128,3 +128,28 @@ describe("password reset", () => {
     expect(results.filter((r) => r.status === 429)).toHaveLength(5);
   });
 });
+
+describe("round trips", () => {
+  const trips = (res: { headers: Headers }) => [res.headers.get("x-db-round-trips"), res.headers.get("x-cache-round-trips")];
+
+  it("a reset request is the throttle and one statement; confirming is one statement", async () => {
+    const user = await newUser("reset-rt");
+    const asked = await api("POST", "/api/auth/password-reset", { body: { email: user.email }, headers: { "cf-connecting-ip": clientIp() } });
+    expect(trips(asked)).toEqual(["1", "1"]);
+    expect(trips(await api("POST", "/api/auth/password-reset", { body: { email: uniqueEmail("rt-nobody") }, headers: { "cf-connecting-ip": clientIp() } }))).toEqual(["1", "1"]);
+    const token = await resetToken(user.email);
+    const confirmed = await confirm(token);
+    expect(confirmed.status).toBe(204);
+    expect(trips(confirmed)).toEqual(["1", "0"]);
+  });
+
+  it("a new verification link is the throttle and one statement; confirming is one statement", async () => {
+    const user = await newUser("verify-rt");
+    const again = await api("POST", "/api/auth/verify-email", { token: user.token, headers: { "cf-connecting-ip": clientIp() } });
+    expect(again.status).toBe(202);
+    expect(trips(again)).toEqual(["1", "1"]);
+    const bad = await api("POST", "/api/auth/verify-email/confirm", { body: { token: "C".repeat(43) } });
+    expect(bad.status).toBe(400);
+    expect(trips(bad)).toEqual(["1", "0"]);
+  });
+});
