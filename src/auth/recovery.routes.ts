@@ -10,10 +10,10 @@ export const passwordResetRoute = createRoute({
   tags: ["Auth"],
   summary: "Mail a password reset link",
   description:
-    "Always 202 with the same body, and the same work, whether or not an account uses the email, so the answer tells nothing about who has an account. When one does, it gets a link (`<shop>/#/reset-password?token=…`) with a single-use token that works for 30 minutes. Requests are limited per email (5 an hour) and per client address (30 an hour, shared with verification mails): 429 with `Retry-After` beyond.",
+    "Always 202 with the same body, and the same work, whether or not an account uses the email, so the answer tells nothing about who has an account. When one does, it gets a link (`<shop>/#/reset-password?token=…`) with a single-use token that works for 30 minutes. Requests are limited per email (5 an hour) and per client address (30 an hour, shared with verification mails): 429 with `Retry-After` beyond. When the limits cannot be counted (cache outage) the request is refused with 503 and `Retry-After` rather than sent unthrottled.",
   security: [],
   request: { query: NoQuery, body: jsonBody(PasswordResetRequestSchema) },
-  responses: { 202: jsonContent(AcceptedSchema, "Accepted (a mail is sent if the account exists)"), ...problemResponses(400, 429) },
+  responses: { 202: jsonContent(AcceptedSchema, "Accepted (a mail is sent if the account exists)"), ...problemResponses(400, 429, 503) },
 });
 
 export const passwordResetConfirmRoute = createRoute({
@@ -34,11 +34,11 @@ export const verifyEmailRoute = createRoute({
   tags: ["Auth"],
   summary: "Mail a new email verification link",
   description:
-    "Registration mails a link already; this sends a fresh one (`<shop>/#/verify-email?token=…`, valid 24 hours; earlier links keep working until they expire). Limited to 5 an hour per user and 30 an hour per client address (429 with `Retry-After`). 409 `email-already-verified` when the email is verified already (nothing is sent).",
+    "Registration mails a link already; this sends a fresh one (`<shop>/#/verify-email?token=…`, valid 24 hours; earlier links keep working until they expire). Limited to 5 an hour per user and 30 an hour per client address (429 with `Retry-After`; 503 when the limits cannot be counted). 409 `email-already-verified` when the email is verified already (nothing is sent).",
   security: bearerSecurity,
   middleware: [requireUser] as const,
   request: { query: NoQuery },
-  responses: { 202: jsonContent(AcceptedSchema, "A new link is on its way"), ...problemResponses(400, 401, 409, 429) },
+  responses: { 202: jsonContent(AcceptedSchema, "A new link is on its way"), ...problemResponses(400, 401, 409, 429, 503) },
 });
 
 export const verifyEmailConfirmRoute = createRoute({

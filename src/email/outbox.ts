@@ -26,8 +26,10 @@ export const MAX_EMAIL_ATTEMPTS = 8;
 /** Backoff after the n-th failed attempt: BASE × 2^(n-1) seconds, at most MAX. */
 export const EMAIL_BACKOFF_BASE_SECONDS = 30;
 export const EMAIL_BACKOFF_MAX_SECONDS = 3600;
-/** A claimed row is not due again for this long: enough for a batch's sends (10 s timeout each). */
-export const EMAIL_LEASE_SECONDS = 120;
+/** A claimed row is not due again for this long: enough for a batch's sends (4 at a time, 10 s timeout each). */
+export const EMAIL_LEASE_SECONDS = 150;
+/** Rows one call claims at most: 40 / 4 at a time × 10 s = 100 s in the worst case, inside the lease. */
+const MAX_BATCH = 40;
 
 export const EMAIL_STATUSES = ["pending", "sent", "failed"] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
@@ -108,6 +110,25 @@ async function sendRow(config: Config, row: ClaimedRow): Promise<SendOutcome> {
 }
 
 /**
+ * A Worker invocation keeps at most 6 outgoing connections open; more sends would wait in line with
+ * their timeout already running. Two stay free for Postgres and the rest of the invocation.
+ */
+const SENDS_AT_ONCE = 4;
+
+async function inParallel<T, R>(items: T[], width: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  return out;
+}
+
+/**
  * Delivers up to `limit` due outbox rows (only `ids` when given: the rows a request just wrote).
  * Two round trips to Postgres (claim, settle) around the sends. Call it after a response that
  * wrote rows (`afterResponse(c, () => deliverOutbox(config, db, { ids }))`); the cron sweeps the
@@ -121,9 +142,9 @@ export async function deliverOutbox(config: Config, db: Database, opts: { limit?
     warnedNoKey = true;
     return none;
   }
-  const rows = await claim(db, Math.min(Math.max(opts.limit ?? 20, 1), 100), opts.ids);
+  const rows = await claim(db, Math.min(Math.max(opts.limit ?? 20, 1), MAX_BATCH), opts.ids);
   if (rows.length === 0) return none;
-  const results = await Promise.all(rows.map(async (row) => ({ id: Number(row.id), template: row.template, outcome: await sendRow(config, row) })));
+  const results = await inParallel(rows, SENDS_AT_ONCE, async (row) => ({ id: Number(row.id), template: row.template, outcome: await sendRow(config, row) }));
   for (const { id, template, outcome } of results) {
     if (!outcome.ok) console.warn(JSON.stringify({ level: "warn", msg: "email delivery failed", id, template, permanent: outcome.permanent, error: outcome.error }));
   }
@@ -132,7 +153,7 @@ export async function deliverOutbox(config: Config, db: Database, opts: { limit?
 
 /** The cron's share: batches of due rows until none are left or `budgetMs` has passed. */
 export async function sweepOutbox(config: Config, db: Database, opts: { batch?: number; budgetMs?: number } = {}): Promise<DeliveryReport> {
-  const batch = opts.batch ?? 50;
+  const batch = Math.min(opts.batch ?? MAX_BATCH, MAX_BATCH);
   const deadline = Date.now() + (opts.budgetMs ?? 20_000);
   const total: DeliveryReport = { claimed: 0, sent: 0, failed: 0, retrying: 0 };
   for (;;) {

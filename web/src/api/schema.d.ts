@@ -2225,7 +2225,7 @@ export interface paths {
         put?: never;
         /**
          * Mail a password reset link
-         * @description Always 202 with the same body, and the same work, whether or not an account uses the email, so the answer tells nothing about who has an account. When one does, it gets a link (`<shop>/#/reset-password?token=…`) with a single-use token that works for 30 minutes. Requests are limited per email (5 an hour) and per client address (30 an hour, shared with verification mails): 429 with `Retry-After` beyond.
+         * @description Always 202 with the same body, and the same work, whether or not an account uses the email, so the answer tells nothing about who has an account. When one does, it gets a link (`<shop>/#/reset-password?token=…`) with a single-use token that works for 30 minutes. Requests are limited per email (5 an hour) and per client address (30 an hour, shared with verification mails): 429 with `Retry-After` beyond. When the limits cannot be counted (cache outage) the request is refused with 503 and `Retry-After` rather than sent unthrottled.
          */
         post: {
             parameters: {
@@ -2260,6 +2260,15 @@ export interface paths {
                 };
                 /** @description Too many attempts; see Retry-After */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A backing service is down */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2336,7 +2345,7 @@ export interface paths {
         put?: never;
         /**
          * Mail a new email verification link
-         * @description Registration mails a link already; this sends a fresh one (`<shop>/#/verify-email?token=…`, valid 24 hours; earlier links keep working until they expire). Limited to 5 an hour per user and 30 an hour per client address (429 with `Retry-After`). 409 `email-already-verified` when the email is verified already (nothing is sent).
+         * @description Registration mails a link already; this sends a fresh one (`<shop>/#/verify-email?token=…`, valid 24 hours; earlier links keep working until they expire). Limited to 5 an hour per user and 30 an hour per client address (429 with `Retry-After`; 503 when the limits cannot be counted). 409 `email-already-verified` when the email is verified already (nothing is sent).
          */
         post: {
             parameters: {
@@ -2385,6 +2394,15 @@ export interface paths {
                 };
                 /** @description Too many attempts; see Retry-After */
                 429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A backing service is down */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
