@@ -1,6 +1,8 @@
 import { bodyLimit } from "hono/body-limit";
 import { addressesRouter } from "./addresses";
 import { authRouter } from "./auth";
+import { recoveryRouter } from "./auth/recovery";
+import { emailRouter } from "./email";
 import { cartRouter } from "./cart";
 import { catalogRouter } from "./catalog";
 import { discountsRouter } from "./discounts";
@@ -70,6 +72,8 @@ export function createApp() {
   app.route("/", shippingRouter());
   app.route("/", discountsRouter());
   app.route("/", imagesRouter());
+  app.route("/", recoveryRouter());
+  app.route("/", emailRouter());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -3,6 +3,7 @@ import net from "node:net";
 import pg from "pg";
 import { startNeonBridge, type NeonBridge } from "../bridges/neon-bridge.ts";
 import { startUpstashBridge, type UpstashBridge } from "../bridges/upstash-bridge.ts";
+import { startMailSink, type MailSink } from "../stand-ins/mail-sink.ts";
 import { migrateDatabase } from "./migrate.ts";
 import { externalPostgres, startEmbeddedPostgres, type PostgresServer } from "./postgres.ts";
 import { externalRedis, startRedisServer, type RedisServer } from "./redis.ts";
@@ -13,12 +14,17 @@ export interface Stack {
   redis: RedisServer;
   neonBridge: NeonBridge;
   upstashBridge: UpstashBridge;
+  /** Stands in for Resend: the Worker's mails land here (its page and JSON list them). */
+  mailSink: MailSink;
   /** Bindings the Worker needs to reach this stack. */
   workerBindings: {
     DATABASE_URL: string;
     NEON_WS_PROXY: string;
     UPSTASH_REDIS_REST_URL: string;
     UPSTASH_REDIS_REST_TOKEN: string;
+    RESEND_API_URL: string;
+    RESEND_API_KEY: string;
+    EMAIL_FROM: string;
   };
   stop(): Promise<void>;
 }
@@ -102,17 +108,24 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const token = randomBytes(24).toString("hex");
     const upstashBridge = await startUpstashBridge({ redisUrl: redis.url, token });
     started.push({ stop: () => upstashBridge.close() });
+    const mailSink = await startMailSink();
+    started.push({ stop: () => mailSink.close() });
+    log(`mail sink ${mailSink.url}`);
     const proxy = neonBridge.url.replace(/^ws:\/\//, "");
     return {
       postgres,
       redis,
       neonBridge,
       upstashBridge,
+      mailSink,
       workerBindings: {
         DATABASE_URL: postgres.url,
         NEON_WS_PROXY: proxy,
         UPSTASH_REDIS_REST_URL: upstashBridge.url,
         UPSTASH_REDIS_REST_TOKEN: token,
+        RESEND_API_URL: mailSink.url,
+        RESEND_API_KEY: mailSink.apiKey,
+        EMAIL_FROM: "Edge Shop <shop@localhost>",
       },
       stop: stopAll,
     };

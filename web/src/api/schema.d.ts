@@ -2214,7 +2214,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/products/{id}/images": {
+    "/api/auth/password-reset": {
         parameters: {
             query?: never;
             header?: never;
@@ -2224,38 +2224,29 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Add a picture to a product (admin)
-         * @description The body is the image file itself (not JSON, not multipart), at most 5 MiB; `?alt=` gives its alt text (at most 500 characters). The type is read from the bytes: JPEG, PNG, WebP or AVIF. Anything else is 415, and so is a `Content-Type` that names another type than the bytes are (leave it out or send `application/octet-stream` to let the bytes speak), and an image whose width and height cannot be read. Over 12,000 px wide or high is 400. A body over 5 MiB is 413, refused from its `Content-Length` before it is read (or as soon as 5 MiB have streamed in). The bytes are stored once under their SHA-256 (the same file uploaded twice, to any product, is one stored object) and served at the returned `url`. The picture goes last (`position` = the number of pictures before it); cached product reads show it at once.
+         * Mail a password reset link
+         * @description Always 202 with the same body, and the same work, whether or not an account uses the email, so the answer tells nothing about who has an account. When one does, it gets a link (`<shop>/#/reset-password?token=…`) with a single-use token that works for 30 minutes. Requests are limited per email (5 an hour) and per client address (30 an hour, shared with verification mails): 429 with `Retry-After` beyond. When the limits cannot be counted (cache outage) the request is refused with 503 and `Retry-After` rather than sent unthrottled.
          */
         post: {
             parameters: {
-                query?: {
-                    /** @description Text that describes the picture for people who cannot see it. */
-                    alt?: string;
-                };
+                query?: never;
                 header?: never;
-                path: {
-                    id: string;
-                };
+                path?: never;
                 cookie?: never;
             };
-            /** @description The image file itself as the body (not JSON, not multipart). */
             requestBody: {
                 content: {
-                    "image/jpeg": string;
-                    "image/png": string;
-                    "image/webp": string;
-                    "image/avif": string;
+                    "application/json": components["schemas"]["PasswordResetRequest"];
                 };
             };
             responses: {
-                /** @description Stored */
-                201: {
+                /** @description Accepted (a mail is sent if the account exists) */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ProductImage"];
+                        "application/json": components["schemas"]["Accepted"];
                     };
                 };
                 /** @description Malformed body or query (problem+json with `errors`) */
@@ -2267,44 +2258,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, invalid or expired access token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unknown id */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The image is larger than 5 MiB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not a JPEG, PNG, WebP or AVIF image, unreadable dimensions, or a Content-Type that contradicts the bytes */
-                415: {
+                /** @description Too many attempts; see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2329,7 +2284,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/products/{id}/images/{image_id}": {
+    "/api/auth/password-reset/confirm": {
         parameters: {
             query?: never;
             header?: never;
@@ -2338,24 +2293,24 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post?: never;
         /**
-         * Remove a picture from a product (admin)
-         * @description The pictures after it move up one place. The stored bytes are deleted after the response once no picture of any product refers to them (identical files share them). Variants that showed this picture show none. An image of another product is 404.
+         * Set a new password with the token from a reset link
+         * @description Sets the password and ends every session of the user: all refresh tokens stop working and open notification sockets close with 4001 (access tokens already issued run out within their 15 minutes). The token works once; the user's other reset links stop working too. A used, expired or unknown token is 400 and changes nothing; a password outside 8–128 characters is 400 and the token stays usable.
          */
-        delete: {
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
-                path: {
-                    id: string;
-                    image_id: string;
-                };
+                path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasswordResetConfirm"];
+                };
+            };
             responses: {
-                /** @description Removed */
+                /** @description Password changed; every session ended */
                 204: {
                     headers: {
                         [name: string]: unknown;
@@ -2371,64 +2326,43 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, invalid or expired access token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unknown id */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
             };
         };
+        delete?: never;
         options?: never;
         head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
         /**
-         * Change a picture's alt text or place (admin)
-         * @description `position` moves the picture among the product's pictures (0 = first); the others shift so positions stay 0 … n-1 in order, and a position past the end means last. An image of another product is 404.
+         * Mail a new email verification link
+         * @description Registration mails a link already; this sends a fresh one (`<shop>/#/verify-email?token=…`, valid 24 hours; earlier links keep working until they expire). Limited to 5 an hour per user and 30 an hour per client address (429 with `Retry-After`; 503 when the limits cannot be counted). 409 `email-already-verified` when the email is verified already (nothing is sent).
          */
-        patch: {
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
-                path: {
-                    id: string;
-                    image_id: string;
-                };
+                path?: never;
                 cookie?: never;
             };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["UpdateProductImageRequest"];
-                };
-            };
+            requestBody?: never;
             responses: {
-                /** @description The picture as it is now */
-                200: {
+                /** @description A new link is on its way */
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ProductImage"];
+                        "application/json": components["schemas"]["Accepted"];
                     };
                 };
                 /** @description Malformed body or query (problem+json with `errors`) */
@@ -2449,8 +2383,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Authenticated but not allowed */
-                403: {
+                /** @description Conflict */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2458,8 +2392,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unknown id */
-                404: {
+                /** @description Too many attempts; see Retry-After */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2467,8 +2401,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Body larger than 64 KiB */
-                413: {
+                /** @description A backing service is down */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2478,44 +2412,40 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
-    "/images/{key}": {
+    "/api/auth/verify-email/confirm": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        get?: never;
+        put?: never;
         /**
-         * The bytes of a stored picture
-         * @description Keys are the SHA-256 of the bytes, so a URL never changes meaning: answered with `Cache-Control: public, max-age=31536000, immutable` and `ETag: "<key>"`, and `If-None-Match` with that tag is 304 without sending the bytes. An unknown key is 404.
+         * Confirm an email address with the token from a verification link
+         * @description Sets the user's `email_verified_at` and, in the same transaction, moves every guest order placed with that email into the account. No login is needed (the link may be opened on another device). A used, expired or unknown token is 400 and changes nothing.
          */
-        get: {
+        post: {
             parameters: {
                 query?: never;
                 header?: never;
-                path: {
-                    key: string;
-                };
+                path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
-            responses: {
-                /** @description The image */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "image/jpeg": string;
-                        "image/png": string;
-                        "image/webp": string;
-                        "image/avif": string;
-                    };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VerifyEmailConfirm"];
                 };
-                /** @description Not modified */
-                304: {
+            };
+            responses: {
+                /** @description Verified */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2530,8 +2460,71 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Unknown id */
-                404: {
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The email outbox, newest first (admin)
+         * @description Every mail the shop has sent or will send. `pending` mails are delivered right after the request that caused them and retried by the minute sweep with exponential backoff (30 s doubling, at most an hour); after 8 attempts, or at once when the provider refuses the mail itself, a mail is `failed` and `last_error` says why. A retry uses the same provider idempotency key, so no mail is sent twice. Contents (and the tokens in links) are never shown.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Page number, from 1; `page × page_size` may reach at most 10,000 rows deep (follow `next_cursor` beyond). */
+                    page?: string;
+                    /** @description Rows per page, 1–100 (default 10). */
+                    page_size?: string;
+                    /** @description Opaque `next_cursor` from a previous page: keyset paging at a cost that does not grow with depth. */
+                    cursor?: string;
+                    status?: "pending" | "sent" | "failed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of emails */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmailPage"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2583,6 +2576,11 @@ export interface components {
             phone: string;
             address: string;
             is_admin: boolean;
+            /**
+             * Format: date-time
+             * @description When the user confirmed their email address (POST /api/auth/verify-email/confirm); null until then.
+             */
+            email_verified_at: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2812,23 +2810,63 @@ export interface components {
             /** Format: date-time */
             read_at: string | null;
         };
-        ProductImage: {
-            id: number;
-            /**
-             * Format: uri
-             * @description Absolute URL of the bytes (`/images/{key}`, the key being their SHA-256).
-             */
-            url: string;
-            width: number;
-            height: number;
-            alt: string;
-            /** @description 0 for the first picture of the product, then 1, 2, … with no gaps. */
-            position: number;
+        Accepted: {
+            /** @enum {string} */
+            status: "accepted";
+            message: string;
         };
-        UpdateProductImageRequest: {
-            alt?: string;
-            /** @description The new place among the product's pictures (0 = first); past the end means last. */
-            position?: number;
+        PasswordResetRequest: {
+            /** @example ada@example.com */
+            email: string;
+        };
+        PasswordResetConfirm: {
+            /**
+             * @description The token from the link in the mail.
+             * @example hG5v2tq0P2m7wJZk3oYc1rQ0y8x6W4e2Z9s5u3A1b7c
+             */
+            token: string;
+            /** @example correct horse battery */
+            password: string;
+        };
+        VerifyEmailConfirm: {
+            /**
+             * @description The token from the link in the mail.
+             * @example hG5v2tq0P2m7wJZk3oYc1rQ0y8x6W4e2Z9s5u3A1b7c
+             */
+            token: string;
+        };
+        EmailPage: {
+            /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */
+            count: number | null;
+            /** @description True when more than 10,000 rows match and `count` is an estimate. */
+            count_estimated: boolean;
+            /** @description Full URL of the next page, or null. */
+            next: string | null;
+            /** @description Full URL of the previous page (page-number paging only), or null. */
+            previous: string | null;
+            /** @description Pass as `cursor` for the next page by keyset; null on the last page. */
+            next_cursor: string | null;
+            results: components["schemas"]["Email"][];
+        };
+        Email: {
+            id: number;
+            /** @example ada@example.com */
+            to: string;
+            /**
+             * @description One of verify_email, password_reset, order_placed, order_paid, order_shipped, order_delivered, order_cancelled, order_refunded.
+             * @example order_placed
+             */
+            template: string;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed";
+            /** @description Deliveries tried so far. */
+            attempts: number;
+            /** @description The provider's answer to the last failed attempt. */
+            last_error: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            sent_at: string | null;
         };
     };
     responses: never;
