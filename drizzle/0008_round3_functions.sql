@@ -39,7 +39,7 @@ $$;
 -- payment is refunded: a refund row is written here and sent to the provider after the commit).
 -- `p_from` lists the statuses the target may be reached from; an owner may only cancel a pending
 -- order. Stock returns to the variants in id order, then their products in id order.
--- Returns {outcome, order, notification, previous_notification_id, back_in_stock, bump_id, refund_id}:
+-- Returns {outcome, order, notification, previous_notification_id, back_in_stock, bump_id, refund_id, email_id}:
 -- changed | illegal | not-found | forbidden | unknown-user.
 CREATE OR REPLACE FUNCTION shop_change_order_status(p_order integer, p_to order_status, p_from order_status[],
   p_actor integer, p_owner_only boolean) RETURNS json
@@ -109,7 +109,8 @@ BEGIN
     'previous_notification_id', v_moved->'previous_notification_id',
     'back_in_stock', v_back,
     'bump_id', v_bump,
-    'refund_id', v_refund);
+    'refund_id', v_refund,
+    'email_id', v_moved->'email_id');
 END
 $$;
 --> statement-breakpoint
@@ -179,7 +180,7 @@ BEGIN
   LOOP
     v_moved := shop_order_moved(v_order, 'pending', 'cancelled', NULL);
     v_done := v_done || json_build_object('order', shop_order_json(v_order), 'notification', v_moved->'notification',
-                                         'previous_notification_id', v_moved->'previous_notification_id');
+                                         'previous_notification_id', v_moved->'previous_notification_id', 'email_id', v_moved->'email_id');
   END LOOP;
   RETURN json_build_object('cancelled', array_to_json(v_done), 'back_in_stock', v_back, 'bump_id', v_bump);
 END
@@ -240,23 +241,26 @@ $$;
 -- statement: the history row, the owner's notification (registered owners only; under the owner's
 -- advisory lock, so notification ids commit in order) and the email for the new status, addressed
 -- to the order's email (the outbox row is the promise that it will be sent). `p_order` is the row
--- after the change. Returns {notification, previous_notification_id} (nulls for guest orders).
+-- after the change. Returns {notification, previous_notification_id, email_id} (the notification
+-- fields are null for guest orders).
 CREATE OR REPLACE FUNCTION shop_order_moved(p_order orders, p_from order_status, p_to order_status, p_actor integer) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
   v_note record;
+  v_email_id bigint;
 BEGIN
   INSERT INTO order_status_history (order_id, from_status, to_status, changed_by) VALUES (p_order.id, p_from, p_to, p_actor);
   IF p_order.email IS NOT NULL THEN
     INSERT INTO email_outbox (to_address, template, data)
-    VALUES (p_order.email, 'order_' || p_to::text, json_build_object('order', shop_order_json(p_order))::jsonb);
+    VALUES (p_order.email, 'order_' || p_to::text, json_build_object('order', shop_order_json(p_order))::jsonb)
+    RETURNING id INTO v_email_id;
   END IF;
   IF p_order.user_id IS NULL THEN
-    RETURN json_build_object('notification', NULL, 'previous_notification_id', NULL);
+    RETURN json_build_object('notification', NULL, 'previous_notification_id', NULL, 'email_id', v_email_id);
   END IF;
   PERFORM pg_advisory_xact_lock(7301, p_order.user_id);
   SELECT * INTO v_note FROM shop_record_status_change(p_order.user_id, p_order.id, p_from, p_to);
-  RETURN json_build_object('notification', v_note.notification, 'previous_notification_id', v_note.previous_id);
+  RETURN json_build_object('notification', v_note.notification, 'previous_notification_id', v_note.previous_id, 'email_id', v_email_id);
 END
 $$;
 --> statement-breakpoint
@@ -311,6 +315,7 @@ DECLARE
   v_sold_out boolean;
   v_bump bigint;
   v_json json;
+  v_email_id bigint;
 BEGIN
   -- The lines being priced, made before any lock is taken. Kept by the session (emptied at every
   -- commit), so a pooled connection creates it once, not on every checkout.
@@ -548,7 +553,8 @@ BEGIN
     FROM shop_checkout_lines_v1 ORDER BY ord;
     INSERT INTO order_status_history (order_id, from_status, to_status, changed_by) VALUES (v_order.id, NULL, 'pending', v_user);
     v_json := shop_order_json(v_order);
-    INSERT INTO email_outbox (to_address, template, data) VALUES (v_email, 'order_placed', json_build_object('order', v_json)::jsonb);
+    INSERT INTO email_outbox (to_address, template, data) VALUES (v_email, 'order_placed', json_build_object('order', v_json)::jsonb)
+    RETURNING id INTO v_email_id;
     IF v_user IS NOT NULL AND NOT p ? 'lines' THEN
       DELETE FROM cart_items WHERE user_id = v_user AND variant_id IN (SELECT variant_id FROM shop_checkout_lines_v1);
     END IF;
@@ -569,7 +575,7 @@ BEGIN
     RETURN json_build_object('outcome', 'discount-used-up', 'code', v_disc.code, 'limit', 'usage_limit');
   END;
 
-  RETURN json_build_object('outcome', 'created', 'order', v_json, 'sold_out', v_sold_out, 'bump_id', v_bump);
+  RETURN json_build_object('outcome', 'created', 'order', v_json, 'sold_out', v_sold_out, 'bump_id', v_bump, 'email_id', v_email_id);
 END
 $$;
 --> statement-breakpoint
