@@ -4,6 +4,7 @@ import { cartRouter } from "./cart";
 import { catalogRouter } from "./catalog";
 import { notificationsRouter } from "./notifications";
 import { ordersRouter } from "./orders";
+import { paymentsRouter } from "./payments";
 import type { AppEnv } from "./context";
 import { health } from "./health/health.handlers";
 import { healthRoute } from "./health/health.routes";
@@ -62,6 +63,7 @@ export function createApp() {
   app.route("/", cartRouter());
   app.route("/", ordersRouter());
   app.route("/", notificationsRouter());
+  app.route("/", paymentsRouter());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

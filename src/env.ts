@@ -24,6 +24,14 @@ export interface Env {
   LOGIN_THROTTLE_WINDOW_SECONDS?: string;
   REGISTER_MAX_PER_CLIENT?: string;
   REGISTER_WINDOW_SECONDS?: string;
+  /** Stripe's API (default https://api.stripe.com); locally the stand-in in scripts/stand-ins/stripe.ts. */
+  STRIPE_API_BASE?: string;
+  /** Secret: Stripe secret key (sk_…). */
+  STRIPE_SECRET_KEY?: string;
+  /** Secret: the webhook endpoint's signing secret (whsec_…). */
+  STRIPE_WEBHOOK_SECRET?: string;
+  /** The storefront's base URL, for Stripe Checkout's return links (default: the request's origin). */
+  SHOP_URL?: string;
   NOTIFIER: DurableObjectNamespace<NotifierRpc>;
   CATALOG_VERSION_KEEPER: DurableObjectNamespace<CatalogVersionKeeperRpc>;
 }
@@ -48,6 +56,11 @@ const configSchema = z.object({
   REGISTER_MAX_PER_CLIENT: z.coerce.number().int().positive().default(1000),
   REGISTER_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
   NEON_WS_PROXY: z.string().optional(),
+  STRIPE_API_BASE: z.string().url("STRIPE_API_BASE must be a URL").default("https://api.stripe.com"),
+  // Optional so the rest of the shop runs without Stripe: payment routes answer 503 naming stripe.
+  STRIPE_SECRET_KEY: z.string().default(""),
+  STRIPE_WEBHOOK_SECRET: z.string().default(""),
+  SHOP_URL: z.union([z.literal(""), z.string().url("SHOP_URL must be a URL")]).optional(),
   EXPOSE_QUERY_COUNT: z.string().optional(),
 });
 
