@@ -11,6 +11,9 @@ declare module "vitest" {
       NEON_WS_PROXY: string;
       UPSTASH_REDIS_REST_URL: string;
       UPSTASH_REDIS_REST_TOKEN: string;
+      STRIPE_API_BASE: string;
+      STRIPE_SECRET_KEY: string;
+      STRIPE_WEBHOOK_SECRET: string;
     };
   }
 }

@@ -3,6 +3,7 @@ import net from "node:net";
 import pg from "pg";
 import { startNeonBridge, type NeonBridge } from "../bridges/neon-bridge.ts";
 import { startUpstashBridge, type UpstashBridge } from "../bridges/upstash-bridge.ts";
+import { startStripe, type StripeStandIn } from "../stand-ins/stripe.ts";
 import { migrateDatabase } from "./migrate.ts";
 import { externalPostgres, startEmbeddedPostgres, type PostgresServer } from "./postgres.ts";
 import { externalRedis, startRedisServer, type RedisServer } from "./redis.ts";
@@ -13,12 +14,17 @@ export interface Stack {
   redis: RedisServer;
   neonBridge: NeonBridge;
   upstashBridge: UpstashBridge;
+  /** Local Stripe (scripts/stand-ins/stripe.ts); its webhook target is set once the Worker's URL is known. */
+  stripe: StripeStandIn;
   /** Bindings the Worker needs to reach this stack. */
   workerBindings: {
     DATABASE_URL: string;
     NEON_WS_PROXY: string;
     UPSTASH_REDIS_REST_URL: string;
     UPSTASH_REDIS_REST_TOKEN: string;
+    STRIPE_API_BASE: string;
+    STRIPE_SECRET_KEY: string;
+    STRIPE_WEBHOOK_SECRET: string;
   };
   stop(): Promise<void>;
 }
@@ -102,17 +108,24 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const token = randomBytes(24).toString("hex");
     const upstashBridge = await startUpstashBridge({ redisUrl: redis.url, token });
     started.push({ stop: () => upstashBridge.close() });
+    // Fixed local secrets (sk_test_local, whsec_local_edge_shop), so a test can sign its own events.
+    const stripe = await startStripe();
+    started.push({ stop: () => stripe.close() });
     const proxy = neonBridge.url.replace(/^ws:\/\//, "");
     return {
       postgres,
       redis,
       neonBridge,
       upstashBridge,
+      stripe,
       workerBindings: {
         DATABASE_URL: postgres.url,
         NEON_WS_PROXY: proxy,
         UPSTASH_REDIS_REST_URL: upstashBridge.url,
         UPSTASH_REDIS_REST_TOKEN: token,
+        STRIPE_API_BASE: stripe.url,
+        STRIPE_SECRET_KEY: stripe.secretKey,
+        STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
       },
       stop: stopAll,
     };
