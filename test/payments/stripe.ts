@@ -99,7 +99,7 @@ export function eventPayload(type: string, object: Record<string, unknown>): str
 }
 
 /** Posts to the webhook through SELF (work after the response keeps running). */
-export async function postWebhook(payload: string, signature: string | null): Promise<ApiResponse> {
+export async function postWebhook(payload: string, signature: string | null): Promise<ApiResponse<any>> {
   return api("POST", "/api/payments/stripe/webhook", { rawBody: payload, headers: signature === null ? {} : { "stripe-signature": signature } });
 }
 
