@@ -2214,6 +2214,272 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/{id}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay an own pending order with Stripe Checkout
+         * @description Answers the URL of a Stripe Checkout Session for exactly the order's total and currency; send the customer there. Stripe returns them to the storefront's order page (`SHOP_URL`, or this request's origin, `/#/orders/{id}`) whether they paid or not; the order becomes `paid` when Stripe's webhook confirms the payment. Asking again returns the same session while it is open (one session per order at a time; the call to Stripe is idempotent, so a retry never creates a second one). Stripe keeps a session open for at least 30 minutes: the session expires when the order's hold does if that is at least 31 minutes away, otherwise about 31–41 minutes from now, and the order's hold (`expires_at`) is stretched to the session's expiry so the order is not cancelled while its payment page still takes money. 409 `order-not-payable` for an order that is not pending and unpaid, 409 `order-expired` when its hold has run out; another user's order is 404. 503 naming `stripe` when Stripe cannot be reached (nothing changes). Takes no body.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The Checkout Session to send the customer to */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckoutSession"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A backing service is down */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/stripe/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stripe's webhook endpoint
+         * @description For Stripe only. The `Stripe-Signature` header must verify over the raw body with the endpoint's signing secret (`STRIPE_WEBHOOK_SECRET`, HMAC-SHA256) and be at most 5 minutes old, else 400 and nothing changes. Each event id is handled once: a replay, or the same event delivered several times at once, answers 200 and changes nothing. `checkout.session.completed` (and `checkout.session.async_payment_succeeded`) with `payment_status: "paid"` for exactly the order's total and currency moves a pending order to `paid` (notification, email); a mismatch, an unknown order or an unpaid session is recorded with its outcome and changes nothing. A payment for an order that was cancelled meanwhile is refunded in full automatically (`refund-after-cancel`). `charge.refunded` and `refund.created` / `refund.updated` / `refund.failed` keep the refunds and the order's `amount_refunded` / `payment_status` true (a failed refund gives its amount back; a refund made in Stripe's dashboard is recorded). Other event types are acknowledged and ignored. Body at most 64 KiB (413).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description `t=<unix time>,v1=<hex HMAC-SHA256 of "t.body" with the endpoint's secret>`. */
+                    "stripe-signature"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The event was handled (or had been before) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StripeWebhookReceipt"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A backing service is down */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a paid order, in full or in part (admin)
+         * @description `amount` defaults to what is left (`amount_paid - amount_refunded`). The refunds of an order never add up to more than was paid, also under simultaneous requests: a refund that would is 409 `refund-exceeds-payment` and changes nothing; an order that was never paid is 409 `order-not-paid`. The amount counts as refunded at once (`amount_refunded`, `payment_status`); the refund is then sent to Stripe after the response (its `id` is Stripe's idempotency key) and its `status` follows Stripe: `pending` → `succeeded`, or `failed`, which gives the amount back. A payment recorded by hand (`payment_method: "manual"`) is refunded by hand: the refund is `succeeded` at once. `restock: true` returns the order's items to stock (once per order; a cancelled order's stock has already gone back: then `restocked` is false). The customer gets the refund email. With `Idempotency-Key` (per order), the same key and body answer the refund it made, as it is now, with `Idempotent-Replayed: true`; the same key with another body is 409.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Per order: the same key and body replay the refund it made (`Idempotent-Replayed: true`); another body → 409. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateRefund"];
+                };
+            };
+            responses: {
+                /** @description The refund */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Refund"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2469,13 +2735,58 @@ export interface components {
             type: "order.status_changed";
             order_id: number;
             /** @enum {string} */
-            from_status: "pending" | "shipped" | "delivered" | "cancelled";
+            from_status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
             /** @enum {string} */
-            to_status: "pending" | "shipped" | "delivered" | "cancelled";
+            to_status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             read_at: string | null;
+        };
+        CheckoutSession: {
+            /**
+             * Format: uri
+             * @description Stripe's hosted payment page for this order.
+             */
+            checkout_url: string;
+            /**
+             * Format: date-time
+             * @description When the page stops taking payment (the order's hold lasts at least as long).
+             */
+            expires_at: string;
+        };
+        StripeWebhookReceipt: {
+            /** @enum {boolean} */
+            received: true;
+            /** @description What handling the event did (`paid`, `duplicate`, `amount-mismatch`, `unknown-order`, `refund-after-cancel`, `ignored`, …). */
+            outcome: string;
+        };
+        Refund: {
+            /** Format: uuid */
+            id: string;
+            order_id: number;
+            /** @example 19.99 */
+            amount: string;
+            /** @description This refund returned the order's items to stock. */
+            restocked: boolean;
+            reason: string;
+            /**
+             * @description `pending` until Stripe confirms; `failed` gives the amount back to the order's refundable balance.
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed";
+            /** Format: date-time */
+            created_at: string;
+        };
+        CreateRefund: {
+            /**
+             * @description Default: everything not yet refunded (`amount_paid - amount_refunded`).
+             * @example 20.00
+             */
+            amount?: string;
+            /** @description Return the order's items to stock (once per order; a cancelled order's stock has already returned). */
+            restock: boolean;
+            reason?: string;
         };
     };
     responses: never;
