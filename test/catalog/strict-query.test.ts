@@ -39,6 +39,8 @@ function validRequest(op: Operation): { path: string; token?: string; body?: unk
     "/api/orders/{id}/cancel": fixture.orderId,
     "/api/admin/orders/{id}": fixture.orderId,
     "/api/notifications/{id}/read": fixture.notificationId,
+    "/api/orders/{id}/payment": fixture.orderId,
+    "/api/admin/orders/{id}/refunds": fixture.orderId,
   };
   const bodies: Record<string, unknown> = {
     "POST /api/auth/register": { email: newEmail, password: PASSWORD },
@@ -54,6 +56,7 @@ function validRequest(op: Operation): { path: string; token?: string; body?: unk
     "POST /api/cart/items": { product_id: fixture.productId, quantity: 1 },
     "PATCH /api/cart/items/{product_id}": { quantity: 3 },
     "PATCH /api/admin/orders/{id}": { status: "shipped" },
+    "POST /api/admin/orders/{id}/refunds": { restock: false },
   };
   const path = op.template.replace(/\{[^}]+\}/, () => {
     const id = ids[op.template];
