@@ -95,11 +95,11 @@ export async function addCartItem(db: Database, userId: number, productId: numbe
           select count(*)::int as n from cart_items ci join products on products.id = ci.product_id and ${liveProduct}
           where ci.user_id = ${userId}),
         up as (
-          insert into cart_items (user_id, product_id, quantity)
-          select ${userId}, p.id, ${quantity} from p
+          insert into cart_items (user_id, product_id, variant_id, quantity)
+          select ${userId}, p.id, p.id, ${quantity} from p
           where coalesce((select quantity from cur), 0) + ${quantity} <= p.stock
             and (exists (select 1 from cur) or (select n from lines) < ${MAX_CART_LINES})
-          on conflict (user_id, product_id) do update set quantity = cart_items.quantity + excluded.quantity, updated_at = now()
+          on conflict (user_id, variant_id) do update set quantity = cart_items.quantity + excluded.quantity, updated_at = now()
           returning quantity)
         select exists (select 1 from p) as found, (select stock from p) as stock, (select name from p) as name,
                coalesce((select quantity from cur), 0) as had, (select n from lines) as lines,
