@@ -66,9 +66,8 @@ function validRequest(op: Operation): { path: string; token?: string; body?: unk
     "POST /api/products/{id}/stock": { delta: 1 },
     "POST /api/cart/items": { product_id: fixture.productId, quantity: 1 },
     "PATCH /api/cart/items/{product_id}": { quantity: 3 },
-    "PATCH /api/admin/orders/{id}": { status: "shipped" },
-    "POST /api/admin/orders/{id}/refunds": { restock: false },
     "PATCH /api/admin/orders/{id}": { status: "paid" },
+    "POST /api/admin/orders/{id}/refunds": { restock: false },
     "POST /api/guest/orders": { email: newEmail, items: [{ product_id: fixture.productId, quantity: 1 }], shipping_address: fixture.address },
   };
   const path = op.template.replace(/\{[^}]+\}/, () => {
