@@ -19,48 +19,48 @@ function testCatalog() {
   return catalog;
 }
 
-/** A product with stock and its one variant (the variant row is made here if the catalog did not). */
+/** A product with stock (the catalog gives it its one variant). */
 export async function productWithStock(stock = 10, price = "10.00") {
   const { adminToken, categoryId } = await testCatalog();
-  const product = await createProduct(adminToken, categoryId, { price, stock });
-  await sql(
-    `insert into variants (id, product_id, sku, price, stock) values ($1::int, $1::int, 'SKU-' || $1::text, $2::numeric, $3::int) on conflict (id) do nothing`,
-    [product.id, price, stock],
-  );
-  return product;
+  return createProduct(adminToken, categoryId, { price, stock });
 }
 
 export interface OrderOptions {
-  /** Units of one product at unit price total / quantity. */
+  /** Units of one product; the order's total is `total`, so each costs total / quantity. */
   quantity?: number;
   total?: string;
-  currency?: string;
+  /** Set after checkout, straight in Postgres: a state the test needs, reached without the steps. */
   status?: string;
-  /** Minutes until the hold ends (negative: already over; null: no hold). */
-  holdMinutes?: number | null;
+  /** Minutes until the hold ends (negative: already over), set after checkout. */
+  holdMinutes?: number;
   productId?: number;
 }
 
-/**
- * A pending order of `user` as checkout leaves it (stock taken, hold set), written straight into
- * Postgres so these tests do not depend on the checkout's own rules.
- */
-export async function pendingOrder(user: TestUser, opts: OrderOptions = {}): Promise<{ id: number; productId: number; total: string }> {
+export interface PlacedOrder {
+  id: number;
+  productId: number;
+  total: string;
+  /** A new customer for each order: one customer may hold only a few unpaid orders. */
+  owner: TestUser;
+}
+
+/** A pending order placed the way customers place them: cart, then POST /api/orders. */
+export async function pendingOrder(opts: OrderOptions = {}): Promise<PlacedOrder> {
   const quantity = opts.quantity ?? 1;
   const total = opts.total ?? "100.00";
-  const productId = opts.productId ?? (await productWithStock(10)).id;
-  const hold = opts.holdMinutes === undefined ? 30 : opts.holdMinutes;
-  const [order] = await sql<{ id: number }>(
-    `insert into orders (user_id, email, status, total, subtotal, currency, expires_at)
-     values ($1, $2, $3::order_status, $4, $4, $5, case when $6::int is null then null else now() + make_interval(mins => $6::int) end) returning id`,
-    [user.id, user.email, opts.status ?? "pending", total, opts.currency ?? "usd", hold],
-  );
-  await sql(
-    `insert into order_items (order_id, product_id, variant_id, sku, name, unit_price, quantity)
-     values ($1::int, $2::int, $2::int, 'SKU-' || $2::text, 'Test product', ($3::numeric / $4::int)::numeric(12,2), $4::int)`,
-    [order!.id, productId, total, quantity],
-  );
-  return { id: order!.id, productId, total };
+  const cents = Math.round(Number(total) * 100);
+  if (cents % quantity !== 0) throw new Error(`pendingOrder: ${total} does not split into ${quantity} equal prices`);
+  const productId = opts.productId ?? (await productWithStock(10, (cents / quantity / 100).toFixed(2))).id;
+  const owner = await newUser("payer");
+  const cart = await api("POST", "/api/cart/items", { token: owner.token, body: { product_id: productId, quantity } });
+  if (cart.status !== 200) throw new Error(`cart: ${cart.status} ${JSON.stringify(cart.body)}`);
+  const placed = await api("POST", "/api/orders", { token: owner.token });
+  if (placed.status !== 201) throw new Error(`order: ${placed.status} ${JSON.stringify(placed.body)}`);
+  if (placed.body.total !== total) throw new Error(`order total ${placed.body.total}, expected ${total}`);
+  const id = placed.body.id as number;
+  if (opts.status) await sql("update orders set status = $2::order_status where id = $1", [id, opts.status]);
+  if (opts.holdMinutes !== undefined) await sql("update orders set expires_at = now() + make_interval(mins => $2::int) where id = $1", [id, opts.holdMinutes]);
+  return { id, productId, total, owner };
 }
 
 export const sessionIdOf = (checkoutUrl: string) => checkoutUrl.split("/").pop()!;
@@ -112,9 +112,9 @@ export async function postWebhookAndSettle(payload: string, signature: string): 
 }
 
 /** An order paid through the whole flow: checkout session, the stand-in's payment, the webhook. */
-export async function paidOrder(user: TestUser, opts: OrderOptions = {}) {
-  const order = await pendingOrder(user, opts);
-  const session = await startPayment(user, order.id);
+export async function paidOrder(opts: OrderOptions = {}) {
+  const order = await pendingOrder(opts);
+  const session = await startPayment(order.owner, order.id);
   if (session.status !== 200) throw new Error(`payment: ${session.status} ${JSON.stringify(session.body)}`);
   const paid = await payAtStripe(session.body.checkout_url);
   const res = await postWebhook(paid.payload, paid.signature);

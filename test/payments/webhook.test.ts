@@ -1,17 +1,11 @@
-import { beforeAll, describe, expect, it } from "vitest";
-import { api, expectProblem, newUser } from "../helpers/api";
+import { describe, expect, it } from "vitest";
+import { api, expectProblem } from "../helpers/api";
 import { sql } from "../helpers/db";
-import { eventPayload, orderRow, payAtStripe, pendingOrder, postWebhook, postWebhookAndSettle, sign, standIn, startPayment, type TestUser } from "./stripe";
+import { eventPayload, orderRow, payAtStripe, pendingOrder, postWebhook, postWebhookAndSettle, sign, standIn, startPayment, type OrderOptions } from "./stripe";
 
-let user: TestUser;
-
-beforeAll(async () => {
-  user = await newUser("webhook");
-});
-
-async function orderWithSession(opts: Parameters<typeof pendingOrder>[1] = {}) {
-  const order = await pendingOrder(user, opts);
-  const session = await startPayment(user, order.id);
+async function orderWithSession(opts: OrderOptions = {}) {
+  const order = await pendingOrder(opts);
+  const session = await startPayment(order.owner, order.id);
   expect(session.status).toBe(200);
   return { ...order, checkoutUrl: session.body.checkout_url };
 }
@@ -30,11 +24,11 @@ describe("POST /api/payments/stripe/webhook: checkout.session.completed", () => 
     expect(res.body).toEqual({ received: true, outcome: "paid" });
     expect(res.headers.get("x-db-round-trips")).toBe("1");
 
-    const seen = await api("GET", `/api/orders/${order.id}`, { token: user.token });
+    const seen = await api("GET", `/api/orders/${order.id}`, { token: order.owner.token });
     expect(seen.body).toMatchObject({ status: "paid", payment_status: "paid", amount_paid: "42.50", amount_refunded: "0.00", payment_method: "stripe" });
     expect(await orderRow(order.id)).toMatchObject({ payment_intent: paid.event.data.object.payment_intent, paid: true });
     expect(await notificationsOf(order.id)).toEqual([{ to_status: "paid" }]);
-    expect(await emailsOf(order.id, "order_paid")).toEqual([{ to_address: user.email }]);
+    expect(await emailsOf(order.id, "order_paid")).toEqual([{ to_address: order.owner.email }]);
     expect(await eventsOf(paid.event.id)).toEqual([{ outcome: "paid", order_id: order.id }]);
     expect(await sql("select status from payment_sessions where order_id = $1", [order.id])).toEqual([{ status: "complete" }]);
   });

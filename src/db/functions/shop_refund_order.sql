@@ -40,6 +40,7 @@ BEGIN
   END IF;
   v_amount := coalesce(p_amount, v_order.amount_paid - v_order.amount_refunded);
 
+  -- Taken before the order row, in checkout's order; shop_return_stock below takes them again (no-op).
   IF p_restock THEN
     PERFORM 1 FROM variants WHERE id IN (SELECT variant_id FROM order_items WHERE order_id = p_order) ORDER BY id FOR NO KEY UPDATE;
     PERFORM 1 FROM products WHERE id IN (SELECT product_id FROM order_items WHERE order_id = p_order) ORDER BY id FOR NO KEY UPDATE;
@@ -59,17 +60,7 @@ BEGIN
   v_restock := p_restock AND v_order.status::text <> 'cancelled'
     AND NOT EXISTS (SELECT 1 FROM refunds WHERE order_id = p_order AND restocked);
   IF v_restock THEN
-    UPDATE variants v SET stock = v.stock + q.quantity, updated_at = now()
-    FROM (SELECT variant_id, sum(quantity)::integer AS quantity FROM order_items WHERE order_id = p_order GROUP BY variant_id) q
-    WHERE v.id = q.variant_id;
-    WITH returned AS (
-      UPDATE products p SET stock = p.stock + q.quantity, updated_at = now()
-      FROM (SELECT product_id, sum(quantity)::integer AS quantity FROM order_items WHERE order_id = p_order GROUP BY product_id) q
-      WHERE p.id = q.product_id
-      RETURNING p.stock, q.quantity
-    )
-    SELECT coalesce(bool_or(stock = quantity), false) INTO v_back FROM returned;
-    INSERT INTO catalog_bumps (counts) VALUES (v_back) RETURNING id INTO v_bump;
+    SELECT r.back, r.bump_id INTO v_back, v_bump FROM shop_return_stock(ARRAY[p_order]) r;
   END IF;
 
   INSERT INTO refunds (id, order_id, amount, restocked, reason, status, idempotency_key, request_hash, created_by)
