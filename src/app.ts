@@ -10,6 +10,7 @@ import { imagesRouter, isImageUpload } from "./images";
 import { notificationsRouter } from "./notifications";
 import { ordersRouter } from "./orders";
 import { shippingRouter } from "./shipping";
+import { paymentsRouter } from "./payments";
 import type { AppEnv } from "./context";
 import { health } from "./health/health.handlers";
 import { healthRoute } from "./health/health.routes";
@@ -74,6 +75,7 @@ export function createApp() {
   app.route("/", imagesRouter());
   app.route("/", recoveryRouter());
   app.route("/", emailRouter());
+  app.route("/", paymentsRouter());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -6,6 +6,7 @@ import { readConfig, type Env } from "./env";
 import { sweepUnreferencedImages } from "./images/image-sweep";
 import { redisFor } from "./lib/redis";
 import { sweepExpiredOrders } from "./orders/order-holds";
+import { retryPendingRefunds } from "./payments";
 
 /**
  * The cron trigger (every minute, wrangler.toml). Each sweep pays what no request could, in
@@ -15,6 +16,7 @@ import { sweepExpiredOrders } from "./orders/order-holds";
  * - expired login sessions;
  * - unpaid orders whose stock hold expired (cancelled, stock returned, owners told);
  * - the email outbox rows no request delivered (provider down, isolate gone, backoff due);
+ * - refunds Stripe has not confirmed receiving (it was down, or the invocation ended first);
  * - once an hour, stored pictures that no product image refers to any more.
  */
 export async function scheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext): Promise<void> {
@@ -27,6 +29,7 @@ export async function scheduled(controller: ScheduledController, env: Env, _ctx:
     ["session pruning", () => pruneExpiredSessions(db)],
     ["expired order sweep", () => sweepExpiredOrders(env, db, redis)],
     ["email outbox sweep", () => sweepOutbox(config, db)],
+    ["refund retry", () => retryPendingRefunds(db, config)],
   ];
   if (hourly) sweeps.push(["picture sweep", () => sweepUnreferencedImages(db, env.IMAGES)]);
   const results = await Promise.allSettled(sweeps.map(([, run]) => run()));

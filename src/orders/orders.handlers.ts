@@ -12,6 +12,7 @@ import { issuesToErrors, type AppRouteHandler } from "../lib/openapi";
 import { buildPage, pageLinker, pageRequest, pageWindow, readCursor, signCursor, type Count, type KeysetPosition, type PageRequest, type PageWindow } from "../lib/pagination";
 import { Problem, unauthorized, validationProblem } from "../lib/problem";
 import { pushToUser } from "../notifications/push";
+import { expireOpenSessions, sendRefunds } from "../payments";
 import type * as routes from "./orders.routes";
 import { PlaceOrderSchema, type AdminOrderResponse, type OrderStatus, type PlaceOrderRequest } from "./orders.schemas";
 import * as ordersService from "./orders.service";
@@ -139,6 +140,13 @@ async function applyStatusChange(c: Context<AppEnv>, id: number, to: OrderStatus
   const { delivery, order } = change;
   if (delivery && order.user_id !== null) afterResponse(c, () => pushToUser(c.env, order.user_id!, [delivery]));
   sendEmails(c, db, [change.emailId]);
+  if (to === "cancelled") {
+    const config = readConfig(c.env);
+    // A payment page still open for this order must not take money any more; a payment that was
+    // taken is refunded (the refund row was written with the cancellation).
+    afterResponse(c, () => expireOpenSessions(config, db, [order.id]));
+    if (change.refundId) afterResponse(c, () => sendRefunds(config, db, [change.refundId!]));
+  }
   return order;
 }
 

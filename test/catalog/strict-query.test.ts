@@ -63,6 +63,8 @@ function validRequest(op: Operation): { path: string; query?: string; token?: st
     "/api/orders/{id}/cancel": fixture.orderId,
     "/api/admin/orders/{id}": fixture.orderId,
     "/api/notifications/{id}/read": fixture.notificationId,
+    "/api/orders/{id}/payment": fixture.orderId,
+    "/api/admin/orders/{id}/refunds": fixture.orderId,
     "/api/guest/orders/{id}": fixture.guestOrderId,
     "/api/me/addresses/{id}": fixture.addressId,
     "/api/admin/shipping-methods/{id}": fixture.shippingMethodId,
@@ -102,6 +104,7 @@ function validRequest(op: Operation): { path: string; query?: string; token?: st
     "POST /api/admin/discounts": { code: newCheckoutName, kind: "fixed", value: "1" },
     "PATCH /api/admin/discounts/{id}": { value: "99" },
     "PATCH /api/products/{id}/images/{image_id}": { alt: "changed by a junk query" },
+    "POST /api/admin/orders/{id}/refunds": { restock: false },
   };
   const queries: Record<string, string> = { "GET /api/shipping-methods": "country=AQ" };
   const params = named[op.template];

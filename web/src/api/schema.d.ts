@@ -1592,7 +1592,7 @@ export interface paths {
         put?: never;
         /**
          * Place an order from the whole cart
-         * @description One transaction takes stock, snapshots names and prices, writes the order and removes the ordered lines from the cart. Empty cart → 400; any short line → 409 (`insufficient-stock`) naming each product with what is available, and nothing is taken. A cart becomes at most one order: of simultaneous orders of one user (a double click), one is 201 and the others find the cart empty (400); a line added meanwhile is either in that order or still in the cart. With `Idempotency-Key`, the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body → 409. The body is optional and takes no fields.
+         * @description The optional JSON body is a `PlaceOrderRequest`. One statement takes the stock, redeems the discount code, snapshots names, SKUs, options and prices, writes the order with copies of the address and shipping method and removes the ordered lines from the cart. The order is `pending` and unpaid: its stock is held until `expires_at` (30 minutes by default), when it cancels itself unless paid. You may hold at most 5 unpaid pending orders (409 `too-many-unpaid-orders`). Empty cart → 400; any short line → 409 (`insufficient-stock`) naming each variant with what is available, and nothing is taken. A cart becomes at most one order: of simultaneous orders of one user (a double click), one is 201 and the others find the cart empty (400); a line added meanwhile is either in that order or still in the cart. With `Idempotency-Key`, the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body → 409. Address: `shipping_address_id` (one of yours), `shipping_address`, or else your default address; with none at all the order ships nowhere (no shipping, no tax). Shipping: `shipping_method_id`, or else the cheapest active method that ships to the address's country (409 `no-shipping-method` / `shipping-unavailable` naming the country). Totals: `subtotal` is the sum of the lines (unit price × quantity); a percent code takes its share of each line, rounded half-up to cents; a fixed code is spread over the lines in proportion to their totals (largest remainder, never more than the subtotal); shipping is free when the goods after discount reach the method's `free_over`, or with a free-shipping code; prices exclude tax, and the most specific tax rate (country and region, else country) applies to each line after its discount and to shipping, rounded half-up per line; `total = subtotal − discount_total + shipping_total + tax_total`. Codes: unknown 404 `discount-not-found`; inactive, not yet started, expired, used up (`usage_limit`, or your `per_customer_limit`) or below `min_subtotal` (with the amount `missing`) are 409 naming the reason.
          */
         post: {
             parameters: {
@@ -1633,6 +1633,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflict */
                 409: {
                     headers: {
@@ -1653,6 +1662,241 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cart/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The totals an order of the cart would have now
+         * @description Prices the cart exactly as `POST /api/orders` would, and refuses exactly what it would refuse, without taking or writing anything. Address: `shipping_address_id` (one of yours), `shipping_address`, or else your default address; with none at all the order ships nowhere (no shipping, no tax). Shipping: `shipping_method_id`, or else the cheapest active method that ships to the address's country (409 `no-shipping-method` / `shipping-unavailable` naming the country). Totals: `subtotal` is the sum of the lines (unit price × quantity); a percent code takes its share of each line, rounded half-up to cents; a fixed code is spread over the lines in proportion to their totals (largest remainder, never more than the subtotal); shipping is free when the goods after discount reach the method's `free_over`, or with a free-shipping code; prices exclude tax, and the most specific tax rate (country and region, else country) applies to each line after its discount and to shipping, rounded half-up per line; `total = subtotal − discount_total + shipping_total + tax_total`. Codes: unknown 404 `discount-not-found`; inactive, not yet started, expired, used up (`usage_limit`, or your `per_customer_limit`) or below `min_subtotal` (with the amount `missing`) are 409 naming the reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["QuoteRequest"];
+                };
+            };
+            responses: {
+                /** @description The totals */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Quote"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guest/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Place an order without an account
+         * @description The lines come with the request (`variant_id`, or `product_id` for a product with one variant); an address is required. Same rules, totals and stock hold as `POST /api/orders`; the order's emails go to `email`, which may hold at most 5 unpaid pending orders. The answer carries `access_token`, shown once: it reads this order (and no other) at `GET /api/guest/orders/{id}`. Registering later with the same email, once it is verified, brings the order into the account. Address: `shipping_address_id` (one of yours), `shipping_address`, or else your default address; with none at all the order ships nowhere (no shipping, no tax). Shipping: `shipping_method_id`, or else the cheapest active method that ships to the address's country (409 `no-shipping-method` / `shipping-unavailable` naming the country). Totals: `subtotal` is the sum of the lines (unit price × quantity); a percent code takes its share of each line, rounded half-up to cents; a fixed code is spread over the lines in proportion to their totals (largest remainder, never more than the subtotal); shipping is free when the goods after discount reach the method's `free_over`, or with a free-shipping code; prices exclude tax, and the most specific tax rate (country and region, else country) applies to each line after its discount and to shipping, rounded half-up per line; `total = subtotal − discount_total + shipping_total + tax_total`. Codes: unknown 404 `discount-not-found`; inactive, not yet started, expired, used up (`usage_limit`, or your `per_customer_limit`) or below `min_subtotal` (with the amount `missing`) are 409 naming the reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GuestOrderRequest"];
+                };
+            };
+            responses: {
+                /** @description The order and its access token */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GuestOrderCreated"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guest/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A guest order, with its access token
+         * @description `Authorization: Bearer <access_token>` of this order. Any other token, or an order that is not a guest order, is 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1736,7 +1980,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel an own pending order; its stock returns */
+        /**
+         * Cancel an own pending order; its stock returns
+         * @description Only while `pending`: the held stock and the discount code's use come back. A paid order is cancelled by an admin (which refunds it).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1818,7 +2065,7 @@ export interface paths {
                     page_size?: string;
                     /** @description Opaque `next_cursor` from a previous page: keyset paging at a cost that does not grow with depth. */
                     cursor?: string;
-                    status?: "pending" | "shipped" | "delivered" | "cancelled";
+                    status?: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
                     /** @description Only this user's orders. */
                     user?: string;
                 };
@@ -1889,7 +2136,7 @@ export interface paths {
         head?: never;
         /**
          * Move an order's status (admin)
-         * @description Allowed: pending → shipped → delivered, pending → cancelled (restocks). Anything else → 409 with `allowed`. Each change writes a history row and a notification for the owner in the same transaction, then pushes it to the owner's open WebSockets.
+         * @description Allowed: pending → paid (records an offline payment: `payment_method` manual, `amount_paid` = total), paid → shipped → delivered, pending → cancelled (stock and the discount use come back), paid → cancelled (stock comes back and the unrefunded payment is refunded). Anything else → 409 with `allowed`. Each change writes a history row, a notification for the owner and the email for the new status in the same transaction, then pushes the notification to the owner's open WebSockets.
          */
         patch: {
             parameters: {
@@ -2214,7 +2461,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/password-reset": {
+    "/api/orders/{id}/payment": {
         parameters: {
             query?: never;
             header?: never;
@@ -2224,145 +2471,27 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Mail a password reset link
-         * @description Always 202 with the same body, and the same work, whether or not an account uses the email, so the answer tells nothing about who has an account. When one does, it gets a link (`<shop>/#/reset-password?token=…`) with a single-use token that works for 30 minutes. Requests are limited per email (5 an hour) and per client address (30 an hour, shared with verification mails): 429 with `Retry-After` beyond. When the limits cannot be counted (cache outage) the request is refused with 503 and `Retry-After` rather than sent unthrottled.
+         * Pay an own pending order with Stripe Checkout
+         * @description Answers the URL of a Stripe Checkout Session for exactly the order's total and currency; send the customer there. Stripe returns them to the storefront's order page (`SHOP_URL`, or this request's origin, `/#/orders/{id}`) whether they paid or not; the order becomes `paid` when Stripe's webhook confirms the payment. Asking again returns the same session while it is open (one session per order at a time; the call to Stripe is idempotent, so a retry never creates a second one). Stripe keeps a session open for at least 30 minutes: the session expires when the order's hold does if that is at least 31 minutes away, otherwise about 31–41 minutes from now, and the order's hold (`expires_at`) is stretched to the session's expiry so the order is not cancelled while its payment page still takes money. 409 `order-not-payable` for an order that is not pending and unpaid, 409 `order-expired` when its hold has run out; another user's order is 404. 503 naming `stripe` when Stripe cannot be reached (nothing changes). Takes no body.
          */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["PasswordResetRequest"];
+                path: {
+                    id: string;
                 };
-            };
-            responses: {
-                /** @description Accepted (a mail is sent if the account exists) */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Accepted"];
-                    };
-                };
-                /** @description Malformed body or query (problem+json with `errors`) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Too many attempts; see Retry-After */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description A backing service is down */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/password-reset/confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Set a new password with the token from a reset link
-         * @description Sets the password and ends every session of the user: all refresh tokens stop working and open notification sockets close with 4001 (access tokens already issued run out within their 15 minutes). The token works once; the user's other reset links stop working too. A used, expired or unknown token is 400 and changes nothing; a password outside 8–128 characters is 400 and the token stays usable.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["PasswordResetConfirm"];
-                };
-            };
-            responses: {
-                /** @description Password changed; every session ended */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Malformed body or query (problem+json with `errors`) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/verify-email": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Mail a new email verification link
-         * @description Registration mails a link already; this sends a fresh one (`<shop>/#/verify-email?token=…`, valid 24 hours; earlier links keep working until they expire). Limited to 5 an hour per user and 30 an hour per client address (429 with `Retry-After`; 503 when the limits cannot be counted). 409 `email-already-verified` when the email is verified already (nothing is sent).
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description A new link is on its way */
-                202: {
+                /** @description The Checkout Session to send the customer to */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Accepted"];
+                        "application/json": components["schemas"]["CheckoutSession"];
                     };
                 };
                 /** @description Malformed body or query (problem+json with `errors`) */
@@ -2383,6 +2512,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflict */
                 409: {
                     headers: {
@@ -2392,8 +2530,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Too many attempts; see Retry-After */
-                429: {
+                /** @description Body larger than 64 KiB */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2418,7 +2556,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/verify-email/confirm": {
+    "/api/payments/stripe/webhook": {
         parameters: {
             query?: never;
             header?: never;
@@ -2428,31 +2566,50 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Confirm an email address with the token from a verification link
-         * @description Sets the user's `email_verified_at` and, in the same transaction, moves every guest order placed with that email into the account. No login is needed (the link may be opened on another device). A used, expired or unknown token is 400 and changes nothing.
+         * Stripe's webhook endpoint
+         * @description For Stripe only. The `Stripe-Signature` header must verify over the raw body with the endpoint's signing secret (`STRIPE_WEBHOOK_SECRET`, HMAC-SHA256) and be at most 5 minutes old, else 400 and nothing changes. Each event id is handled once: a replay, or the same event delivered several times at once, answers 200 and changes nothing. `checkout.session.completed` (and `checkout.session.async_payment_succeeded`) with `payment_status: "paid"` for exactly the order's total and currency moves a pending order to `paid` (notification, email); a mismatch, an unknown order or an unpaid session is recorded with its outcome and changes nothing. A payment for an order that was cancelled meanwhile is refunded in full automatically (`refund-after-cancel`). `charge.refunded` and `refund.created` / `refund.updated` / `refund.failed` keep the refunds and the order's `amount_refunded` / `payment_status` true (a failed refund gives its amount back; a refund made in Stripe's dashboard is recorded). Other event types are acknowledged and ignored. Body at most 64 KiB (413).
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description `t=<unix time>,v1=<hex HMAC-SHA256 of "t.body" with the endpoint's secret>`. */
+                    "stripe-signature"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["VerifyEmailConfirm"];
-                };
-            };
+            requestBody?: never;
             responses: {
-                /** @description Verified */
-                204: {
+                /** @description The event was handled (or had been before) */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["StripeWebhookReceipt"];
+                    };
                 };
                 /** @description Malformed body or query (problem+json with `errors`) */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A backing service is down */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2468,41 +2625,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/admin/emails": {
+    "/api/admin/orders/{id}/refunds": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        get?: never;
+        put?: never;
         /**
-         * The email outbox, newest first (admin)
-         * @description Every mail the shop has sent or will send. `pending` mails are delivered right after the request that caused them and retried by the minute sweep with exponential backoff (30 s doubling, at most an hour); after 8 attempts, or at once when the provider refuses the mail itself, a mail is `failed` and `last_error` says why. A retry uses the same provider idempotency key, so no mail is sent twice. Contents (and the tokens in links) are never shown.
+         * Refund a paid order, in full or in part (admin)
+         * @description `amount` defaults to what is left (`amount_paid - amount_refunded`). The refunds of an order never add up to more than was paid, also under simultaneous requests: a refund that would is 409 `refund-exceeds-payment` and changes nothing; an order that was never paid is 409 `order-not-paid`. The amount counts as refunded at once (`amount_refunded`, `payment_status`); the refund is then sent to Stripe after the response (its `id` is Stripe's idempotency key) and its `status` follows Stripe: `pending` → `succeeded`, or `failed`, which gives the amount back. A payment recorded by hand (`payment_method: "manual"`) is refunded by hand: the refund is `succeeded` at once. `restock: true` returns the order's items to stock (once per order; a cancelled order's stock has already gone back: then `restocked` is false). The customer gets the refund email. With `Idempotency-Key` (per order), the same key and body answer the refund it made, as it is now, with `Idempotent-Replayed: true`; the same key with another body is 409.
          */
-        get: {
+        post: {
             parameters: {
-                query?: {
-                    /** @description Page number, from 1; `page × page_size` may reach at most 10,000 rows deep (follow `next_cursor` beyond). */
-                    page?: string;
-                    /** @description Rows per page, 1–100 (default 10). */
-                    page_size?: string;
-                    /** @description Opaque `next_cursor` from a previous page: keyset paging at a cost that does not grow with depth. */
-                    cursor?: string;
-                    status?: "pending" | "sent" | "failed";
+                query?: never;
+                header?: {
+                    /** @description Per order: the same key and body replay the refund it made (`Idempotent-Replayed: true`); another body → 409. */
+                    "idempotency-key"?: string;
                 };
-                header?: never;
-                path?: never;
+                path: {
+                    id: string;
+                };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateRefund"];
+                };
+            };
             responses: {
-                /** @description A page of emails */
-                200: {
+                /** @description The refund */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EmailPage"];
+                        "application/json": components["schemas"]["Refund"];
                     };
                 };
                 /** @description Malformed body or query (problem+json with `errors`) */
@@ -2532,10 +2692,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2546,6 +2731,24 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        PlaceOrderRequest: {
+            /** @description One of your addresses (`/api/me/addresses`). */
+            shipping_address_id?: number;
+            shipping_address?: components["schemas"]["ShippingAddressInput"];
+            /** @description Default: the cheapest method that ships to the address's country. */
+            shipping_method_id?: number;
+            discount_code?: string;
+        };
+        ShippingAddressInput: {
+            name: string;
+            line1: string;
+            line2?: string;
+            city: string;
+            region?: string;
+            postal_code?: string;
+            country: string;
+            phone?: string;
+        };
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -2576,11 +2779,6 @@ export interface components {
             phone: string;
             address: string;
             is_admin: boolean;
-            /**
-             * Format: date-time
-             * @description When the user confirmed their email address (POST /api/auth/verify-email/confirm); null until then.
-             */
-            email_verified_at: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2731,24 +2929,189 @@ export interface components {
         };
         Order: {
             id: number;
+            email: string | null;
             /** @enum {string} */
-            status: "pending" | "shipped" | "delivered" | "cancelled";
+            status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+            /** @enum {string} */
+            payment_status: "unpaid" | "paid" | "partially_refunded" | "refunded";
+            /** @description stripe, or manual for an offline payment an admin recorded. */
+            payment_method: string | null;
+            /**
+             * @description ISO 4217, lower case.
+             * @example usd
+             */
+            currency: string;
+            /**
+             * @description Sum of the line totals (unit price × quantity), before discount, shipping and tax.
+             * @example 19.99
+             */
+            subtotal: string;
             /** @example 19.99 */
+            discount_total: string;
+            /** @example 19.99 */
+            shipping_total: string;
+            /** @example 19.99 */
+            tax_total: string;
+            /**
+             * @description subtotal − discount_total + shipping_total + tax_total.
+             * @example 19.99
+             */
             total: string;
+            /**
+             * @description Percent applied to goods and shipping.
+             * @example 20.00
+             */
+            tax_rate: string;
+            discount_code: string | null;
+            shipping_address: components["schemas"]["ShippingAddress"];
+            /** @description The method and the shipping price charged (0.00 when free). */
+            shipping_method: {
+                id: number;
+                name: string;
+                /** @example 19.99 */
+                price: string;
+            } | null;
+            /** @example 19.99 */
+            amount_paid: string;
+            /** @example 19.99 */
+            amount_refunded: string;
             items: components["schemas"]["OrderItem"][];
+            /**
+             * Format: date-time
+             * @description While pending and unpaid: when the order cancels itself and its stock returns.
+             */
+            expires_at: string | null;
+            /** Format: date-time */
+            paid_at: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             updated_at: string;
         };
+        ShippingAddress: {
+            name: string;
+            line1: string;
+            line2: string;
+            city: string;
+            region: string;
+            postal_code: string;
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            phone: string;
+        } | null;
         OrderItem: {
             product_id: number;
+            variant_id: number;
+            sku: string;
+            /** @description The variant's option values at the time of the order. */
+            options: {
+                [key: string]: string;
+            };
+            /** @description Path of the variant's (or product's first) image at the time of the order, on this server. */
+            image_url: string | null;
             name: string;
             /** @example 19.99 */
             unit_price: string;
             quantity: number;
             /** @example 19.99 */
             line_total: string;
+            /**
+             * @description This line's share of the discount.
+             * @example 19.99
+             */
+            discount: string;
+            /**
+             * @description Tax on this line after its discount, rounded half-up to cents.
+             * @example 19.99
+             */
+            tax: string;
+        };
+        Quote: {
+            /**
+             * @description ISO 4217, lower case.
+             * @example usd
+             */
+            currency: string;
+            /**
+             * @description Sum of the line totals (unit price × quantity), before discount, shipping and tax.
+             * @example 19.99
+             */
+            subtotal: string;
+            /** @example 19.99 */
+            discount_total: string;
+            /** @example 19.99 */
+            shipping_total: string;
+            /** @example 19.99 */
+            tax_total: string;
+            /**
+             * @description subtotal − discount_total + shipping_total + tax_total.
+             * @example 19.99
+             */
+            total: string;
+            /**
+             * @description Percent applied to goods and shipping.
+             * @example 20.00
+             */
+            tax_rate: string;
+            discount_code: string | null;
+            shipping_address: components["schemas"]["ShippingAddress"];
+            /** @description The method and the shipping price charged (0.00 when free). */
+            shipping_method: {
+                id: number;
+                name: string;
+                /** @example 19.99 */
+                price: string;
+            } | null;
+            items: {
+                product_id: number;
+                variant_id: number;
+                sku: string;
+                /** @description The variant's option values at the time of the order. */
+                options: {
+                    [key: string]: string;
+                };
+                name: string;
+                /** @example 19.99 */
+                unit_price: string;
+                quantity: number;
+                /** @example 19.99 */
+                line_total: string;
+                /**
+                 * @description This line's share of the discount.
+                 * @example 19.99
+                 */
+                discount: string;
+                /**
+                 * @description Tax on this line after its discount, rounded half-up to cents.
+                 * @example 19.99
+                 */
+                tax: string;
+            }[];
+        };
+        QuoteRequest: {
+            /** @description One of your addresses (`/api/me/addresses`). */
+            shipping_address_id?: number;
+            shipping_address?: components["schemas"]["ShippingAddressInput"];
+            /** @description Default: the cheapest method that ships to the address's country. */
+            shipping_method_id?: number;
+            discount_code?: string;
+        };
+        GuestOrderCreated: components["schemas"]["Order"] & {
+            /** @description Shown once: `Authorization: Bearer <access_token>` reads this order at GET /api/guest/orders/{id}. */
+            access_token: string;
+        };
+        GuestOrderRequest: {
+            /** Format: email */
+            email: string;
+            items: {
+                variant_id?: number;
+                product_id?: number;
+                quantity: number;
+            }[];
+            shipping_address: components["schemas"]["ShippingAddressInput"];
+            /** @description Default: the cheapest method that ships to the address's country. */
+            shipping_method_id?: number;
+            discount_code?: string;
         };
         OrderPage: {
             /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */
@@ -2777,11 +3140,11 @@ export interface components {
             results: components["schemas"]["AdminOrder"][];
         };
         AdminOrder: components["schemas"]["Order"] & {
-            user_id: number;
+            user_id: number | null;
         };
         OrderStatusChange: {
             /** @enum {string} */
-            status: "pending" | "shipped" | "delivered" | "cancelled";
+            status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
         };
         NotificationPage: {
             /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */
@@ -2810,63 +3173,50 @@ export interface components {
             /** Format: date-time */
             read_at: string | null;
         };
-        Accepted: {
-            /** @enum {string} */
-            status: "accepted";
-            message: string;
-        };
-        PasswordResetRequest: {
-            /** @example ada@example.com */
-            email: string;
-        };
-        PasswordResetConfirm: {
+        CheckoutSession: {
             /**
-             * @description The token from the link in the mail.
-             * @example hG5v2tq0P2m7wJZk3oYc1rQ0y8x6W4e2Z9s5u3A1b7c
+             * Format: uri
+             * @description Stripe's hosted payment page for this order.
              */
-            token: string;
-            /** @example correct horse battery */
-            password: string;
-        };
-        VerifyEmailConfirm: {
+            checkout_url: string;
             /**
-             * @description The token from the link in the mail.
-             * @example hG5v2tq0P2m7wJZk3oYc1rQ0y8x6W4e2Z9s5u3A1b7c
+             * Format: date-time
+             * @description When the page stops taking payment (the order's hold lasts at least as long).
              */
-            token: string;
+            expires_at: string;
         };
-        EmailPage: {
-            /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */
-            count: number | null;
-            /** @description True when more than 10,000 rows match and `count` is an estimate. */
-            count_estimated: boolean;
-            /** @description Full URL of the next page, or null. */
-            next: string | null;
-            /** @description Full URL of the previous page (page-number paging only), or null. */
-            previous: string | null;
-            /** @description Pass as `cursor` for the next page by keyset; null on the last page. */
-            next_cursor: string | null;
-            results: components["schemas"]["Email"][];
+        StripeWebhookReceipt: {
+            /** @enum {boolean} */
+            received: true;
+            /** @description What handling the event did (`paid`, `duplicate`, `amount-mismatch`, `unknown-order`, `refund-after-cancel`, `ignored`, …). */
+            outcome: string;
         };
-        Email: {
-            id: number;
-            /** @example ada@example.com */
-            to: string;
+        Refund: {
+            /** Format: uuid */
+            id: string;
+            order_id: number;
+            /** @example 19.99 */
+            amount: string;
+            /** @description This refund returned the order's items to stock. */
+            restocked: boolean;
+            reason: string;
             /**
-             * @description One of verify_email, password_reset, order_placed, order_paid, order_shipped, order_delivered, order_cancelled, order_refunded.
-             * @example order_placed
+             * @description `pending` until Stripe confirms; `failed` gives the amount back to the order's refundable balance.
+             * @enum {string}
              */
-            template: string;
-            /** @enum {string} */
-            status: "pending" | "sent" | "failed";
-            /** @description Deliveries tried so far. */
-            attempts: number;
-            /** @description The provider's answer to the last failed attempt. */
-            last_error: string | null;
+            status: "pending" | "succeeded" | "failed";
             /** Format: date-time */
             created_at: string;
-            /** Format: date-time */
-            sent_at: string | null;
+        };
+        CreateRefund: {
+            /**
+             * @description Default: everything not yet refunded (`amount_paid - amount_refunded`).
+             * @example 20.00
+             */
+            amount?: string;
+            /** @description Return the order's items to stock (once per order; a cancelled order's stock has already returned). */
+            restock: boolean;
+            reason?: string;
         };
     };
     responses: never;
