@@ -27,6 +27,12 @@ export interface Env {
   ORDER_HOLD_SECONDS?: string;
   MAX_UNPAID_ORDERS?: string;
   SHOP_CURRENCY?: string;
+  /** The login throttle's own Upstash database (default: the cache's), so cache fills cannot evict or starve its counters. */
+  THROTTLE_REDIS_REST_URL?: string;
+  THROTTLE_REDIS_REST_TOKEN?: string;
+  LOGIN_MAX_FAILURES_PER_IPV6_48?: string;
+  LOGIN_MAX_ATTEMPTS_PER_CLIENT?: string;
+  LOGIN_MAX_ATTEMPTS_PER_EMAIL?: string;
   NOTIFIER: DurableObjectNamespace<NotifierRpc>;
   CATALOG_VERSION_KEEPER: DurableObjectNamespace<CatalogVersionKeeperRpc>;
 }
@@ -56,6 +62,13 @@ const configSchema = z.object({
   MAX_UNPAID_ORDERS: z.coerce.number().int().positive().default(5),
   /** ISO 4217 code of the shop's prices, lower case. */
   SHOP_CURRENCY: z.string().regex(/^[a-z]{3}$/).default("usd"),
+  THROTTLE_REDIS_REST_URL: z.string().url("THROTTLE_REDIS_REST_URL must be a URL").optional(),
+  THROTTLE_REDIS_REST_TOKEN: z.string().min(1).optional(),
+  /** Failures from one IPv6 /48 (a site's allocation: 65,536 /64s), looser than the per-/64 client limit. */
+  LOGIN_MAX_FAILURES_PER_IPV6_48: z.coerce.number().int().positive().default(1000),
+  /** Every login, successful or not, per client and per email: each costs a slow hash and a session row. */
+  LOGIN_MAX_ATTEMPTS_PER_CLIENT: z.coerce.number().int().positive().default(1000),
+  LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().positive().default(300),
   NEON_WS_PROXY: z.string().optional(),
   EXPOSE_QUERY_COUNT: z.string().optional(),
 });

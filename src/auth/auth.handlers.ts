@@ -4,30 +4,34 @@ import { readConfig } from "../env";
 import { afterResponse } from "../lib/background";
 import type { AppRouteHandler } from "../lib/openapi";
 import { unauthorized } from "../lib/problem";
-import { useRedis } from "../lib/redis";
 import { endSessionSockets } from "../notifications/push";
 import type { getMeRoute, loginRoute, logoutRoute, refreshRoute, registerRoute, updateMeRoute } from "./auth.routes";
 import { endSession, getUser, invalidRefresh, logIn, registerUser, rotateRefreshToken, toUserResponse, updateProfile } from "./auth.service";
 import { currentUser } from "./guards";
-import { clientAddress, countLoginAttempt, countRegistration } from "./throttle";
+import { clientAddress, countLoginAttempt, countRegistration, throttled } from "./throttle";
 
 export const register: AppRouteHandler<typeof registerRoute> = async (c) => {
-  await countRegistration(useRedis(c), readConfig(c.env), clientAddress(c.req.header("cf-connecting-ip")));
+  await countRegistration(readConfig(c.env), clientAddress(c.req.header("cf-connecting-ip")));
   const row = await registerUser(useDb(c), c.req.valid("json"));
   return c.json(toUserResponse(row), 201);
 };
 
-/** One Redis round trip counts the attempt before the password is judged; one Postgres round trip does the rest. */
+/**
+ * One Redis round trip counts the attempt before the password is judged; one Postgres round trip does
+ * the rest (and counts the attempt itself when Redis could not).
+ */
 export const login: AppRouteHandler<typeof loginRoute> = async (c) => {
   const { email, password } = c.req.valid("json");
   const config = readConfig(c.env);
-  const takeBack = await countLoginAttempt(useRedis(c), config, email, clientAddress(c.req.header("cf-connecting-ip")));
-  const result = await logIn(useDb(c), config, email, password);
+  const db = useDb(c);
+  const counted = await countLoginAttempt(config, email, c.req.header("cf-connecting-ip"));
+  const result = await logIn(db, config, email, password, counted.inPostgres);
   if (!result.ok) {
+    if ("throttledFor" in result) throw throttled("login", result.throttledFor);
     if (result.discard) afterResponse(c, result.discard);
     throw unauthorized("The email or password is wrong.");
   }
-  if (takeBack) afterResponse(c, takeBack);
+  afterResponse(c, () => counted.takeBack(db));
   if (result.rehash) afterResponse(c, result.rehash);
   return c.json(result.pair, 200);
 };

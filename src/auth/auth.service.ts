@@ -6,6 +6,7 @@ import { sha256Hex } from "../lib/hash";
 import { conflict, unauthorized } from "../lib/problem";
 import type { UserResponse } from "./auth.schemas";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./password";
+import type { LoginCount } from "./throttle";
 import { newRefreshToken, REFRESH_TOKEN_PATTERN, signAccessToken } from "./tokens";
 
 type UserRow = typeof users.$inferSelect;
@@ -62,19 +63,27 @@ function tokenPair(config: Config, access: string, refresh: string): TokenPair {
 
 export type LoginResult =
   | { ok: true; pair: TokenPair; userId: number; rehash: (() => Promise<void>) | null }
-  | { ok: false; discard: (() => Promise<void>) | null };
+  | { ok: false; discard: (() => Promise<void>) | null }
+  /** Counted in Postgres (Redis could not count it) and at a limit: wait this many seconds. */
+  | { ok: false; throttledFor: number };
 
 /**
  * Checks a password in one round trip. The statement reads the user and, in the same breath,
  * stores a new session (family) and refresh token for them; the password is checked afterwards,
  * here. On a wrong password the unused session is deleted after the response (`discard`): nobody
- * ever saw its token. Unknown emails cost the same hash work as wrong passwords.
+ * ever saw its token. Unknown emails cost the same hash work as wrong passwords. When the throttle
+ * could not count the attempt in Redis, the same statement counts it in Postgres first
+ * (`countIn`), and at a limit reads no user and stores nothing.
  */
-export async function logIn(db: Database, config: Config, email: string, password: string): Promise<LoginResult> {
+export async function logIn(db: Database, config: Config, email: string, password: string, countIn: LoginCount["inPostgres"] = null): Promise<LoginResult> {
   const familyId = crypto.randomUUID();
   const refresh = newRefreshToken();
-  const { rows } = await db.execute<{ id: number; password_hash: string }>(sql`
-    with u as (select id, password_hash from users where lower(email) = ${email}),
+  const gate = countIn
+    ? sql`select shop_count_login_attempt(array[${sql.join(countIn.keys.map((k) => sql`${k}`), sql`, `)}]::text[], array[${sql.join(countIn.limits.map((n) => sql`${n}`), sql`, `)}]::int[], ${countIn.windowSeconds}::int) as wait`
+    : sql`select 0 as wait`;
+  const { rows } = await db.execute<{ wait: number; id: number | null; password_hash: string | null }>(sql`
+    with gate as (${gate}),
+    u as (select id, password_hash from users where lower(email) = ${email} and (select wait from gate) = 0),
     fam as (
       insert into refresh_families (id, user_id, expires_at)
       select ${familyId}, u.id, now() + make_interval(secs => ${config.REFRESH_FAMILY_TTL_SECONDS}) from u
@@ -84,8 +93,10 @@ export async function logIn(db: Database, config: Config, email: string, passwor
       select u.id, fam.id, ${await sha256Hex(refresh)}, least(now() + make_interval(secs => ${config.REFRESH_TOKEN_TTL_SECONDS}), fam.expires_at)
       from u, fam
       returning id)
-    select u.id, u.password_hash from u where exists (select 1 from tok)`);
-  const row = rows[0];
+    select gate.wait, u.id, u.password_hash from gate left join u on exists (select 1 from tok)`);
+  const wait = Number(rows[0]?.wait ?? 0);
+  if (wait > 0) return { ok: false, throttledFor: wait };
+  const row = rows[0]?.id != null ? { id: rows[0].id, password_hash: rows[0].password_hash ?? "" } : undefined;
   const { ok, needsRehash } = await verifyPassword(password, row?.password_hash ?? DUMMY_PASSWORD_HASH);
   if (!row || !ok) {
     return { ok: false, discard: row ? () => discardSession(db, familyId) : null };
