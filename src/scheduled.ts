@@ -21,6 +21,7 @@ export async function scheduled(_controller: ScheduledController, env: Env, _ctx
       console.error(JSON.stringify({ level: "error", msg: `${what} failed`, error: result.reason instanceof Error ? result.reason.message : String(result.reason) }));
     }
   }
+  if (sessions.status === "fulfilled" && !sessions.value.complete) console.warn(JSON.stringify({ level: "warn", msg: "session pruning hit its time limit; the next run goes on", batches: sessions.value.batches }));
   if (bumps.status === "fulfilled" && bumps.value > 0) console.log(JSON.stringify({ level: "info", msg: "paid unconfirmed catalog bumps", count: bumps.value }));
 }
 

@@ -1,12 +1,13 @@
 import type { AppEnv } from "../context";
+import type { Database } from "../db/client";
 import { useDb } from "../db/use";
-import { readConfig } from "../env";
+import { readConfig, type Env } from "../env";
 import { afterResponse } from "../lib/background";
 import type { AppRouteHandler } from "../lib/openapi";
 import { unauthorized } from "../lib/problem";
 import { endSessionSockets } from "../notifications/push";
 import type { getMeRoute, loginRoute, logoutRoute, refreshRoute, registerRoute, updateMeRoute } from "./auth.routes";
-import { endSession, getUser, invalidRefresh, logIn, registerUser, rotateRefreshToken, toUserResponse, updateProfile } from "./auth.service";
+import { capSessions, endSession, getUser, invalidRefresh, logIn, registerUser, rotateRefreshToken, toUserResponse, updateProfile } from "./auth.service";
 import { currentUser } from "./guards";
 import { clientAddress, countLoginAttempt, countRegistration, throttled } from "./throttle";
 
@@ -32,9 +33,16 @@ export const login: AppRouteHandler<typeof loginRoute> = async (c) => {
     throw unauthorized("The email or password is wrong.");
   }
   afterResponse(c, () => counted.takeBack(db));
+  afterResponse(c, () => endOldestSessions(c.env, db, result.userId));
   if (result.rehash) afterResponse(c, result.rehash);
   return c.json(result.pair, 200);
 };
+
+/** Past MAX_SESSIONS_PER_USER live sessions the oldest end, and so do their sockets (4001). */
+async function endOldestSessions(env: Env, db: Database, userId: number): Promise<void> {
+  const ended = await capSessions(db, userId);
+  await Promise.all(ended.map((sessionId) => endSessionSockets(env, userId, sessionId)));
+}
 
 /** A rotated token presented again ends its whole session: its sockets close (4001) after the response. */
 export const refresh: AppRouteHandler<typeof refreshRoute> = async (c) => {

@@ -192,14 +192,77 @@ export async function updateProfile(db: Database, id: number, changes: { name?: 
   return row ?? null;
 }
 
+/** A user's live sessions at most: each login beyond it ends the oldest. */
+export const MAX_SESSIONS_PER_USER = 50;
+
 /**
- * The scheduled sweep deletes sessions past their absolute lifetime (their tokens go with them)
- * and tokens past their own expiry: an expired token can be neither rotated nor replayed.
+ * Revokes the user's oldest live sessions beyond MAX_SESSIONS_PER_USER and returns their ids (their
+ * sockets are the caller's to close). Runs after a successful login, not in the login's statement:
+ * that statement runs before the password is checked, and a wrong password must end nothing.
  */
-export async function pruneExpiredSessions(db: Database): Promise<{ sessions: number; tokens: number }> {
-  const { rows } = await db.execute<{ sessions: number; tokens: number }>(sql`
-    with sessions as (delete from refresh_families where expires_at < now() returning 1),
-    tokens as (delete from refresh_tokens where expires_at < now() returning 1)
-    select (select count(*) from sessions)::int as sessions, (select count(*) from tokens)::int as tokens`);
-  return rows[0] ?? { sessions: 0, tokens: 0 };
+export async function capSessions(db: Database, userId: number): Promise<string[]> {
+  const { rows } = await db.execute<{ id: string }>(sql`
+    update refresh_families set revoked_at = now()
+    where revoked_at is null and id in (
+      select id from refresh_families
+      where user_id = ${userId} and revoked_at is null and expires_at > now()
+      order by created_at desc, id desc
+      offset ${MAX_SESSIONS_PER_USER})
+    returning id`);
+  return rows.map((r) => r.id);
+}
+
+export interface PruneOptions {
+  /** Rows of each kind one statement deletes at most. */
+  batchSize: number;
+  /** No new batch starts after this long; the next run goes on where this one stopped. */
+  timeLimitMs: number;
+}
+
+/** Small enough that one batch stays far below DATABASE_TIMEOUT_MS on any table size (the expiry indexes find the rows). */
+export const PRUNE_DEFAULTS: PruneOptions = { batchSize: 2000, timeLimitMs: 20_000 };
+
+export interface PruneResult {
+  sessions: number;
+  tokens: number;
+  /** Expired login-throttle counters and WebSocket tickets. */
+  other: number;
+  batches: number;
+  /** False when the time limit stopped it with expired rows left. */
+  complete: boolean;
+}
+
+/**
+ * The scheduled sweep deletes sessions past their absolute lifetime (their tokens go with them),
+ * tokens past their own expiry (an expired token can be neither rotated nor replayed), and expired
+ * throttle counters and socket tickets. In batches, each one short statement, under its own time
+ * limit, so it finishes (or stops cleanly, to go on at the next run) at any table size.
+ */
+export async function pruneExpiredSessions(db: Database, options: PruneOptions = PRUNE_DEFAULTS): Promise<PruneResult> {
+  const started = Date.now();
+  const total: PruneResult = { sessions: 0, tokens: 0, other: 0, batches: 0, complete: false };
+  const limit = options.batchSize;
+  for (;;) {
+    const { rows } = await db.execute<{ sessions: number; tokens: number; throttles: number; tickets: number }>(sql`
+      with sessions as (
+        delete from refresh_families where id in (select id from refresh_families where expires_at < now() limit ${limit}) returning 1),
+      tokens as (
+        delete from refresh_tokens where id in (select id from refresh_tokens where expires_at < now() limit ${limit}) returning 1),
+      throttles as (
+        delete from login_throttle where key in (select key from login_throttle where expires_at < now() limit ${limit}) returning 1),
+      tickets as (
+        delete from ws_tickets where ticket_hash in (select ticket_hash from ws_tickets where expires_at < now() limit ${limit}) returning 1)
+      select (select count(*) from sessions)::int as sessions, (select count(*) from tokens)::int as tokens,
+             (select count(*) from throttles)::int as throttles, (select count(*) from tickets)::int as tickets`);
+    const batch = rows[0] ?? { sessions: 0, tokens: 0, throttles: 0, tickets: 0 };
+    total.sessions += batch.sessions;
+    total.tokens += batch.tokens;
+    total.other += batch.throttles + batch.tickets;
+    total.batches++;
+    if (Math.max(batch.sessions, batch.tokens, batch.throttles, batch.tickets) < limit) {
+      total.complete = true;
+      return total;
+    }
+    if (Date.now() - started >= options.timeLimitMs) return total;
+  }
 }
