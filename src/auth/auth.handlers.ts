@@ -46,7 +46,7 @@ async function endOldestSessions(env: Env, db: Database, userId: number): Promis
 
 /** A rotated token presented again ends its whole session: its sockets close (4001) after the response. */
 export const refresh: AppRouteHandler<typeof refreshRoute> = async (c) => {
-  const result = await rotateRefreshToken(useDb(c), readConfig(c.env), c.req.valid("json").refresh);
+  const result = await rotateRefreshToken(useDb(c), readConfig(c.env), c.req.valid("json").refresh, c.req.valid("header")["idempotency-key"]);
   if (!result.ok) {
     const ended = result.ended;
     if (ended) afterResponse(c, () => endSessionSockets(c.env, ended.userId, ended.sessionId));

@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { requireUser } from "./guards";
 import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../lib/openapi";
 import { NoQuery } from "../lib/pagination";
-import { LoginSchema, RefreshSchema, RegisterSchema, TokenPairSchema, UpdateProfileSchema, UserSchema } from "./auth.schemas";
+import { LoginSchema, RefreshRetryHeader, RefreshSchema, RegisterSchema, TokenPairSchema, UpdateProfileSchema, UserSchema } from "./auth.schemas";
 
 export const registerRoute = createRoute({
   method: "post",
@@ -32,8 +32,8 @@ export const refreshRoute = createRoute({
   tags: ["Auth"],
   summary: "Rotate a refresh token",
   description:
-    "The presented refresh token stops working. Presenting one that was already rotated revokes its whole family (reuse detection), closes that session's notification sockets (4001) and answers 401. A session lives at most 30 days from its login, however often it is rotated.",
-  request: { query: NoQuery, body: jsonBody(RefreshSchema) },
+    "The presented refresh token stops working. Presenting one that was already rotated revokes its whole family (reuse detection), closes that session's notification sockets (4001) and answers 401. Except a retry: a refresh sent with an `Idempotency-Key` may be sent again with the same token and key for 30 seconds, while the refresh token it issued is unused, and answers with that same refresh token (and a fresh access token). A session lives at most 30 days from its login, however often it is rotated.",
+  request: { query: NoQuery, headers: RefreshRetryHeader, body: jsonBody(RefreshSchema) },
   responses: { 200: jsonContent(TokenPairSchema, "New tokens"), ...problemResponses(400, 401) },
 });
 

@@ -66,3 +66,16 @@ export const TokenPairSchema = z
   .openapi("TokenPair");
 
 export type UserResponse = z.infer<typeof UserSchema>;
+
+export const RefreshRetryHeader = z.object({
+  "idempotency-key": z
+    .string()
+    .min(1)
+    .max(255, "Must be at most 255 characters.")
+    .regex(/^[\x21-\x7e]+$/, "Must be printable ASCII without spaces.")
+    .optional()
+    .openapi({
+      param: { name: "idempotency-key", in: "header" },
+      description: "A fresh key per refresh. Sending the same token with the same key again within 30 seconds (a retry after a lost answer) returns the same new tokens instead of counting as reuse.",
+    }),
+});

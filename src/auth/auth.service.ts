@@ -7,7 +7,7 @@ import { conflict, unauthorized } from "../lib/problem";
 import type { UserResponse } from "./auth.schemas";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./password";
 import type { LoginCount } from "./throttle";
-import { newRefreshToken, REFRESH_TOKEN_PATTERN, signAccessToken } from "./tokens";
+import { newRefreshToken, REFRESH_TOKEN_PATTERN, signAccessToken, successorRefreshToken } from "./tokens";
 
 type UserRow = typeof users.$inferSelect;
 
@@ -123,35 +123,60 @@ export type RefreshResult =
   /** `ended`: the token was presented again after its rotation; its whole session was revoked. */
   | { ok: false; ended: { userId: number; sessionId: string } | null };
 
+/** How long the token just rotated away still answers, with the same successor: a client's retry of a refresh whose answer it lost. */
+export const REFRESH_RETRY_GRACE_SECONDS = 30;
+
 /**
  * Rotates a refresh token in one statement. The conditional UPDATE (token unrevoked and unexpired,
  * its session alive) lets exactly one of several racing refreshes win: the others wait for the
- * winner's row lock, then find the token revoked. A known, unexpired token that cannot be rotated
+ * winner's row lock, then find the token revoked. Any known, unexpired token that cannot be rotated
  * was rotated before (or its session ended): presenting it revokes the whole session, new tokens
- * included (reuse detection). The statement returns either the rotation or the ended session.
+ * included (reuse detection).
+ *
+ * Except a retry. A refresh sent with a retry key (its Idempotency-Key) gets a successor derived
+ * from the token and that key (successorRefreshToken), so sending the same token with the same key
+ * again, within REFRESH_RETRY_GRACE_SECONDS and while that successor is still unused, returns the
+ * same successor (`retried`) instead of ending the session: a client that lost the answer to its
+ * refresh can ask again. Without the key, or with another one, the successor it would get does not
+ * exist and the presentation is reuse, as before. Refreshes racing the first are not retries
+ * either: their snapshot predates the successor, so they find none and end the session.
  */
-export async function rotateRefreshToken(db: Database, config: Config, token: string): Promise<RefreshResult> {
+export async function rotateRefreshToken(db: Database, config: Config, token: string, retryKey?: string): Promise<RefreshResult> {
   if (!REFRESH_TOKEN_PATTERN.test(token)) return { ok: false, ended: null };
-  const next = newRefreshToken();
-  const { rows } = await db.execute<{ kind: "rotated" | "ended"; user_id: number; family_id: string }>(sql`
+  const next = retryKey ? await successorRefreshToken(config, token, retryKey) : newRefreshToken();
+  const tokenHash = await sha256Hex(token);
+  const nextHash = await sha256Hex(next);
+  const { rows } = await db.execute<{ kind: "rotated" | "retried" | "ended"; user_id: number; family_id: string }>(sql`
     with cur as (
       update refresh_tokens t set revoked_at = now()
       from refresh_families f
-      where t.token_hash = ${await sha256Hex(token)} and t.revoked_at is null and t.expires_at > now()
+      where t.token_hash = ${tokenHash} and t.revoked_at is null and t.expires_at > now()
         and f.id = t.family_id and f.revoked_at is null and f.expires_at > now()
       returning t.user_id, t.family_id, f.expires_at),
     issued as (
       insert into refresh_tokens (user_id, family_id, token_hash, expires_at)
-      select user_id, family_id, ${await sha256Hex(next)}, least(now() + make_interval(secs => ${config.REFRESH_TOKEN_TTL_SECONDS}), expires_at)
+      select user_id, family_id, ${nextHash}, least(now() + make_interval(secs => ${config.REFRESH_TOKEN_TTL_SECONDS}), expires_at)
       from cur
       returning user_id, family_id),
+    retried as (
+      select t.user_id, t.family_id
+      from refresh_tokens t
+      join refresh_families f on f.id = t.family_id
+      join refresh_tokens n on n.token_hash = ${nextHash} and n.family_id = t.family_id
+      where t.token_hash = ${tokenHash} and t.expires_at > now()
+        and t.revoked_at > now() - make_interval(secs => ${REFRESH_RETRY_GRACE_SECONDS})
+        and n.revoked_at is null and n.expires_at > now()
+        and f.revoked_at is null and f.expires_at > now()
+        and ${retryKey !== undefined}::boolean and not exists (select 1 from cur)),
     ended as (
       update refresh_families f set revoked_at = coalesce(f.revoked_at, now())
       from refresh_tokens t
-      where t.token_hash = ${await sha256Hex(token)} and t.expires_at > now() and f.id = t.family_id
-        and not exists (select 1 from cur)
+      where t.token_hash = ${tokenHash} and t.expires_at > now() and f.id = t.family_id
+        and not exists (select 1 from cur) and not exists (select 1 from retried)
       returning f.user_id, f.id as family_id)
     select 'rotated' as kind, user_id, family_id from issued
+    union all
+    select 'retried', user_id, family_id from retried
     union all
     select 'ended', user_id, family_id from ended`);
   const row = rows[0];
