@@ -8,6 +8,8 @@ export interface Env {
   UPSTASH_REDIS_REST_URL: string;
   UPSTASH_REDIS_REST_TOKEN: string;
   JWT_SECRET: string;
+  /** Secret mixed into every password hash (HMAC before PBKDF2); never stored with the hashes. */
+  PASSWORD_PEPPER: string;
   ACCESS_TOKEN_TTL_SECONDS: string;
   REFRESH_TOKEN_TTL_SECONDS: string;
   JWT_ISSUER: string;
@@ -42,6 +44,7 @@ const configSchema = z.object({
   UPSTASH_REDIS_REST_URL: z.string().url("UPSTASH_REDIS_REST_URL must be a URL"),
   UPSTASH_REDIS_REST_TOKEN: z.string().min(1, "UPSTASH_REDIS_REST_TOKEN is not set"),
   JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters"),
+  PASSWORD_PEPPER: z.string().min(32, "PASSWORD_PEPPER must be at least 32 characters"),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(604800),
   /** A login session's absolute lifetime, however often its refresh token is rotated. */

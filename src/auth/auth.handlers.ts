@@ -12,8 +12,9 @@ import { currentUser } from "./guards";
 import { clientAddress, countLoginAttempt, countRegistration, throttled } from "./throttle";
 
 export const register: AppRouteHandler<typeof registerRoute> = async (c) => {
-  await countRegistration(readConfig(c.env), clientAddress(c.req.header("cf-connecting-ip")));
-  const row = await registerUser(useDb(c), c.req.valid("json"));
+  const config = readConfig(c.env);
+  await countRegistration(config, clientAddress(c.req.header("cf-connecting-ip")));
+  const row = await registerUser(useDb(c), c.req.valid("json"), config.PASSWORD_PEPPER);
   return c.json(toUserResponse(row), 201);
 };
 

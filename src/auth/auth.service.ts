@@ -43,8 +43,9 @@ export function adminCheck(db: Database, userId: number) {
 export async function registerUser(
   db: Database,
   input: { email: string; password: string; name?: string; phone?: string; address?: string },
+  pepper?: string,
 ): Promise<UserRow> {
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, undefined, pepper);
   // The unique index on lower(email) decides races: the loser inserts nothing and gets 409.
   const [row] = await db
     .insert(users)
@@ -97,7 +98,7 @@ export async function logIn(db: Database, config: Config, email: string, passwor
   const wait = Number(rows[0]?.wait ?? 0);
   if (wait > 0) return { ok: false, throttledFor: wait };
   const row = rows[0]?.id != null ? { id: rows[0].id, password_hash: rows[0].password_hash ?? "" } : undefined;
-  const { ok, needsRehash } = await verifyPassword(password, row?.password_hash ?? DUMMY_PASSWORD_HASH);
+  const { ok, needsRehash } = await verifyPassword(password, row?.password_hash ?? DUMMY_PASSWORD_HASH, config.PASSWORD_PEPPER);
   if (!row || !ok) {
     return { ok: false, discard: row ? () => discardSession(db, familyId) : null };
   }
@@ -105,7 +106,7 @@ export async function logIn(db: Database, config: Config, email: string, passwor
     ok: true,
     userId: row.id,
     pair: tokenPair(config, await signAccessToken(config, row.id, familyId), refresh),
-    rehash: needsRehash ? () => upgradeHash(db, row.id, password) : null,
+    rehash: needsRehash ? () => upgradeHash(db, row.id, password, config.PASSWORD_PEPPER) : null,
   };
 }
 
@@ -113,9 +114,9 @@ async function discardSession(db: Database, familyId: string): Promise<void> {
   await db.execute(sql`delete from refresh_families where id = ${familyId}`);
 }
 
-/** Stored with weaker parameters than today's: re-hashed after a successful login, off the critical path. */
-async function upgradeHash(db: Database, userId: number, password: string): Promise<void> {
-  await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, userId));
+/** Stored with weaker parameters than today's, or without the pepper: re-hashed after a successful login, off the critical path. */
+async function upgradeHash(db: Database, userId: number, password: string, pepper: string): Promise<void> {
+  await db.update(users).set({ passwordHash: await hashPassword(password, undefined, pepper) }).where(eq(users.id, userId));
 }
 
 export type RefreshResult =
