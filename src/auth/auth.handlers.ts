@@ -4,11 +4,12 @@ import { useDb } from "../db/use";
 import { readConfig, type Env } from "../env";
 import { afterResponse } from "../lib/background";
 import type { AppRouteHandler } from "../lib/openapi";
-import { unauthorized } from "../lib/problem";
+import { Problem, unauthorized } from "../lib/problem";
 import { endSessionSockets } from "../notifications/push";
 import type { getMeRoute, loginRoute, logoutRoute, refreshRoute, registerRoute, updateMeRoute } from "./auth.routes";
 import { capSessions, endSession, getUser, invalidRefresh, logIn, registerUser, rotateRefreshToken, toUserResponse, updateProfile } from "./auth.service";
 import { currentUser } from "./guards";
+import { clearedRefreshCookie, clearingCookie, pairResponse, presentedRefreshToken } from "./refresh-cookie";
 import { clientAddress, countLoginAttempt, countRegistration, throttled } from "./throttle";
 
 export const register: AppRouteHandler<typeof registerRoute> = async (c) => {
@@ -36,7 +37,7 @@ export const login: AppRouteHandler<typeof loginRoute> = async (c) => {
   afterResponse(c, () => counted.takeBack(db));
   afterResponse(c, () => endOldestSessions(c.env, db, result.userId));
   if (result.rehash) afterResponse(c, result.rehash);
-  return c.json(result.pair, 200);
+  return c.json(pairResponse(c, config, result.pair, c.req.valid("header")["refresh-token-transport"] === "cookie"), 200);
 };
 
 /** Past MAX_SESSIONS_PER_USER live sessions the oldest end, and so do their sockets (4001). */
@@ -47,18 +48,27 @@ async function endOldestSessions(env: Env, db: Database, userId: number): Promis
 
 /** A rotated token presented again ends its whole session: its sockets close (4001) after the response. */
 export const refresh: AppRouteHandler<typeof refreshRoute> = async (c) => {
-  const result = await rotateRefreshToken(useDb(c), readConfig(c.env), c.req.valid("json").refresh, c.req.valid("header")["idempotency-key"]);
+  const config = readConfig(c.env);
+  const headers = c.req.valid("header");
+  const asCookie = headers["refresh-token-transport"] === "cookie";
+  const token = presentedRefreshToken(c, c.req.valid("json").refresh, asCookie);
+  const result = await rotateRefreshToken(useDb(c), config, token, headers["idempotency-key"]);
   if (!result.ok) {
     const ended = result.ended;
     if (ended) afterResponse(c, () => endSessionSockets(c.env, ended.userId, ended.sessionId));
-    throw invalidRefresh();
+    throw clearingCookie(invalidRefresh(), asCookie);
   }
-  return c.json(result.pair, 200);
+  return c.json(pairResponse(c, config, result.pair, asCookie), 200);
 };
 
 export const logout: AppRouteHandler<typeof logoutRoute> = async (c) => {
-  const ended = await endSession(useDb(c), c.req.valid("json").refresh);
+  const asCookie = c.req.valid("header")["refresh-token-transport"] === "cookie";
+  const token = presentedRefreshToken(c, c.req.valid("json").refresh, asCookie);
+  const ended = await endSession(useDb(c), token).catch((err: unknown) => {
+    throw err instanceof Problem ? clearingCookie(err, asCookie) : err;
+  });
   afterResponse(c, () => endSessionSockets(c.env, ended.userId, ended.sessionId));
+  if (asCookie) c.header("set-cookie", clearedRefreshCookie);
   return c.body(null, 204);
 };
 

@@ -26,7 +26,8 @@ export function toUserResponse(row: UserRow): UserResponse {
 
 export interface TokenPair {
   access: string;
-  refresh: string;
+  /** Always set by the service; a response may carry it as a cookie instead (refresh-cookie.ts). */
+  refresh?: string;
   token_type: "Bearer";
   expires_in: number;
 }
