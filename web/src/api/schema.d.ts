@@ -139,12 +139,15 @@ export interface paths {
         put?: never;
         /**
          * Log in for an access and a refresh token
-         * @description Attempts are counted before the password is checked, so the limits hold for simultaneous attempts too: 10 per (email, client address), 100 per client address and 100 per email from all addresses, in a 15-minute window (IPv6 clients count per /64). At a limit every attempt, even with the right password, answers 429 with `Retry-After`. A successful login does not count as a failure. The access token names its session (the refresh-token family).
+         * @description Attempts are counted before the password is checked, so the limits hold for simultaneous attempts too: 10 per (email, client address), 100 per client address and 100 per email from all addresses, in a 15-minute window (IPv6 clients count per /64, and each /48 has 1,000). Every attempt, successful or not, also counts in looser limits: 1,000 per client address and 300 per email. At a limit every attempt, even with the right password, answers 429 with `Retry-After`. A successful login does not count as a failure. The limits hold while the rate-limit store is down too (attempts are then counted in the database). The access token names its session (the refresh-token family).
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description `cookie` (for the storefront on this origin): the refresh token travels as an `HttpOnly; Secure; SameSite=Strict` cookie scoped to `/api/auth`, never in a body script can read. Default `body`: the JSON form API clients use. */
+                    "refresh-token-transport"?: "cookie" | "body";
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -209,12 +212,17 @@ export interface paths {
         put?: never;
         /**
          * Rotate a refresh token
-         * @description The presented refresh token stops working. Presenting one that was already rotated revokes its whole family (reuse detection), closes that session's notification sockets (4001) and answers 401. A session lives at most 30 days from its login, however often it is rotated.
+         * @description The presented refresh token stops working. Presenting one that was already rotated revokes its whole family (reuse detection), closes that session's notification sockets (4001) and answers 401. Except a retry: a refresh sent with an `Idempotency-Key` may be sent again with the same token and key for 30 seconds, while the refresh token it issued is unused, and answers with that same refresh token (and a fresh access token). A session lives at most 30 days from its login, however often it is rotated.
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description A fresh key per refresh. Sending the same token with the same key again within 30 seconds (a retry after a lost answer) returns the same new tokens instead of counting as reuse. */
+                    "idempotency-key"?: string;
+                    /** @description `cookie` (for the storefront on this origin): the refresh token travels as an `HttpOnly; Secure; SameSite=Strict` cookie scoped to `/api/auth`, never in a body script can read. Default `body`: the JSON form API clients use. */
+                    "refresh-token-transport"?: "cookie" | "body";
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -268,11 +276,17 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End a session: revoke its refresh-token family and close its notification sockets (4001) */
+        /**
+         * End a session: revoke its refresh-token family and close its notification sockets (4001)
+         * @description The refresh token comes in the body, or as the refresh cookie with `Refresh-Token-Transport: cookie` (the cookie is then cleared).
+         */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description `cookie` (for the storefront on this origin): the refresh token travels as an `HttpOnly; Secure; SameSite=Strict` cookie scoped to `/api/auth`, never in a body script can read. Default `body`: the JSON form API clients use. */
+                    "refresh-token-transport"?: "cookie" | "body";
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2380,12 +2394,14 @@ export interface paths {
         };
         /**
          * WebSocket of live notifications
-         * @description Upgrade with `Authorization: Bearer <access>` or `?token=<access>` (browsers cannot set headers on a WebSocket; the API never writes the token to a log). Each status change of one of your orders arrives as one JSON text message shaped like a Notification, within a second: in increasing id order, each once, without gaps. Send `{"type":"ping"}` to get `{"type":"pong"}`. After a reconnect, fetch `GET /api/notifications?after=<last id seen>` (following `next`) before trusting that id again. Close codes: **4000** resync (the server could not guarantee the order): reconnect and catch up; **4001** session ended: logout, reuse of a rotated refresh token, or the access token expired. Refresh (log in again if that fails) and reconnect with the new access token; **4002** too many sockets: a user holds at most 20, and opening one more closes the oldest.
+         * @description Upgrade with a single-use ticket, `?ticket=<ticket>` from `POST /api/notifications/ws-ticket` (what browsers should use: they cannot set headers on a WebSocket, and a ticket keeps the access token out of URLs), or with `Authorization: Bearer <access>`. `?token=<access>` still works for older clients (the API never writes it to a log). A ticket is used up only by a successful upgrade. Each status change of one of your orders arrives as one JSON text message shaped like a Notification, within a second: in increasing id order, each once, without gaps. Send `{"type":"ping"}` to get `{"type":"pong"}`. After a reconnect, fetch `GET /api/notifications?after=<last id seen>` (following `next`) before trusting that id again. Close codes: **4000** resync (the server could not guarantee the order): reconnect and catch up; **4001** session ended: logout, reuse of a rotated refresh token, or the access token expired. Refresh (log in again if that fails) and reconnect with the new access token; **4002** too many sockets: a user holds at most 20, and opening one more closes the oldest.
          */
         get: {
             parameters: {
                 query?: {
-                    /** @description Access token, for clients that cannot send headers. */
+                    /** @description A ticket from POST /api/notifications/ws-ticket (single use, 30 seconds). */
+                    ticket?: string;
+                    /** @description Access token, for older clients that cannot send headers; prefer a ticket. */
                     token?: string;
                 };
                 header?: never;
@@ -2432,6 +2448,63 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/ws-ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A single-use ticket to open the notifications WebSocket
+         * @description Returns a ticket that opens one socket (`GET /api/notifications/ws?ticket=<ticket>`) for this access token's session, within 30 seconds (never past the access token's own expiry). Tickets are stored hashed and used up by the upgrade, so an address that leaks to a log or a history opens nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The ticket */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SocketTicket"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2665,7 +2738,8 @@ export interface components {
         };
         TokenPair: {
             access: string;
-            refresh: string;
+            /** @description Absent when the request asked for the refresh token as a cookie (`Refresh-Token-Transport: cookie`). */
+            refresh?: string;
             /** @enum {string} */
             token_type: "Bearer";
             /** @description Seconds until the access token expires. */
@@ -2677,7 +2751,8 @@ export interface components {
             password: string;
         };
         RefreshRequest: {
-            refresh: string;
+            /** @description The refresh token. Required unless it travels as the refresh cookie (`Refresh-Token-Transport: cookie`). */
+            refresh?: string;
         };
         UpdateProfileRequest: {
             /** @example Ada Lovelace */
@@ -2953,6 +3028,12 @@ export interface components {
         OrderStatusChange: {
             /** @enum {string} */
             status: "pending" | "shipped" | "delivered" | "cancelled";
+        };
+        SocketTicket: {
+            /** @description Opens one socket: `GET /api/notifications/ws?ticket=<ticket>`. Single use. */
+            ticket: string;
+            /** @description Seconds until the ticket expires unused (at most 30). */
+            expires_in: number;
         };
         NotificationPage: {
             /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */
