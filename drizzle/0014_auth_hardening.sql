@@ -11,7 +11,7 @@ CREATE INDEX "login_throttle_expires_idx" ON "login_throttle" USING btree ("expi
 CREATE TABLE "ws_tickets" (
 	"ticket_hash" text PRIMARY KEY NOT NULL,
 	"user_id" integer NOT NULL REFERENCES "users"("id") ON DELETE cascade,
-	"session_id" uuid NOT NULL,
+	"session_id" text NOT NULL,
 	"access_expires_at" timestamp with time zone NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL
 );--> statement-breakpoint

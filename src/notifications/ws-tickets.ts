@@ -18,7 +18,7 @@ export async function issueTicket(db: Database, user: AuthUser): Promise<{ ticke
   const accessExpires = new Date(user.expiresAt).toISOString();
   const { rows } = await db.execute<{ expires_in: number }>(sql`
     insert into ws_tickets (ticket_hash, user_id, session_id, access_expires_at, expires_at)
-    select ${await sha256Hex(ticket)}, u.id, ${user.sessionId}::uuid, ${accessExpires}::timestamptz,
+    select ${await sha256Hex(ticket)}, u.id, ${user.sessionId}, ${accessExpires}::timestamptz,
            least(now() + make_interval(secs => ${WS_TICKET_TTL_SECONDS}), ${accessExpires}::timestamptz)
     from users u where u.id = ${user.id}
     returning greatest(ceil(extract(epoch from expires_at - now())), 0)::int as expires_in`);
@@ -40,7 +40,7 @@ export async function redeemTicket(db: Database, ticket: string): Promise<Redeem
   if (!TICKET_PATTERN.test(ticket)) return null;
   const { rows } = await db.execute<{ user_id: number; session_id: string; expires_at_ms: string | number; up_to: number }>(sql`
     with t as (delete from ws_tickets where ticket_hash = ${await sha256Hex(ticket)} returning user_id, session_id, access_expires_at, expires_at)
-    select t.user_id, t.session_id::text as session_id,
+    select t.user_id, t.session_id,
            floor(extract(epoch from t.access_expires_at) * 1000)::bigint as expires_at_ms,
            (select coalesce(max(n.id), 0) from notifications n where n.user_id = t.user_id) as up_to
     from t join users u on u.id = t.user_id
