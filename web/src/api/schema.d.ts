@@ -797,7 +797,7 @@ export interface paths {
         };
         /**
          * List products with filters, ordering, pages or keyset cursors
-         * @description Each product carries its category, options, live variants and images from the same query. `option=<name>:<value>` (repeatable) keeps the products that have a live variant with each value given, and works with every other filter, ordering, page and cursor. Served from the Redis cache when fresh (`X-Cache: hit|miss|bypass`); carries an `ETag`, and `If-None-Match` with the current tag answers 304. Unknown query parameters are a 400 naming them.
+         * @description Each product carries its category from the same joined query. Served from the Redis cache when fresh (`X-Cache: hit|miss|bypass`); carries an `ETag`, and `If-None-Match` with the current tag answers 304. Unknown query parameters are a 400 naming them.
          */
         get: {
             parameters: {
@@ -818,8 +818,6 @@ export interface paths {
                     /** @description Case-insensitive match on the name: anywhere in it for 3 or more characters, at its start for 1 or 2 (a shorter term has no trigram for the search index). */
                     search?: string;
                     ordering?: "price" | "-price" | "name" | "-name" | "created_at" | "-created_at" | "id" | "-id";
-                    /** @description `<name>:<value>`, e.g. `Size:M` (case-sensitive, as the option is spelled). Repeatable: a product matches when, for each one given, it has a variant with that value. */
-                    option?: string;
                 };
                 header?: never;
                 path?: never;
@@ -855,10 +853,7 @@ export interface paths {
             };
         };
         put?: never;
-        /**
-         * Create a product with its variants (admin)
-         * @description Without `options`: `price` (and optional `stock`, `sku`) make the product's one variant, whose id is the product's (SKU default `SKU-<id>`). With `options` (at most 3): `variants` (1–100) are required, each naming exactly the product's options with allowed values (400 naming the path, e.g. `variants.1.options.Size`), no two alike (400). SKUs are unique across the shop, ignoring case (409 `sku-taken`). The product's `price` is its lowest variant price and `stock` their sum. Product and variants are written in one statement.
-         */
+        /** Create a product (admin) */
         post: {
             parameters: {
                 query?: never;
@@ -1003,10 +998,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /**
-         * Delete a product (admin); ordered products are soft-deleted and kept for history
-         * @description A soft-deleted product's variants are soft-deleted with it (their SKUs are free again); a removed product's variants go with it. Cart lines of it leave the carts.
-         */
+        /** Delete a product (admin); ordered products are soft-deleted and kept for history */
         delete: {
             parameters: {
                 query?: never;
@@ -1083,10 +1075,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /**
-         * Update a product (admin)
-         * @description `price` and `stock` set those of a product's one variant (409 `product-has-variants` for a product with several: change each variant instead). New `options` must still fit every live variant (400 otherwise); a product without options that gets some gives its one variant the first value of each.
-         */
+        /** Update a product (admin) */
         patch: {
             parameters: {
                 query?: never;
@@ -1178,10 +1167,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Add/remove stock atomically or set it (admin); never below 0 (409)
-         * @description For a product with one variant: that variant's stock. A product with several variants is 409 `product-has-variants` (use `/api/variants/{id}/stock`).
-         */
+        /** Add/remove stock atomically or set it (admin); never below 0 (409) */
         post: {
             parameters: {
                 query?: never;
@@ -1204,382 +1190,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Product"];
-                    };
-                };
-                /** @description Malformed body or query (problem+json with `errors`) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Missing, invalid or expired access token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unknown id */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Body larger than 64 KiB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/products/{id}/variants": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Add a variant to a product (admin)
-         * @description `options` must name exactly the product's options, each with one of its values (400 naming the path, e.g. `options.Size`), and differ from every other variant's (400). SKUs are unique across the shop, ignoring case (409 `sku-taken`). A product holds at most 100 variants (409 `too-many-variants`). `image_id` must be one of the product's images. The product's `price` (lowest live variant price) and `stock` (their sum) change in the same transaction; cached catalog reads are invalidated.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CreateVariantRequest"];
-                };
-            };
-            responses: {
-                /** @description The new variant */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["VariantDetail"];
-                    };
-                };
-                /** @description Malformed body or query (problem+json with `errors`) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Missing, invalid or expired access token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unknown id */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Body larger than 64 KiB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/products/{id}/variants/{variant_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Delete a variant (admin); ordered variants are soft-deleted and kept for history
-         * @description A product keeps at least one variant: deleting its last is 409 (`last-variant`; delete the product instead). Cart lines of the variant leave the carts. The product's `price` (lowest live variant price) and `stock` (their sum) change in the same transaction; cached catalog reads are invalidated.
-         */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    variant_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Malformed body or query (problem+json with `errors`) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Missing, invalid or expired access token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unknown id */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Body larger than 64 KiB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        /**
-         * Change a variant's SKU, options, price, stock or image (admin)
-         * @description The same rules as for a new variant. A variant of another product is 404. The product's `price` (lowest live variant price) and `stock` (their sum) change in the same transaction; cached catalog reads are invalidated.
-         */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    variant_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["UpdateVariantRequest"];
-                };
-            };
-            responses: {
-                /** @description The variant */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["VariantDetail"];
-                    };
-                };
-                /** @description Malformed body or query (problem+json with `errors`) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Missing, invalid or expired access token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unknown id */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Body larger than 64 KiB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
-    "/api/variants/{id}/stock": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Add/remove a variant's stock atomically or set it (admin); never below 0 (409)
-         * @description `{ delta }` adds (negative removes) atomically, also under simultaneous requests; `{ stock }` sets it. Below 0 is 409 `insufficient-stock`, above 1,000,000,000 409 `stock-limit`; nothing changes then. The product's `price` (lowest live variant price) and `stock` (their sum) change in the same transaction; cached catalog reads are invalidated.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["StockChangeRequest"];
-                };
-            };
-            responses: {
-                /** @description The variant with its new stock */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["VariantDetail"];
                     };
                 };
                 /** @description Malformed body or query (problem+json with `errors`) */
@@ -1726,8 +1336,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Add a variant (adds to any quantity already there)
-         * @description `{ variant_id, quantity }`, or `{ product_id, quantity }` for a product with one variant (a product with several is 400 asking for `variant_id`). A line is one variant. Unknown or deleted variant or product, or a variant of another product than `product_id` → 404; more than the variant's current stock → 409 (`insufficient-stock`, naming the product and variant); a 101st line → 409 (`cart-full`: a cart holds at most 100 lines). The cart holds no stock. Lines of deleted variants or products leave the cart: neither listed nor counted.
+         * Add a product (adds to any quantity already there)
+         * @description Unknown or deleted product → 404; more than the current stock → 409 (`insufficient-stock`, naming the product); a 101st product → 409 (`cart-full`: a cart holds at most 100 lines). The cart holds no stock.
          */
         post: {
             parameters: {
@@ -1804,7 +1414,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cart/items/{variant_id}": {
+    "/api/cart/items/{product_id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1814,17 +1424,13 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /**
-         * Remove a line
-         * @description The line is named by its variant id (for a product with one variant, that is the product's id).
-         */
+        /** Remove a line */
         delete: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A cart line's variant id (for a product with one variant, the product's id). */
-                    variant_id: string;
+                    product_id: string;
                 };
                 cookie?: never;
             };
@@ -1870,17 +1476,13 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /**
-         * Set a line's quantity (≥ 1)
-         * @description The line is named by its variant id (for a product with one variant, that is the product's id). More than the variant's stock → 409.
-         */
+        /** Set a line's quantity (≥ 1) */
         patch: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A cart line's variant id (for a product with one variant, the product's id). */
-                    variant_id: string;
+                    product_id: string;
                 };
                 cookie?: never;
             };
@@ -2685,6 +2287,341 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/products/{id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a picture to a product (admin)
+         * @description The body is the image file itself (not JSON, not multipart), at most 5 MiB; `?alt=` gives its alt text (at most 500 characters). The type is read from the bytes: JPEG, PNG, WebP or AVIF. Anything else is 415, and so is a `Content-Type` that names another type than the bytes are (leave it out or send `application/octet-stream` to let the bytes speak), and an image whose width and height cannot be read. Over 12,000 px wide or high is 400. A body over 5 MiB is 413, refused from its `Content-Length` before it is read (or as soon as 5 MiB have streamed in). The bytes are stored once under their SHA-256 (the same file uploaded twice, to any product, is one stored object) and served at the returned `url`. The picture goes last (`position` = the number of pictures before it); cached product reads show it at once.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Text that describes the picture for people who cannot see it. */
+                    alt?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            /** @description The image file itself as the body (not JSON, not multipart). */
+            requestBody: {
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "image/avif": string;
+                };
+            };
+            responses: {
+                /** @description Stored */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductImage"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The image is larger than 5 MiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not a JPEG, PNG, WebP or AVIF image, unreadable dimensions, or a Content-Type that contradicts the bytes */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A backing service is down */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{id}/images/{image_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a picture from a product (admin)
+         * @description The pictures after it move up one place. The stored bytes are deleted after the response once no picture of any product refers to them (identical files share them). Variants that showed this picture show none. An image of another product is 404.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    image_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a picture's alt text or place (admin)
+         * @description `position` moves the picture among the product's pictures (0 = first); the others shift so positions stay 0 … n-1 in order, and a position past the end means last. An image of another product is 404.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    image_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateProductImageRequest"];
+                };
+            };
+            responses: {
+                /** @description The picture as it is now */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ProductImage"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/images/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The bytes of a stored picture
+         * @description Keys are the SHA-256 of the bytes, so a URL never changes meaning: answered with `Cache-Control: public, max-age=31536000, immutable` and `ETag: "<key>"`, and `If-None-Match` with that tag is 304 without sending the bytes. An unknown key is 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The image */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "image/jpeg": string;
+                        "image/png": string;
+                        "image/webp": string;
+                        "image/avif": string;
+                    };
+                };
+                /** @description Not modified */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2809,21 +2746,11 @@ export interface components {
             id: number;
             name: string;
             description: string;
-            /**
-             * @description The lowest price of its variants.
-             * @example 19.99
-             */
+            /** @example 19.99 */
             price: string;
-            /** @description The sum of its variants' stock. */
             stock: number;
             in_stock: boolean;
             category: components["schemas"]["CategoryRef"];
-            /** @description At most 3; empty for a product with one plain variant. */
-            options: components["schemas"]["ProductOption"][];
-            /** @description Ordered by position, then id. A product without options has one variant whose id is the product's. */
-            variants: components["schemas"]["Variant"][];
-            /** @description Ordered by position, then id. */
-            images: components["schemas"]["ProductImage"][];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2833,110 +2760,33 @@ export interface components {
             id: number;
             name: string;
         };
-        ProductOption: {
-            name: string;
-            values: string[];
-        };
-        Variant: {
-            id: number;
-            sku: string;
-            /** @description One value for each of the product's options, e.g. `{ "Size": "M" }`; `{}` for a product without options. */
-            options: {
-                [key: string]: string;
-            };
-            /** @example 19.99 */
-            price: string;
-            stock: number;
-            in_stock: boolean;
-            image_id: number | null;
-        };
-        ProductImage: {
-            id: number;
-            /**
-             * Format: uri
-             * @description Full URL of the image bytes (`/images/{key}`, immutable).
-             */
-            url: string;
-            width: number;
-            height: number;
-            alt: string;
-            position: number;
-        };
         CreateProductRequest: {
             name: string;
             description?: string;
-            /**
-             * @description Required without `variants`: the price of the product's one variant.
-             * @example 19.99
-             */
-            price?: string;
-            stock?: number;
-            /** @description Without `variants`: the SKU of the product's one variant (default `SKU-<id>`). */
-            sku?: string;
-            category_id: number;
-            /** @description At most 3 options, each with its allowed values (names unique case-insensitively, without ':'). */
-            options?: {
-                name: string;
-                values: string[];
-            }[];
-            /** @description Required with `options`: each names exactly the product's options, with allowed values, no two alike. */
-            variants?: components["schemas"]["CreateVariantRequest"][];
-        };
-        CreateVariantRequest: {
-            sku: string;
-            /** @description One allowed value for each of the product's options, e.g. `{ "Size": "M" }`. */
-            options?: {
-                [key: string]: string;
-            };
             /**
              * @description Decimal string (a JSON number is accepted too), at most two decimals.
              * @example 19.99
              */
             price: string;
             stock?: number;
-            /** @description One of the product's images. */
-            image_id?: number | null;
+            category_id: number;
         };
         UpdateProductRequest: {
             name?: string;
             description?: string;
             /**
-             * @description For a product with one variant: that variant's price.
+             * @description Decimal string (a JSON number is accepted too), at most two decimals.
              * @example 19.99
              */
             price?: string;
-            /** @description For a product with one variant: that variant's stock. */
             stock?: number;
             category_id?: number;
-            /** @description At most 3 options, each with its allowed values (names unique case-insensitively, without ':'). */
-            options?: {
-                name: string;
-                values: string[];
-            }[];
         };
         /** @description Either `{ delta }` (added atomically; negative removes) or `{ stock }` (set). */
         StockChangeRequest: {
             delta: number;
         } | {
             stock: number;
-        };
-        VariantDetail: components["schemas"]["Variant"] & {
-            product_id: number;
-        };
-        UpdateVariantRequest: {
-            sku?: string;
-            /** @description One allowed value for each of the product's options, e.g. `{ "Size": "M" }`. */
-            options?: {
-                [key: string]: string;
-            };
-            /**
-             * @description Decimal string (a JSON number is accepted too), at most two decimals.
-             * @example 19.99
-             */
-            price?: string;
-            stock?: number;
-            /** @description One of the product's images, or null for none. */
-            image_id?: number | null;
         };
         Cart: {
             items: components["schemas"]["CartItem"][];
@@ -2945,31 +2795,12 @@ export interface components {
         };
         CartItem: {
             product: components["schemas"]["Product"];
-            variant: components["schemas"]["CartVariant"];
-            variant_id: number;
             quantity: number;
-            /**
-             * @description The variant's current price × quantity.
-             * @example 19.99
-             */
+            /** @example 19.99 */
             line_total: string;
         };
-        CartVariant: {
-            id: number;
-            sku: string;
-            options: {
-                [key: string]: string;
-            };
-            /** @example 19.99 */
-            price: string;
-            stock: number;
-            in_stock: boolean;
-        };
         AddCartItemRequest: {
-            /** @description The variant to add. */
-            variant_id?: number;
-            /** @description Alone: a product with one variant (that variant is added). With `variant_id`: the variant's product. */
-            product_id?: number;
+            product_id: number;
             quantity?: number;
         };
         SetCartQuantityRequest: {
@@ -3061,6 +2892,24 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             read_at: string | null;
+        };
+        ProductImage: {
+            id: number;
+            /**
+             * Format: uri
+             * @description Absolute URL of the bytes (`/images/{key}`, the key being their SHA-256).
+             */
+            url: string;
+            width: number;
+            height: number;
+            alt: string;
+            /** @description 0 for the first picture of the product, then 1, 2, … with no gaps. */
+            position: number;
+        };
+        UpdateProductImageRequest: {
+            alt?: string;
+            /** @description The new place among the product's pictures (0 = first); past the end means last. */
+            position?: number;
         };
     };
     responses: never;
