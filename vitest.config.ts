@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 
 // Fixed secret for tests only; `npm run dev` generates its own into .dev.vars.
 const TEST_JWT_SECRET = "test-secret-0123456789abcdef0123456789abcdef";
+const TEST_PASSWORD_PEPPER = "test-pepper-0123456789abcdef0123456789abcdef";
 
 const workerPool = cloudflareTest(({ inject }) => ({
   wrangler: { configPath: "./wrangler.toml" },
@@ -10,6 +11,7 @@ const workerPool = cloudflareTest(({ inject }) => ({
     bindings: {
       ...inject("workerBindings"),
       JWT_SECRET: TEST_JWT_SECRET,
+      PASSWORD_PEPPER: TEST_PASSWORD_PEPPER,
       EXPOSE_QUERY_COUNT: "true",
       // Every test file shares one workerd thread, where 20 simultaneous password hashes can hold a
       // response past the production default of 1 s without anything being wrong with Postgres.

@@ -32,7 +32,7 @@ try {
   await ensureDemoData(stack.postgres.url, { email: DEFAULT_ADMIN_EMAIL, password: DEFAULT_ADMIN_PASSWORD });
   const worker = await startRuntime(kind, {
     port: await freePort(),
-    bindings: { ...stack.workerBindings, JWT_SECRET: `e2e-${crypto.randomUUID()}-${crypto.randomUUID()}` },
+    bindings: { ...stack.workerBindings, JWT_SECRET: `e2e-${crypto.randomUUID()}-${crypto.randomUUID()}`, PASSWORD_PEPPER: "e2e-pepper-0123456789abcdef0123456789abcdef" },
     persistTo: path.join(dataDir, "worker-state"),
     processGroup: true,
     timeoutMs: 120_000,

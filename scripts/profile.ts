@@ -142,7 +142,7 @@ try {
     // The Worker's own cost: Cloudflare serves [assets] outside it (and does not bill that).
     config: { ...serveConfig(), assets: null },
     bundleDir,
-    bindings: { ...stack.workerBindings, JWT_SECRET: `profile-${crypto.randomUUID()}-${crypto.randomUUID()}` },
+    bindings: { ...stack.workerBindings, JWT_SECRET: `profile-${crypto.randomUUID()}-${crypto.randomUUID()}`, PASSWORD_PEPPER: "profile-pepper-0123456789abcdef0123456789abcdef" },
     port: await freePort(),
     stateDir: path.join(state, "durable-objects"),
     runDir: path.join(state, "run"),

@@ -8,6 +8,8 @@ export interface Env {
   UPSTASH_REDIS_REST_URL: string;
   UPSTASH_REDIS_REST_TOKEN: string;
   JWT_SECRET: string;
+  /** Secret mixed into every password hash (HMAC before PBKDF2); never stored with the hashes. */
+  PASSWORD_PEPPER: string;
   ACCESS_TOKEN_TTL_SECONDS: string;
   REFRESH_TOKEN_TTL_SECONDS: string;
   JWT_ISSUER: string;
@@ -45,6 +47,12 @@ export interface Env {
   PASSWORD_RESET_MAX_PER_EMAIL?: string;
   PASSWORD_RESET_MAX_PER_CLIENT?: string;
   MAIL_THROTTLE_WINDOW_SECONDS?: string;
+  /** The login throttle's own Upstash database (default: the cache's), so cache fills cannot evict or starve its counters. */
+  THROTTLE_REDIS_REST_URL?: string;
+  THROTTLE_REDIS_REST_TOKEN?: string;
+  LOGIN_MAX_FAILURES_PER_IPV6_48?: string;
+  LOGIN_MAX_ATTEMPTS_PER_CLIENT?: string;
+  LOGIN_MAX_ATTEMPTS_PER_EMAIL?: string;
   NOTIFIER: DurableObjectNamespace<NotifierRpc>;
   CATALOG_VERSION_KEEPER: DurableObjectNamespace<CatalogVersionKeeperRpc>;
   /** Product pictures, keyed by the SHA-256 of their bytes (src/images/image-store.ts). */
@@ -56,6 +64,7 @@ const configSchema = z.object({
   UPSTASH_REDIS_REST_URL: z.string().url("UPSTASH_REDIS_REST_URL must be a URL"),
   UPSTASH_REDIS_REST_TOKEN: z.string().min(1, "UPSTASH_REDIS_REST_TOKEN is not set"),
   JWT_SECRET: z.string().min(32, "JWT_SECRET must be at least 32 characters"),
+  PASSWORD_PEPPER: z.string().min(32, "PASSWORD_PEPPER must be at least 32 characters"),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(604800),
   /** A login session's absolute lifetime, however often its refresh token is rotated. */
@@ -85,6 +94,13 @@ const configSchema = z.object({
   /** Such requests one client address may make per window, whatever the emails. */
   PASSWORD_RESET_MAX_PER_CLIENT: z.coerce.number().int().positive().default(30),
   MAIL_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
+  THROTTLE_REDIS_REST_URL: z.string().url("THROTTLE_REDIS_REST_URL must be a URL").optional(),
+  THROTTLE_REDIS_REST_TOKEN: z.string().min(1).optional(),
+  /** Failures from one IPv6 /48 (a site's allocation: 65,536 /64s), looser than the per-/64 client limit. */
+  LOGIN_MAX_FAILURES_PER_IPV6_48: z.coerce.number().int().positive().default(1000),
+  /** Every login, successful or not, per client and per email: each costs a slow hash and a session row. */
+  LOGIN_MAX_ATTEMPTS_PER_CLIENT: z.coerce.number().int().positive().default(1000),
+  LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().positive().default(300),
   NEON_WS_PROXY: z.string().optional(),
   STRIPE_API_BASE: z.string().url("STRIPE_API_BASE must be a URL").default("https://api.stripe.com"),
   // Optional so the rest of the shop runs without Stripe: payment routes answer 503 naming stripe.

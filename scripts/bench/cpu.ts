@@ -122,7 +122,7 @@ async function measureRuntime(kind: RuntimeKind, stack: Awaited<ReturnType<typeo
   try {
     worker = await startRuntime(kind, {
       port: await freePort(),
-      bindings: { ...stack.workerBindings, JWT_SECRET: `bench-${crypto.randomUUID()}-${crypto.randomUUID()}` },
+      bindings: { ...stack.workerBindings, JWT_SECRET: `bench-${crypto.randomUUID()}-${crypto.randomUUID()}`, PASSWORD_PEPPER: "bench-pepper-0123456789abcdef0123456789abcdef" },
       persistTo: state,
       processGroup: true,
       timeoutMs: 120_000,

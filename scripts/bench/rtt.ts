@@ -191,6 +191,7 @@ export async function runRtt(opts: RttOptions, log: (line: string) => void = con
       bindings: {
         ...stack.workerBindings,
         JWT_SECRET: `rtt-${crypto.randomUUID()}-${crypto.randomUUID()}`,
+        PASSWORD_PEPPER: "rtt-pepper-0123456789abcdef0123456789abcdef",
         EXPOSE_QUERY_COUNT: "true",
         // As in the test pool: on a busy shared machine 30 simultaneous checkouts in one workerd
         // thread can hold a response past the production default of 1 s with nothing wrong with

@@ -155,7 +155,7 @@ export class Worker {
   }
 
   static async start(stack: Stack, persistTo: string, log: WorkerLog, kind: RuntimeKind = "dev"): Promise<Worker> {
-    const bindings = { ...stack.workerBindings, JWT_SECRET: `faults-${crypto.randomUUID()}-${crypto.randomUUID()}` };
+    const bindings = { ...stack.workerBindings, JWT_SECRET: `faults-${crypto.randomUUID()}-${crypto.randomUUID()}`, PASSWORD_PEPPER: "faults-pepper-0123456789abcdef0123456789abcdef" };
     const worker = new Worker(kind, await freePort(), bindings, persistTo, log);
     if (kind === "serve") worker.bundleDir = await buildBundle(`${persistTo}-bundle`);
     await worker.launch();

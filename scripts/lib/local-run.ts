@@ -24,14 +24,19 @@ export function portIsFree(host: string, port: number): Promise<boolean> {
   });
 }
 
-/** JWT_SECRET lives in .dev.vars (git-ignored), generated once so tokens survive restarts. */
+/**
+ * JWT_SECRET and PASSWORD_PEPPER live in .dev.vars (git-ignored), generated once so tokens and
+ * password hashes survive restarts.
+ */
 function ensureDevVars(log: (line: string) => void): void {
   const file = path.join(root, ".dev.vars");
   try {
-    const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
-    if (/^JWT_SECRET=/m.test(current)) return;
-    fs.appendFileSync(file, `${current && !current.endsWith("\n") ? "\n" : ""}JWT_SECRET=${randomBytes(32).toString("hex")}\n`);
-    log("generated JWT_SECRET into .dev.vars");
+    for (const name of ["JWT_SECRET", "PASSWORD_PEPPER"]) {
+      const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+      if (new RegExp(`^${name}=`, "m").test(current)) continue;
+      fs.appendFileSync(file, `${current && !current.endsWith("\n") ? "\n" : ""}${name}=${randomBytes(32).toString("hex")}\n`);
+      log(`generated ${name} into .dev.vars`);
+    }
   } catch (err) {
     throw new StartupError(describeDiskError(err, file, "the local JWT secret") ?? `Cannot write ${file}: ${oneLine(err)}`);
   }

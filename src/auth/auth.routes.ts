@@ -2,7 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { requireUser } from "./guards";
 import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../lib/openapi";
 import { NoQuery } from "../lib/pagination";
-import { LoginSchema, RefreshSchema, RegisterSchema, TokenPairSchema, UpdateProfileSchema, UserSchema } from "./auth.schemas";
+import { LoginSchema, RefreshRetryHeader, RefreshSchema, RefreshTransportHeader, RegisterSchema, TokenPairSchema, UpdateProfileSchema, UserSchema } from "./auth.schemas";
 
 export const registerRoute = createRoute({
   method: "post",
@@ -21,8 +21,8 @@ export const loginRoute = createRoute({
   tags: ["Auth"],
   summary: "Log in for an access and a refresh token",
   description:
-    "Attempts are counted before the password is checked, so the limits hold for simultaneous attempts too: 10 per (email, client address), 100 per client address and 100 per email from all addresses, in a 15-minute window (IPv6 clients count per /64). At a limit every attempt, even with the right password, answers 429 with `Retry-After`. A successful login does not count as a failure. The access token names its session (the refresh-token family).",
-  request: { query: NoQuery, body: jsonBody(LoginSchema) },
+    "Attempts are counted before the password is checked, so the limits hold for simultaneous attempts too: 10 per (email, client address), 100 per client address and 100 per email from all addresses, in a 15-minute window (IPv6 clients count per /64, and each /48 has 1,000). Every attempt, successful or not, also counts in looser limits: 1,000 per client address and 300 per email. At a limit every attempt, even with the right password, answers 429 with `Retry-After`. A successful login does not count as a failure. The limits hold while the rate-limit store is down too (attempts are then counted in the database). The access token names its session (the refresh-token family).",
+  request: { query: NoQuery, headers: RefreshTransportHeader, body: jsonBody(LoginSchema) },
   responses: { 200: jsonContent(TokenPairSchema, "Tokens"), ...problemResponses(400, 401, 429) },
 });
 
@@ -32,8 +32,8 @@ export const refreshRoute = createRoute({
   tags: ["Auth"],
   summary: "Rotate a refresh token",
   description:
-    "The presented refresh token stops working. Presenting one that was already rotated revokes its whole family (reuse detection), closes that session's notification sockets (4001) and answers 401. A session lives at most 30 days from its login, however often it is rotated.",
-  request: { query: NoQuery, body: jsonBody(RefreshSchema) },
+    "The presented refresh token stops working. Presenting one that was already rotated revokes its whole family (reuse detection), closes that session's notification sockets (4001) and answers 401. Except a retry: a refresh sent with an `Idempotency-Key` may be sent again with the same token and key for 30 seconds, while the refresh token it issued is unused, and answers with that same refresh token (and a fresh access token). A session lives at most 30 days from its login, however often it is rotated.",
+  request: { query: NoQuery, headers: RefreshRetryHeader.extend(RefreshTransportHeader.shape), body: jsonBody(RefreshSchema) },
   responses: { 200: jsonContent(TokenPairSchema, "New tokens"), ...problemResponses(400, 401) },
 });
 
@@ -42,7 +42,8 @@ export const logoutRoute = createRoute({
   path: "/api/auth/logout",
   tags: ["Auth"],
   summary: "End a session: revoke its refresh-token family and close its notification sockets (4001)",
-  request: { query: NoQuery, body: jsonBody(RefreshSchema) },
+  description: "The refresh token comes in the body, or as the refresh cookie with `Refresh-Token-Transport: cookie` (the cookie is then cleared).",
+  request: { query: NoQuery, headers: RefreshTransportHeader, body: jsonBody(RefreshSchema) },
   responses: { 204: { description: "Revoked" }, ...problemResponses(400, 401) },
 });
 

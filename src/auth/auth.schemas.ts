@@ -33,7 +33,11 @@ export const RegisterSchema = z
 
 export const LoginSchema = z.strictObject({ email, password: z.string().min(1).max(128) }).openapi("LoginRequest");
 
-export const RefreshSchema = z.strictObject({ refresh: z.string().min(1).max(4096) }).openapi("RefreshRequest");
+export const RefreshSchema = z
+  .strictObject({
+    refresh: z.string().min(1).max(4096).optional().openapi({ description: "The refresh token. Required unless it travels as the refresh cookie (`Refresh-Token-Transport: cookie`)." }),
+  })
+  .openapi("RefreshRequest");
 
 export const UpdateProfileSchema = z
   .strictObject({
@@ -60,7 +64,7 @@ export const UserSchema = z
 export const TokenPairSchema = z
   .object({
     access: z.string(),
-    refresh: z.string(),
+    refresh: z.string().optional().openapi({ description: "Absent when the request asked for the refresh token as a cookie (`Refresh-Token-Transport: cookie`)." }),
     token_type: z.literal("Bearer"),
     expires_in: z.number().int().openapi({ description: "Seconds until the access token expires." }),
   })
@@ -70,3 +74,27 @@ export type UserResponse = z.infer<typeof UserSchema>;
 
 /** The same rules as registration, for the account-recovery routes (src/auth/recovery.schemas.ts). */
 export { email as EmailAddressSchema, password as PasswordSchema };
+
+export const RefreshRetryHeader = z.object({
+  "idempotency-key": z
+    .string()
+    .min(1)
+    .max(255, "Must be at most 255 characters.")
+    .regex(/^[\x21-\x7e]+$/, "Must be printable ASCII without spaces.")
+    .optional()
+    .openapi({
+      param: { name: "idempotency-key", in: "header" },
+      description: "A fresh key per refresh. Sending the same token with the same key again within 30 seconds (a retry after a lost answer) returns the same new tokens instead of counting as reuse.",
+    }),
+});
+
+export const RefreshTransportHeader = z.object({
+  "refresh-token-transport": z
+    .enum(["cookie", "body"], { message: "Must be cookie or body." })
+    .optional()
+    .openapi({
+      param: { name: "refresh-token-transport", in: "header" },
+      description:
+        "`cookie` (for the storefront on this origin): the refresh token travels as an `HttpOnly; Secure; SameSite=Strict` cookie scoped to `/api/auth`, never in a body script can read. Default `body`: the JSON form API clients use.",
+    }),
+});

@@ -7,7 +7,8 @@ import { conflict, unauthorized } from "../lib/problem";
 import { EMAIL_VERIFICATION_TTL_SECONDS, newAccountToken } from "./account-tokens";
 import type { UserResponse } from "./auth.schemas";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./password";
-import { newRefreshToken, REFRESH_TOKEN_PATTERN, signAccessToken } from "./tokens";
+import type { LoginCount } from "./throttle";
+import { newRefreshToken, REFRESH_TOKEN_PATTERN, signAccessToken, successorRefreshToken } from "./tokens";
 
 type UserRow = typeof users.$inferSelect;
 
@@ -27,7 +28,8 @@ export function toUserResponse(row: UserRow): UserResponse {
 
 export interface TokenPair {
   access: string;
-  refresh: string;
+  /** Always set by the service; a response may carry it as a cookie instead (refresh-cookie.ts). */
+  refresh?: string;
   token_type: "Bearer";
   expires_in: number;
 }
@@ -54,8 +56,9 @@ export interface Registered {
 export async function registerUser(
   db: Database,
   input: { email: string; password: string; name?: string; phone?: string; address?: string },
+  pepper?: string,
 ): Promise<Registered> {
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password, undefined, pepper);
   const verification = await newAccountToken();
   // The unique index on lower(email) decides races: the loser inserts nothing and gets 409.
   const { rows } = await db.execute<{ id: number; email: string; name: string; phone: string; address: string; is_admin: boolean; created_at: string; updated_at: string; outbox_id: string | number }>(sql`
@@ -99,19 +102,27 @@ function tokenPair(config: Config, access: string, refresh: string): TokenPair {
 
 export type LoginResult =
   | { ok: true; pair: TokenPair; userId: number; rehash: (() => Promise<void>) | null }
-  | { ok: false; discard: (() => Promise<void>) | null };
+  | { ok: false; discard: (() => Promise<void>) | null }
+  /** Counted in Postgres (Redis could not count it) and at a limit: wait this many seconds. */
+  | { ok: false; throttledFor: number };
 
 /**
  * Checks a password in one round trip. The statement reads the user and, in the same breath,
  * stores a new session (family) and refresh token for them; the password is checked afterwards,
  * here. On a wrong password the unused session is deleted after the response (`discard`): nobody
- * ever saw its token. Unknown emails cost the same hash work as wrong passwords.
+ * ever saw its token. Unknown emails cost the same hash work as wrong passwords. When the throttle
+ * could not count the attempt in Redis, the same statement counts it in Postgres first
+ * (`countIn`), and at a limit reads no user and stores nothing.
  */
-export async function logIn(db: Database, config: Config, email: string, password: string): Promise<LoginResult> {
+export async function logIn(db: Database, config: Config, email: string, password: string, countIn: LoginCount["inPostgres"] = null): Promise<LoginResult> {
   const familyId = crypto.randomUUID();
   const refresh = newRefreshToken();
-  const { rows } = await db.execute<{ id: number; password_hash: string }>(sql`
-    with u as (select id, password_hash from users where lower(email) = ${email}),
+  const gate = countIn
+    ? sql`select shop_count_login_attempt(array[${sql.join(countIn.keys.map((k) => sql`${k}`), sql`, `)}]::text[], array[${sql.join(countIn.limits.map((n) => sql`${n}`), sql`, `)}]::int[], ${countIn.windowSeconds}::int) as wait`
+    : sql`select 0 as wait`;
+  const { rows } = await db.execute<{ wait: number; id: number | null; password_hash: string | null }>(sql`
+    with gate as (${gate}),
+    u as (select id, password_hash from users where lower(email) = ${email} and (select wait from gate) = 0),
     fam as (
       insert into refresh_families (id, user_id, expires_at)
       select ${familyId}, u.id, now() + make_interval(secs => ${config.REFRESH_FAMILY_TTL_SECONDS}) from u
@@ -121,9 +132,11 @@ export async function logIn(db: Database, config: Config, email: string, passwor
       select u.id, fam.id, ${await sha256Hex(refresh)}, least(now() + make_interval(secs => ${config.REFRESH_TOKEN_TTL_SECONDS}), fam.expires_at)
       from u, fam
       returning id)
-    select u.id, u.password_hash from u where exists (select 1 from tok)`);
-  const row = rows[0];
-  const { ok, needsRehash } = await verifyPassword(password, row?.password_hash ?? DUMMY_PASSWORD_HASH);
+    select gate.wait, u.id, u.password_hash from gate left join u on exists (select 1 from tok)`);
+  const wait = Number(rows[0]?.wait ?? 0);
+  if (wait > 0) return { ok: false, throttledFor: wait };
+  const row = rows[0]?.id != null ? { id: rows[0].id, password_hash: rows[0].password_hash ?? "" } : undefined;
+  const { ok, needsRehash } = await verifyPassword(password, row?.password_hash ?? DUMMY_PASSWORD_HASH, config.PASSWORD_PEPPER);
   if (!row || !ok) {
     return { ok: false, discard: row ? () => discardSession(db, familyId) : null };
   }
@@ -131,7 +144,7 @@ export async function logIn(db: Database, config: Config, email: string, passwor
     ok: true,
     userId: row.id,
     pair: tokenPair(config, await signAccessToken(config, row.id, familyId), refresh),
-    rehash: needsRehash ? () => upgradeHash(db, row.id, password) : null,
+    rehash: needsRehash ? () => upgradeHash(db, row.id, password, config.PASSWORD_PEPPER) : null,
   };
 }
 
@@ -139,9 +152,9 @@ async function discardSession(db: Database, familyId: string): Promise<void> {
   await db.execute(sql`delete from refresh_families where id = ${familyId}`);
 }
 
-/** Stored with weaker parameters than today's: re-hashed after a successful login, off the critical path. */
-async function upgradeHash(db: Database, userId: number, password: string): Promise<void> {
-  await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, userId));
+/** Stored with weaker parameters than today's, or without the pepper: re-hashed after a successful login, off the critical path. */
+async function upgradeHash(db: Database, userId: number, password: string, pepper: string): Promise<void> {
+  await db.update(users).set({ passwordHash: await hashPassword(password, undefined, pepper) }).where(eq(users.id, userId));
 }
 
 export type RefreshResult =
@@ -149,35 +162,60 @@ export type RefreshResult =
   /** `ended`: the token was presented again after its rotation; its whole session was revoked. */
   | { ok: false; ended: { userId: number; sessionId: string } | null };
 
+/** How long the token just rotated away still answers, with the same successor: a client's retry of a refresh whose answer it lost. */
+export const REFRESH_RETRY_GRACE_SECONDS = 30;
+
 /**
  * Rotates a refresh token in one statement. The conditional UPDATE (token unrevoked and unexpired,
  * its session alive) lets exactly one of several racing refreshes win: the others wait for the
- * winner's row lock, then find the token revoked. A known, unexpired token that cannot be rotated
+ * winner's row lock, then find the token revoked. Any known, unexpired token that cannot be rotated
  * was rotated before (or its session ended): presenting it revokes the whole session, new tokens
- * included (reuse detection). The statement returns either the rotation or the ended session.
+ * included (reuse detection).
+ *
+ * Except a retry. A refresh sent with a retry key (its Idempotency-Key) gets a successor derived
+ * from the token and that key (successorRefreshToken), so sending the same token with the same key
+ * again, within REFRESH_RETRY_GRACE_SECONDS and while that successor is still unused, returns the
+ * same successor (`retried`) instead of ending the session: a client that lost the answer to its
+ * refresh can ask again. Without the key, or with another one, the successor it would get does not
+ * exist and the presentation is reuse, as before. Refreshes racing the first are not retries
+ * either: their snapshot predates the successor, so they find none and end the session.
  */
-export async function rotateRefreshToken(db: Database, config: Config, token: string): Promise<RefreshResult> {
+export async function rotateRefreshToken(db: Database, config: Config, token: string, retryKey?: string): Promise<RefreshResult> {
   if (!REFRESH_TOKEN_PATTERN.test(token)) return { ok: false, ended: null };
-  const next = newRefreshToken();
-  const { rows } = await db.execute<{ kind: "rotated" | "ended"; user_id: number; family_id: string }>(sql`
+  const next = retryKey ? await successorRefreshToken(config, token, retryKey) : newRefreshToken();
+  const tokenHash = await sha256Hex(token);
+  const nextHash = await sha256Hex(next);
+  const { rows } = await db.execute<{ kind: "rotated" | "retried" | "ended"; user_id: number; family_id: string }>(sql`
     with cur as (
       update refresh_tokens t set revoked_at = now()
       from refresh_families f
-      where t.token_hash = ${await sha256Hex(token)} and t.revoked_at is null and t.expires_at > now()
+      where t.token_hash = ${tokenHash} and t.revoked_at is null and t.expires_at > now()
         and f.id = t.family_id and f.revoked_at is null and f.expires_at > now()
       returning t.user_id, t.family_id, f.expires_at),
     issued as (
       insert into refresh_tokens (user_id, family_id, token_hash, expires_at)
-      select user_id, family_id, ${await sha256Hex(next)}, least(now() + make_interval(secs => ${config.REFRESH_TOKEN_TTL_SECONDS}), expires_at)
+      select user_id, family_id, ${nextHash}, least(now() + make_interval(secs => ${config.REFRESH_TOKEN_TTL_SECONDS}), expires_at)
       from cur
       returning user_id, family_id),
+    retried as (
+      select t.user_id, t.family_id
+      from refresh_tokens t
+      join refresh_families f on f.id = t.family_id
+      join refresh_tokens n on n.token_hash = ${nextHash} and n.family_id = t.family_id
+      where t.token_hash = ${tokenHash} and t.expires_at > now()
+        and t.revoked_at > now() - make_interval(secs => ${REFRESH_RETRY_GRACE_SECONDS})
+        and n.revoked_at is null and n.expires_at > now()
+        and f.revoked_at is null and f.expires_at > now()
+        and ${retryKey !== undefined}::boolean and not exists (select 1 from cur)),
     ended as (
       update refresh_families f set revoked_at = coalesce(f.revoked_at, now())
       from refresh_tokens t
-      where t.token_hash = ${await sha256Hex(token)} and t.expires_at > now() and f.id = t.family_id
-        and not exists (select 1 from cur)
+      where t.token_hash = ${tokenHash} and t.expires_at > now() and f.id = t.family_id
+        and not exists (select 1 from cur) and not exists (select 1 from retried)
       returning f.user_id, f.id as family_id)
     select 'rotated' as kind, user_id, family_id from issued
+    union all
+    select 'retried', user_id, family_id from retried
     union all
     select 'ended', user_id, family_id from ended`);
   const row = rows[0];
@@ -218,14 +256,77 @@ export async function updateProfile(db: Database, id: number, changes: { name?: 
   return row ?? null;
 }
 
+/** A user's live sessions at most: each login beyond it ends the oldest. */
+export const MAX_SESSIONS_PER_USER = 50;
+
 /**
- * The scheduled sweep deletes sessions past their absolute lifetime (their tokens go with them)
- * and tokens past their own expiry: an expired token can be neither rotated nor replayed.
+ * Revokes the user's oldest live sessions beyond MAX_SESSIONS_PER_USER and returns their ids (their
+ * sockets are the caller's to close). Runs after a successful login, not in the login's statement:
+ * that statement runs before the password is checked, and a wrong password must end nothing.
  */
-export async function pruneExpiredSessions(db: Database): Promise<{ sessions: number; tokens: number }> {
-  const { rows } = await db.execute<{ sessions: number; tokens: number }>(sql`
-    with sessions as (delete from refresh_families where expires_at < now() returning 1),
-    tokens as (delete from refresh_tokens where expires_at < now() returning 1)
-    select (select count(*) from sessions)::int as sessions, (select count(*) from tokens)::int as tokens`);
-  return rows[0] ?? { sessions: 0, tokens: 0 };
+export async function capSessions(db: Database, userId: number): Promise<string[]> {
+  const { rows } = await db.execute<{ id: string }>(sql`
+    update refresh_families set revoked_at = now()
+    where revoked_at is null and id in (
+      select id from refresh_families
+      where user_id = ${userId} and revoked_at is null and expires_at > now()
+      order by created_at desc, id desc
+      offset ${MAX_SESSIONS_PER_USER})
+    returning id`);
+  return rows.map((r) => r.id);
+}
+
+export interface PruneOptions {
+  /** Rows of each kind one statement deletes at most. */
+  batchSize: number;
+  /** No new batch starts after this long; the next run goes on where this one stopped. */
+  timeLimitMs: number;
+}
+
+/** Small enough that one batch stays far below DATABASE_TIMEOUT_MS on any table size (the expiry indexes find the rows). */
+export const PRUNE_DEFAULTS: PruneOptions = { batchSize: 2000, timeLimitMs: 20_000 };
+
+export interface PruneResult {
+  sessions: number;
+  tokens: number;
+  /** Expired login-throttle counters and WebSocket tickets. */
+  other: number;
+  batches: number;
+  /** False when the time limit stopped it with expired rows left. */
+  complete: boolean;
+}
+
+/**
+ * The scheduled sweep deletes sessions past their absolute lifetime (their tokens go with them),
+ * tokens past their own expiry (an expired token can be neither rotated nor replayed), and expired
+ * throttle counters and socket tickets. In batches, each one short statement, under its own time
+ * limit, so it finishes (or stops cleanly, to go on at the next run) at any table size.
+ */
+export async function pruneExpiredSessions(db: Database, options: PruneOptions = PRUNE_DEFAULTS): Promise<PruneResult> {
+  const started = Date.now();
+  const total: PruneResult = { sessions: 0, tokens: 0, other: 0, batches: 0, complete: false };
+  const limit = options.batchSize;
+  for (;;) {
+    const { rows } = await db.execute<{ sessions: number; tokens: number; throttles: number; tickets: number }>(sql`
+      with sessions as (
+        delete from refresh_families where id in (select id from refresh_families where expires_at < now() limit ${limit}) returning 1),
+      tokens as (
+        delete from refresh_tokens where id in (select id from refresh_tokens where expires_at < now() limit ${limit}) returning 1),
+      throttles as (
+        delete from login_throttle where key in (select key from login_throttle where expires_at < now() limit ${limit}) returning 1),
+      tickets as (
+        delete from ws_tickets where ticket_hash in (select ticket_hash from ws_tickets where expires_at < now() limit ${limit}) returning 1)
+      select (select count(*) from sessions)::int as sessions, (select count(*) from tokens)::int as tokens,
+             (select count(*) from throttles)::int as throttles, (select count(*) from tickets)::int as tickets`);
+    const batch = rows[0] ?? { sessions: 0, tokens: 0, throttles: 0, tickets: 0 };
+    total.sessions += batch.sessions;
+    total.tokens += batch.tokens;
+    total.other += batch.throttles + batch.tickets;
+    total.batches++;
+    if (Math.max(batch.sessions, batch.tokens, batch.throttles, batch.tickets) < limit) {
+      total.complete = true;
+      return total;
+    }
+    if (Date.now() - started >= options.timeLimitMs) return total;
+  }
 }

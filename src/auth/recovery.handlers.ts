@@ -3,7 +3,6 @@ import { deliverOutbox } from "../email";
 import { readConfig } from "../env";
 import { afterResponse } from "../lib/background";
 import type { AppRouteHandler } from "../lib/openapi";
-import { useRedis } from "../lib/redis";
 import { endUserSockets } from "../notifications/push";
 import { currentUser } from "./guards";
 import { hashPassword } from "./password";
@@ -20,7 +19,7 @@ const RESET_ACCEPTED = {
 export const requestPasswordReset: AppRouteHandler<typeof passwordResetRoute> = async (c) => {
   const { email } = c.req.valid("json");
   const config = readConfig(c.env);
-  await countMailRequest(useRedis(c), config, "password-reset", email, clientAddress(c.req.header("cf-connecting-ip")));
+  await countMailRequest(config, "password-reset", email, clientAddress(c.req.header("cf-connecting-ip")));
   const db = useDb(c);
   const outboxId = await recovery.requestPasswordReset(db, email);
   afterResponse(c, () => deliverOutbox(config, db, { ids: outboxId === null ? [] : [outboxId] }));
@@ -29,7 +28,7 @@ export const requestPasswordReset: AppRouteHandler<typeof passwordResetRoute> = 
 
 export const confirmPasswordReset: AppRouteHandler<typeof passwordResetConfirmRoute> = async (c) => {
   const { token, password } = c.req.valid("json");
-  const userId = await recovery.confirmPasswordReset(useDb(c), token, await hashPassword(password));
+  const userId = await recovery.confirmPasswordReset(useDb(c), token, await hashPassword(password, undefined, readConfig(c.env).PASSWORD_PEPPER));
   if (userId === null) throw recovery.invalidToken();
   afterResponse(c, () => endUserSockets(c.env, userId));
   return c.body(null, 204);
@@ -38,7 +37,7 @@ export const confirmPasswordReset: AppRouteHandler<typeof passwordResetConfirmRo
 export const requestVerification: AppRouteHandler<typeof verifyEmailRoute> = async (c) => {
   const user = currentUser(c);
   const config = readConfig(c.env);
-  await countMailRequest(useRedis(c), config, "verification", `user:${user.id}`, clientAddress(c.req.header("cf-connecting-ip")));
+  await countMailRequest(config, "verification", `user:${user.id}`, clientAddress(c.req.header("cf-connecting-ip")));
   const db = useDb(c);
   const outboxId = await recovery.requestVerification(db, user.id);
   afterResponse(c, () => deliverOutbox(config, db, { ids: [outboxId] }));

@@ -45,6 +45,24 @@ export function newRefreshToken(): string {
   return base64url(crypto.getRandomValues(new Uint8Array(32)));
 }
 
+const successorKeys = new Map<string, Promise<CryptoKey>>();
+
+/**
+ * The token that rotating `token` under a client's retry key (its Idempotency-Key) issues: an HMAC
+ * of both under a key derived from JWT_SECRET, so the server can hand the same successor to a
+ * retry of that refresh while it stores only hashes. It is as unguessable as its predecessor:
+ * computing it needs the predecessor, the retry key and the secret.
+ */
+export async function successorRefreshToken(config: Config, token: string, retryKey: string): Promise<string> {
+  let key = successorKeys.get(config.JWT_SECRET);
+  if (!key) {
+    key = crypto.subtle.importKey("raw", new TextEncoder().encode(`${config.JWT_SECRET}:refresh-successor`), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    successorKeys.set(config.JWT_SECRET, key);
+  }
+  const mac = await crypto.subtle.sign("HMAC", await key, new TextEncoder().encode(`${token}\n${retryKey}`));
+  return base64url(new Uint8Array(mac));
+}
+
 /** What a well-formed refresh token looks like (anything else is refused without a query). */
 export const REFRESH_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 

@@ -11,12 +11,17 @@ const clients = new Map<string, Redis>();
 
 /** One client per isolate (it holds no connection, only configuration). */
 export function redisFor(config: Config): Redis {
-  const id = `${config.UPSTASH_REDIS_REST_URL}\n${config.UPSTASH_REDIS_REST_TOKEN}`;
+  return redisAt(config.UPSTASH_REDIS_REST_URL, config.UPSTASH_REDIS_REST_TOKEN);
+}
+
+/** The client of one Upstash database (the cache's, or another such as the throttle's), one per isolate. */
+export function redisAt(url: string, token: string): Redis {
+  const id = `${url}\n${token}`;
   let redis = clients.get(id);
   if (!redis) {
     redis = new Redis({
-      url: config.UPSTASH_REDIS_REST_URL,
-      token: config.UPSTASH_REDIS_REST_TOKEN,
+      url,
+      token,
       // The client's default retries for ~12 s; a cache must give up fast instead.
       retry: { retries: 1, backoff: () => 20 },
       signal: () => AbortSignal.timeout(CACHE_TIMEOUT_MS),

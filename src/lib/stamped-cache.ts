@@ -41,7 +41,28 @@ export async function readStamped(redis: Redis, keys: StampedKey[], prepend?: (p
   });
 }
 
-/** Stores a value stamped with the version read *before* it was loaded (a racing write leaves it stale). */
+/**
+ * The largest value the cache stores. Anonymous reads decide what gets cached, so a few large
+ * bodies must not be able to fill Redis (and crowd out what else lives there); a larger value is
+ * simply served uncached.
+ */
+export const MAX_STAMPED_VALUE_BYTES = 256 * 1024;
+
+/** UTF-8 size of a string, without encoding it. */
+function utf8Bytes(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7f) bytes += code > 0x7ff && (code < 0xd800 || code > 0xdfff) ? 2 : 1;
+  }
+  return bytes;
+}
+
+/**
+ * Stores a value stamped with the version read *before* it was loaded (a racing write leaves it
+ * stale). A value over MAX_STAMPED_VALUE_BYTES is not stored (resolves to false, no round trip).
+ */
 export function storeStamped(redis: Redis, key: string, version: string, value: string, ttlSeconds: number): Promise<unknown> {
+  if (value.length > MAX_STAMPED_VALUE_BYTES || utf8Bytes(value) > MAX_STAMPED_VALUE_BYTES) return Promise.resolve(false);
   return cacheCall(() => redis.set(key, `${version}\n${value}`, { ex: ttlSeconds }));
 }

@@ -4,9 +4,10 @@ import * as routes from "./notifications.routes";
 
 export function notificationsRouter() {
   const router = createRouter();
-  // The socket route authenticates itself (header or ?token=) before the upgrade.
+  // The socket route authenticates itself (ticket, header or ?token=) before the upgrade.
   router.get("/api/notifications/ws", handlers.openSocket);
   router.openAPIRegistry.registerPath(routes.socketRoute);
+  router.openapi(routes.socketTicketRoute, handlers.issueSocketTicket);
   router.openapi(routes.listNotificationsRoute, handlers.listNotifications);
   router.openapi(routes.markAllReadRoute, handlers.markAllRead);
   router.openapi(routes.markReadRoute, handlers.markRead);

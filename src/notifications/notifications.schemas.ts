@@ -18,3 +18,10 @@ export const NotificationListQuery = PageQuery.extend({
 });
 
 export const NotificationPageSchema = pageListSchema(NotificationSchema, "NotificationPage");
+
+export const SocketTicketSchema = z
+  .object({
+    ticket: z.string().openapi({ description: "Opens one socket: `GET /api/notifications/ws?ticket=<ticket>`. Single use." }),
+    expires_in: z.number().int().openapi({ description: "Seconds until the ticket expires unused (at most 30)." }),
+  })
+  .openapi("SocketTicket");

@@ -154,10 +154,18 @@ class LiveNotifications {
   private async connect(): Promise<void> {
     const userId = this.userId;
     if (userId === null || this.socket) return;
-    const token = await freshAccessToken();
+    // A single-use ticket goes in the socket's URL, never the access token: URLs end up in logs.
+    let ticket: string;
+    try {
+      ticket = (await call(() => api.POST("/api/notifications/ws-ticket"))).ticket;
+    } catch {
+      if (this.userId !== userId || this.socket) return;
+      // The session ended (call() has logged out), or the network failed: try again later.
+      if (!(await freshAccessToken())) return this.stop();
+      return this.connectSoon(this.backoff());
+    }
     if (this.userId !== userId || this.socket) return;
-    if (!token) return this.stop();
-    const socket = new WebSocket(`${window.location.origin.replace(/^http/, "ws")}/api/notifications/ws?token=${encodeURIComponent(token)}`);
+    const socket = new WebSocket(`${window.location.origin.replace(/^http/, "ws")}/api/notifications/ws?ticket=${encodeURIComponent(ticket)}`);
     this.socket = socket;
     const link: Link = { socket, opened: false, caughtUp: false, highest: this.resumeFrom };
     socket.onmessage = (event) => this.onMessage(link, event);

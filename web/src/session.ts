@@ -42,7 +42,8 @@ function adoptTokens(tokens: Tokens): void {
 }
 
 function adoptPair(pair: TokenPair): void {
-  adoptTokens({ access: pair.access, refresh: pair.refresh, expiresAt: Date.now() + pair.expires_in * 1000 });
+  // This client asks for the refresh token in the body, so it is always there.
+  adoptTokens({ access: pair.access, refresh: pair.refresh ?? "", expiresAt: Date.now() + pair.expires_in * 1000 });
 }
 
 /** Forgets the session here (and in the other tabs, through the storage event). */
@@ -88,16 +89,22 @@ async function refreshOnce(): Promise<boolean> {
       adoptTokens(stored);
       return true;
     }
-    try {
-      const { data, response } = await api.POST("/api/auth/refresh", { body: { refresh: stored.refresh } });
-      if (data) {
-        adoptPair(data);
-        return true;
+    // One key for this refresh and its retry: a retry whose first answer was lost gets the same
+    // new tokens back instead of looking like reuse (which would end the session).
+    const retryKey = Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+    const send = () => api.POST("/api/auth/refresh", { body: { refresh: stored.refresh }, params: { header: { "idempotency-key": retryKey } } });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const { data, response } = await send();
+        if (data) {
+          adoptPair(data);
+          return true;
+        }
+        if (response.status === 401) endSession("Your session has ended. Please log in again.");
+        return false;
+      } catch {
+        if (attempt >= 1) return false; // offline: keep the session and try again later
       }
-      if (response.status === 401) endSession("Your session has ended. Please log in again.");
-      return false;
-    } catch {
-      return false; // offline: keep the session and try again later
     }
   };
   return navigator.locks ? navigator.locks.request("edge-shop.refresh", rotate) : rotate();
