@@ -2,6 +2,13 @@
 -- Bodies are checked when first run, as pg_dump does, so the files can come in any order.
 SET check_function_bodies = off;
 --> statement-breakpoint
+-- Moves an order to p_to when its current status is one of p_from (the Worker holds the transition
+-- table, TRANSITIONS in src/shared/contract.ts), in one call: the owner's advisory lock
+-- (shop_notification_lock_key(), user) orders their notifications; the status is read again under
+-- it, so of two racing changes the second sees the first. Cancelling returns the stock (product
+-- locks in id order, FOR NO KEY UPDATE) and records a catalog bump. History and notification rows
+-- are written in the same transaction.
+-- Returns {outcome, ...}: changed | not-found | illegal | forbidden | unknown-user.
 CREATE OR REPLACE FUNCTION shop_change_order_status(p_order integer, p_to order_status, p_from order_status[],
   p_actor integer, p_owner_only boolean) RETURNS json
 LANGUAGE plpgsql AS $$
@@ -66,6 +73,23 @@ LANGUAGE sql STABLE PARALLEL SAFE AS $$
   SELECT to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
 $$;
 --> statement-breakpoint
+-- The largest amount a money column (numeric(12,2): prices, order totals) holds. Checkout refuses a
+-- total above it before writing anything. The Worker's MAX_MONEY_CENTS (src/lib/money.ts) is the
+-- same number in cents; test/node/db-functions.test.ts fails when the two disagree.
+CREATE OR REPLACE FUNCTION shop_max_money() RETURNS numeric
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT 9999999999.99::numeric
+$$;
+--> statement-breakpoint
+-- The first key of the per-user advisory lock (pg_advisory_xact_lock(shop_notification_lock_key(),
+-- user_id)) that every writer of a user's notifications holds, so their ids commit in order. Named
+-- once here so no two functions can disagree about it; 7301 is arbitrary but must never change
+-- while old and new functions can run side by side.
+CREATE OR REPLACE FUNCTION shop_notification_lock_key() RETURNS integer
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT 7301
+$$;
+--> statement-breakpoint
 -- An order as the API shows it (user_id included; the Worker drops it for customers).
 CREATE OR REPLACE FUNCTION shop_order_json(o orders) RETURNS json
 LANGUAGE sql STABLE AS $$
@@ -87,10 +111,18 @@ LANGUAGE sql STABLE AS $$
     'updated_at', shop_iso(o.updated_at))
 $$;
 --> statement-breakpoint
--- Checkout and status changes lock product rows only to change their stock, never their key:
--- FOR NO KEY UPDATE instead of FOR UPDATE. A cart line being added for the same product (whose
--- foreign key takes a KEY SHARE lock on the product) then no longer waits for a checkout to commit;
--- two stock changes still take turns. Same functions as 0003 otherwise.
+-- Places an order from the user's whole cart, in one call:
+--   1. locks the user (one checkout or cart change per user at a time: of a double click, the
+--      second waits here and then finds the cart emptied, or replays the first by its key);
+--   2. replays an earlier order with the same Idempotency-Key (or refuses the key with another body);
+--   3. locks the products of the cart in id order, as every writer of stock does (no deadlocks);
+--      FOR NO KEY UPDATE, not FOR UPDATE, so a cart line being added for the same product (its
+--      foreign key takes KEY SHARE) does not wait for the checkout to commit;
+--   4. refuses, changing nothing, when any live line is short or the total is above shop_max_money();
+--   5. takes the stock, writes the order, its items at today's prices and its first history row,
+--      deletes exactly the lines it ordered (a line added since stays) and records a catalog bump.
+-- Returns {outcome, ...}: created | replayed | key-reused | empty-cart | insufficient-stock |
+-- total-too-large | unknown-user.
 CREATE OR REPLACE FUNCTION shop_place_order(p_user integer, p_key text, p_hash text) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -169,7 +201,8 @@ $$;
 --> statement-breakpoint
 -- Notifications' own piece of a status change: the owner's notification row, and the id of the
 -- owner's notification before it (0 if none), which lets the Notifier see a push that overtook
--- another. Callers hold the owner's advisory lock (7301, user), so ids commit in order.
+-- another. Callers hold the owner's advisory lock
+-- (shop_notification_lock_key(), user), so ids commit in order.
 CREATE OR REPLACE FUNCTION shop_record_status_change(p_user integer, p_order integer, p_from order_status, p_to order_status,
   OUT notification json, OUT previous_id integer)
 LANGUAGE plpgsql AS $$

@@ -84,7 +84,7 @@ const keyReused = () => conflict("idempotency-key-reused", "This Idempotency-Key
 
 /**
  * Places an order from the user's whole cart in one round trip: shop_place_order (see
- * drizzle/0003_edge_functions.sql) makes every decision inside Postgres, holding row locks only
+ * src/db/functions/shop_place_order.sql) makes every decision inside Postgres, holding row locks only
  * while it runs. `requestHash` fingerprints the body for the Idempotency-Key.
  */
 export async function placeOrder(db: Database, userId: number, key: string | undefined, requestHash: string): Promise<PlaceResult> {

@@ -1,3 +1,10 @@
+-- Moves an order to p_to when its current status is one of p_from (the Worker holds the transition
+-- table, TRANSITIONS in src/shared/contract.ts), in one call: the owner's advisory lock
+-- (shop_notification_lock_key(), user) orders their notifications; the status is read again under
+-- it, so of two racing changes the second sees the first. Cancelling returns the stock (product
+-- locks in id order, FOR NO KEY UPDATE) and records a catalog bump. History and notification rows
+-- are written in the same transaction.
+-- Returns {outcome, ...}: changed | not-found | illegal | forbidden | unknown-user.
 CREATE OR REPLACE FUNCTION shop_change_order_status(p_order integer, p_to order_status, p_from order_status[],
   p_actor integer, p_owner_only boolean) RETURNS json
 LANGUAGE plpgsql AS $$

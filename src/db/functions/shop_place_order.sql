@@ -1,7 +1,15 @@
--- Checkout and status changes lock product rows only to change their stock, never their key:
--- FOR NO KEY UPDATE instead of FOR UPDATE. A cart line being added for the same product (whose
--- foreign key takes a KEY SHARE lock on the product) then no longer waits for a checkout to commit;
--- two stock changes still take turns. Same functions as 0003 otherwise.
+-- Places an order from the user's whole cart, in one call:
+--   1. locks the user (one checkout or cart change per user at a time: of a double click, the
+--      second waits here and then finds the cart emptied, or replays the first by its key);
+--   2. replays an earlier order with the same Idempotency-Key (or refuses the key with another body);
+--   3. locks the products of the cart in id order, as every writer of stock does (no deadlocks);
+--      FOR NO KEY UPDATE, not FOR UPDATE, so a cart line being added for the same product (its
+--      foreign key takes KEY SHARE) does not wait for the checkout to commit;
+--   4. refuses, changing nothing, when any live line is short or the total is above shop_max_money();
+--   5. takes the stock, writes the order, its items at today's prices and its first history row,
+--      deletes exactly the lines it ordered (a line added since stays) and records a catalog bump.
+-- Returns {outcome, ...}: created | replayed | key-reused | empty-cart | insufficient-stock |
+-- total-too-large | unknown-user.
 CREATE OR REPLACE FUNCTION shop_place_order(p_user integer, p_key text, p_hash text) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
