@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { api, pathId, type AdminOrder, type Category, type OrderStatus, type Product } from "../api/client";
+import { ORDER_STATUSES, TRANSITIONS } from "../../../src/shared/contract";
 import { allCategories, forgetCategories } from "../catalog";
 import { href, navigate } from "../router";
 import { call } from "../session";
@@ -269,15 +270,13 @@ export function AdminProductForm({ id }: { id?: number }) {
   );
 }
 
-const STATUSES: OrderStatus[] = ["pending", "shipped", "delivered", "cancelled"];
-const NEXT_STEPS: Record<OrderStatus, { to: OrderStatus; label: string }[]> = {
-  pending: [
-    { to: "shipped", label: "Mark shipped" },
-    { to: "cancelled", label: "Cancel" },
-  ],
-  shipped: [{ to: "delivered", label: "Mark delivered" }],
-  delivered: [],
-  cancelled: [],
+/** The button for a move to each status; which moves an order offers is TRANSITIONS (src/shared/contract.ts). */
+const STEP_LABEL: Record<OrderStatus, string> = {
+  pending: "Mark pending",
+  paid: "Mark paid",
+  shipped: "Mark shipped",
+  delivered: "Mark delivered",
+  cancelled: "Cancel",
 };
 
 function AdminOrderRow({ order, onChanged }: { order: AdminOrder; onChanged(next: AdminOrder): void }) {
@@ -292,14 +291,14 @@ function AdminOrderRow({ order, onChanged }: { order: AdminOrder; onChanged(next
         <div class="muted">{order.items.map((i) => `${i.quantity} × ${i.name}`).join(", ")}</div>
       </div>
       <div class="row">
-        {NEXT_STEPS[order.status].map((step) => (
+        {TRANSITIONS[order.status].map((to) => (
           <ActionButton
-            key={step.to}
-            class={step.to === "cancelled" ? "button button-quiet" : "button"}
-            label={`${step.label}: order ${order.id}`}
+            key={to}
+            class={to === "cancelled" ? "button button-quiet" : "button"}
+            label={`${STEP_LABEL[to]}: order ${order.id}`}
             onAction={async () => {
               try {
-                const next = await call(() => api.PATCH("/api/admin/orders/{id}", { params: { path: { id: pathId(order.id) } }, body: { status: step.to } }));
+                const next = await call(() => api.PATCH("/api/admin/orders/{id}", { params: { path: { id: pathId(order.id) } }, body: { status: to } }));
                 onChanged(next);
                 setError(null);
                 say(`Order #${order.id} is now ${next.status}.`);
@@ -308,7 +307,7 @@ function AdminOrderRow({ order, onChanged }: { order: AdminOrder; onChanged(next
               }
             }}
           >
-            {step.label}
+            {STEP_LABEL[to]}
           </ActionButton>
         ))}
       </div>
@@ -319,7 +318,7 @@ function AdminOrderRow({ order, onChanged }: { order: AdminOrder; onChanged(next
 
 export function AdminOrders({ query }: { query: URLSearchParams }) {
   const raw = query.get("status");
-  const status = STATUSES.find((s) => s === raw);
+  const status = ORDER_STATUSES.find((s) => s === raw);
   const [orders, setOrders] = useState<AdminOrder[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -343,7 +342,7 @@ export function AdminOrders({ query }: { query: URLSearchParams }) {
     <section>
       <PageTitle title="Manage orders">Manage orders</PageTitle>
       <nav class="tabs" aria-label="Orders by status">
-        {[undefined, ...STATUSES].map((s) => (
+        {[undefined, ...ORDER_STATUSES].map((s) => (
           <a key={s ?? "all"} href={href("/admin/orders", { status: s })} aria-current={s === status ? "page" : undefined}>
             {s ? s[0]!.toUpperCase() + s.slice(1) : "All"}
           </a>
