@@ -5,48 +5,57 @@ import { NoQuery } from "../lib/pagination";
 import { LoginSchema, RefreshSchema, RegisterSchema, TokenPairSchema, UpdateProfileSchema, UserSchema } from "./auth.schemas";
 
 export const registerRoute = createRoute({
+  operationId: "register",
   method: "post",
   path: "/api/auth/register",
   tags: ["Auth"],
   summary: "Create an account",
   description:
     "Emails are trimmed, lower-cased and unique regardless of case (409 when taken). Each registration costs a deliberately slow password hash, so one client address gets a bounded number per hour (429 with `Retry-After` beyond it).",
+  security: [],
   request: { query: NoQuery, body: jsonBody(RegisterSchema) },
   responses: { 201: jsonContent(UserSchema, "The new user"), ...problemResponses(400, 409, 413, 429) },
 });
 
 export const loginRoute = createRoute({
+  operationId: "login",
   method: "post",
   path: "/api/auth/login",
   tags: ["Auth"],
   summary: "Log in for an access and a refresh token",
   description:
     "Attempts are counted before the password is checked, so the limits hold for simultaneous attempts too: 10 per (email, client address), 100 per client address and 100 per email from all addresses, in a 15-minute window (IPv6 clients count per /64). At a limit every attempt, even with the right password, answers 429 with `Retry-After`. A successful login does not count as a failure. The access token names its session (the refresh-token family).",
+  security: [],
   request: { query: NoQuery, body: jsonBody(LoginSchema) },
   responses: { 200: jsonContent(TokenPairSchema, "Tokens"), ...problemResponses(400, 401, 429) },
 });
 
 export const refreshRoute = createRoute({
+  operationId: "refresh",
   method: "post",
   path: "/api/auth/refresh",
   tags: ["Auth"],
   summary: "Rotate a refresh token",
   description:
     "The presented refresh token stops working. Presenting one that was already rotated revokes its whole family (reuse detection), closes that session's notification sockets (4001) and answers 401. A session lives at most 30 days from its login, however often it is rotated.",
+  security: [],
   request: { query: NoQuery, body: jsonBody(RefreshSchema) },
   responses: { 200: jsonContent(TokenPairSchema, "New tokens"), ...problemResponses(400, 401) },
 });
 
 export const logoutRoute = createRoute({
+  operationId: "logout",
   method: "post",
   path: "/api/auth/logout",
   tags: ["Auth"],
   summary: "End a session: revoke its refresh-token family and close its notification sockets (4001)",
+  security: [],
   request: { query: NoQuery, body: jsonBody(RefreshSchema) },
   responses: { 204: { description: "Revoked" }, ...problemResponses(400, 401) },
 });
 
 export const getMeRoute = createRoute({
+  operationId: "getMe",
   method: "get",
   path: "/api/me",
   tags: ["Auth"],
@@ -58,6 +67,7 @@ export const getMeRoute = createRoute({
 });
 
 export const updateMeRoute = createRoute({
+  operationId: "updateMe",
   method: "patch",
   path: "/api/me",
   tags: ["Auth"],

@@ -4,10 +4,9 @@ import type { Database } from "../db/client";
 import { cartItems, categories, products } from "../db/schema";
 import { centsToMoney, moneyToCents } from "../lib/money";
 import { conflict, insufficientStock, notFound, unauthorized } from "../lib/problem";
-import type { CartResponse } from "./cart.schemas";
+import { MAX_CART_LINES, type CartResponse } from "./cart.schemas";
 
-/** A cart holds at most this many lines (products): it bounds what one checkout locks and writes. */
-export const MAX_CART_LINES = 100;
+export { MAX_CART_LINES };
 
 /**
  * The cart's live lines with each product and its category, in one joined query. A product deleted

@@ -1,21 +1,25 @@
 import { z } from "@hono/zod-openapi";
 import { MAX_ID } from "../lib/ids";
 import { MoneyInput, MoneyOutput, moneyToCents } from "../lib/money";
+import { IdOutput, INT32, textOutput, TimestampOutput } from "../lib/openapi-bounds";
 import { PageQuery, pageListSchema, positiveIntParam } from "../lib/pagination";
 
-export const CategoryRefSchema = z.object({ id: z.number().int(), name: z.string() }).openapi("CategoryRef");
+/** The most units of one product the catalog holds: far below int4, so no sum of stock overflows. */
+export const MAX_STOCK = 1_000_000_000;
+
+export const CategoryRefSchema = z.object({ id: IdOutput, name: textOutput(100) }).openapi("CategoryRef");
 
 export const ProductSchema = z
   .object({
-    id: z.number().int(),
-    name: z.string(),
-    description: z.string(),
+    id: IdOutput,
+    name: textOutput(200),
+    description: textOutput(5000),
     price: MoneyOutput,
-    stock: z.number().int(),
+    stock: z.number().int().openapi({ ...INT32, minimum: 0, maximum: MAX_STOCK }),
     in_stock: z.boolean(),
     category: CategoryRefSchema,
-    created_at: z.string().openapi({ format: "date-time" }),
-    updated_at: z.string().openapi({ format: "date-time" }),
+    created_at: TimestampOutput,
+    updated_at: TimestampOutput,
   })
   .openapi("Product");
 
@@ -25,11 +29,11 @@ export type ProductResponse = z.infer<typeof ProductSchema>;
 
 export const CategorySchema = z
   .object({
-    id: z.number().int(),
-    name: z.string(),
-    description: z.string(),
-    created_at: z.string().openapi({ format: "date-time" }),
-    updated_at: z.string().openapi({ format: "date-time" }),
+    id: IdOutput,
+    name: textOutput(100),
+    description: textOutput(2000),
+    created_at: TimestampOutput,
+    updated_at: TimestampOutput,
   })
   .openapi("Category");
 
@@ -54,10 +58,8 @@ export const CATEGORY_LIST_PARAMS = [] as const;
 // ── products ────────────────────────────────────────────────────────────────
 const productName = z.string().trim().min(1, "Must not be empty.").max(200, "Must be at most 200 characters.");
 const productDescription = z.string().trim().max(5000, "Must be at most 5000 characters.");
-/** The most units of one product the catalog holds: far below int4, so no sum of stock overflows. */
-export const MAX_STOCK = 1_000_000_000;
-const stockValue = z.number().int("Must be a whole number.").min(0, "Must not be negative.").max(MAX_STOCK, "Must be at most 1,000,000,000.");
-const categoryId = z.number().int("Must be a category id.").positive("Must be a category id.").max(MAX_ID, "Must be a category id.");
+const stockValue = z.number().int("Must be a whole number.").min(0, "Must not be negative.").max(MAX_STOCK, "Must be at most 1,000,000,000.").openapi(INT32);
+const categoryId = z.number().int("Must be a category id.").positive("Must be a category id.").max(MAX_ID, "Must be a category id.").openapi(INT32);
 
 export const CreateProductSchema = z
   .strictObject({
@@ -82,7 +84,7 @@ export const UpdateProductSchema = z
 
 export const StockChangeSchema = z
   .union([
-    z.strictObject({ delta: z.number().int("Must be a whole number.").min(-MAX_STOCK).max(MAX_STOCK).refine((d) => d !== 0, "Must not be 0.") }),
+    z.strictObject({ delta: z.number().int("Must be a whole number.").min(-MAX_STOCK).max(MAX_STOCK).refine((d) => d !== 0, "Must not be 0.").openapi(INT32) }),
     z.strictObject({ stock: stockValue }),
   ])
   .openapi("StockChangeRequest", { description: "Either `{ delta }` (added atomically; negative removes) or `{ stock }` (set)." });
@@ -92,8 +94,8 @@ export type Ordering = (typeof ORDERINGS)[number];
 
 export const ProductListQuery = PageQuery.extend({
   category: positiveIntParam("Category id.").optional(),
-  min_price: MoneyInput.optional().openapi({ type: "string", description: "Inclusive lower bound." }),
-  max_price: MoneyInput.optional().openapi({ type: "string", description: "Inclusive upper bound." }),
+  min_price: MoneyInput.optional().openapi({ type: "string", maxLength: 32, description: "Inclusive lower bound." }),
+  max_price: MoneyInput.optional().openapi({ type: "string", maxLength: 32, description: "Inclusive upper bound." }),
   in_stock: z.enum(["true", "false"], { message: "Must be true or false." }).optional(),
   search: z
     .string()

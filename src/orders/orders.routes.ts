@@ -14,6 +14,7 @@ import {
 } from "./orders.schemas";
 
 export const placeOrderRoute = createRoute({
+  operationId: "placeOrder",
   method: "post",
   path: "/api/orders",
   tags: ["Orders"],
@@ -29,6 +30,7 @@ export const placeOrderRoute = createRoute({
 });
 
 export const listOrdersRoute = createRoute({
+  operationId: "listOrders",
   method: "get",
   path: "/api/orders",
   tags: ["Orders"],
@@ -40,6 +42,7 @@ export const listOrdersRoute = createRoute({
 });
 
 export const getOrderRoute = createRoute({
+  operationId: "getOrder",
   method: "get",
   path: "/api/orders/{id}",
   tags: ["Orders"],
@@ -52,6 +55,7 @@ export const getOrderRoute = createRoute({
 });
 
 export const cancelOrderRoute = createRoute({
+  operationId: "cancelOrder",
   method: "post",
   path: "/api/orders/{id}/cancel",
   tags: ["Orders"],
@@ -63,6 +67,7 @@ export const cancelOrderRoute = createRoute({
 });
 
 export const adminListOrdersRoute = createRoute({
+  operationId: "adminListOrders",
   method: "get",
   path: "/api/admin/orders",
   tags: ["Admin"],
@@ -74,6 +79,7 @@ export const adminListOrdersRoute = createRoute({
 });
 
 export const adminChangeStatusRoute = createRoute({
+  operationId: "adminChangeStatus",
   method: "patch",
   path: "/api/admin/orders/{id}",
   tags: ["Admin"],

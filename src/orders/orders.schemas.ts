@@ -1,34 +1,36 @@
 import { z } from "@hono/zod-openapi";
+import { MAX_CART_LINES } from "../cart/cart.schemas";
 import { MoneyOutput } from "../lib/money";
+import { IdOutput, INT32, textOutput, TimestampOutput } from "../lib/openapi-bounds";
 import { PageQuery, pageListSchema, positiveIntParam } from "../lib/pagination";
+import { ORDER_STATUSES } from "../shared/contract";
 
-export const ORDER_STATUSES = ["pending", "shipped", "delivered", "cancelled"] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-
-/** The only moves an order's status can make. */
-export const TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
-  pending: ["shipped", "cancelled"],
-  shipped: ["delivered"],
-  delivered: [],
-  cancelled: [],
-};
+// Statuses and their moves are shared with the storefront: written once, in src/shared/contract.ts.
+export { ORDER_STATUSES, TRANSITIONS, type OrderStatus } from "../shared/contract";
 
 export const OrderItemSchema = z
-  .object({ product_id: z.number().int(), name: z.string(), unit_price: MoneyOutput, quantity: z.number().int(), line_total: MoneyOutput })
+  .object({
+    product_id: IdOutput,
+    name: textOutput(200),
+    unit_price: MoneyOutput,
+    quantity: z.number().int().openapi({ ...INT32, minimum: 1, maximum: 10_000 }),
+    line_total: MoneyOutput,
+  })
   .openapi("OrderItem");
 
 export const OrderSchema = z
   .object({
-    id: z.number().int(),
+    id: IdOutput,
     status: z.enum(ORDER_STATUSES),
     total: MoneyOutput,
-    items: z.array(OrderItemSchema),
-    created_at: z.string().openapi({ format: "date-time" }),
-    updated_at: z.string().openapi({ format: "date-time" }),
+    // An order is made from one cart.
+    items: z.array(OrderItemSchema).openapi({ maxItems: MAX_CART_LINES }),
+    created_at: TimestampOutput,
+    updated_at: TimestampOutput,
   })
   .openapi("Order");
 
-export const AdminOrderSchema = OrderSchema.extend({ user_id: z.number().int() }).openapi("AdminOrder");
+export const AdminOrderSchema = OrderSchema.extend({ user_id: IdOutput }).openapi("AdminOrder");
 
 export type OrderResponse = z.infer<typeof OrderSchema>;
 export type AdminOrderResponse = z.infer<typeof AdminOrderSchema>;
