@@ -1,4 +1,4 @@
-// Live order notifications over the WebSocket, following the README's "Reconnecting without losing
+// Live order notifications over the WebSocket, following docs/api-tour.md's "Reconnecting without losing
 // anything" recipe: open the socket first, then fetch everything after the last id this browser is
 // sure of (oldest first, following `next`), drop duplicates by id, and move that resume point only
 // once a catch-up has finished. Close codes (CloseCode, shared with the Worker): resync (reconnect
