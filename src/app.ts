@@ -72,6 +72,11 @@ export function createApp() {
     description:
       "Access token from `POST /api/auth/login`: a JWT handled as RFC8725 (JWT Best Current Practices) asks: one algorithm (HS256) accepted, issuer, audience, expiry and the token's type checked, short-lived (ACCESS_TOKEN_TTL_SECONDS, 15 minutes by default).",
   });
+  app.openAPIRegistry.registerComponent("securitySchemes", "guestOrderToken", {
+    type: "http",
+    scheme: "bearer",
+    description: "A guest order's `access_token`, from `POST /api/guest/orders`.",
+  });
   // The reference page at /docs is a static asset (web/docs.html, Scalar) that reads this document.
   app.doc31("/api/openapi.json", openApiInfo);
 

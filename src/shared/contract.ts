@@ -12,9 +12,7 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
  * make a move (the owner may only cancel their own pending order) is the order code's business.
  */
 export const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
-  // Until checkout takes payment a pending order still ships directly, as in round 2 (the storefront
-  // and test/orders use that). Once payments land this line becomes ["paid", "cancelled"].
-  pending: ["shipped", "cancelled"],
+  pending: ["paid", "cancelled"],
   paid: ["shipped", "cancelled"],
   shipped: ["delivered"],
   delivered: [],

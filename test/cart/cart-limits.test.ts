@@ -21,6 +21,8 @@ beforeAll(async () => {
     "insert into products (name, price, stock, category_id) select 'Limit ' || g, 2.50, 50, $1 from generate_series(1, $2) g returning id",
     [categoryId, MAX_LINES + 10],
   );
+  // Each product's one variant has the product's id, as the API makes them.
+  await sql("insert into variants (id, product_id, sku, price, stock) select id, id, 'SKU-' || id, price, stock from products where id = any($1::int[])", [rows.map((r) => r.id)]);
   const ids = rows.map((r) => r.id).sort((a, b) => a - b);
   filler = ids.slice(0, MAX_LINES);
   spare = ids.slice(MAX_LINES);
@@ -29,7 +31,7 @@ beforeAll(async () => {
 /** A new user whose cart holds the first `lines` filler products, one unit each, written in SQL. */
 async function userWithLines(lines: number) {
   const user = await newUser("limit");
-  await sql("insert into cart_items (user_id, product_id, quantity) select $1, unnest($2::int[]), 1", [user.id, filler.slice(0, lines)]);
+  await sql("insert into cart_items (user_id, product_id, variant_id, quantity) select $1, id, id, 1 from unnest($2::int[]) id", [user.id, filler.slice(0, lines)]);
   return user;
 }
 

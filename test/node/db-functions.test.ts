@@ -153,10 +153,6 @@ describe("the generated migration (npm run db:functions)", () => {
   });
 });
 
-// Files being rewritten on another branch when these constants got their names; they still write the
-// literals. Empty this list once they call shop_notification_lock_key() and shop_max_money().
-const STILL_WRITING_LITERALS = ["shop_change_order_status.sql", "shop_place_order.sql"];
-
 describe("constants SQL and TypeScript share", () => {
   it("the money cap: shop_max_money() is MAX_MONEY_CENTS (src/lib/money.ts)", async () => {
     const { rows } = await client.query<{ max: string }>("select shop_max_money()::text as max");
@@ -174,7 +170,6 @@ describe("constants SQL and TypeScript share", () => {
       { literal: /9999999999\.99/, owner: "shop_max_money.sql" },
     ];
     for (const f of files) {
-      if (STILL_WRITING_LITERALS.includes(f.file)) continue;
       for (const { literal, owner } of literals) {
         if (f.file === owner) continue;
         expect(literal.test(withoutCommentLines(f.text)), `${f.file} writes ${literal.source}: call the function in ${owner}`).toBe(false);
