@@ -68,7 +68,7 @@ BEGIN
     RETURN json_build_object('outcome', 'not-found');
   END IF;
   IF v_user IS NOT NULL THEN
-    PERFORM pg_advisory_xact_lock(7301, v_user);
+    PERFORM pg_advisory_xact_lock(shop_notification_lock_key(), v_user);
   END IF;
 
   SELECT * INTO v_order FROM orders WHERE id = p_order FOR NO KEY UPDATE;
@@ -192,7 +192,7 @@ BEGIN
     ORDER BY expires_at, id LIMIT p_limit
     FOR NO KEY UPDATE SKIP LOCKED
   LOOP
-    IF v_order.user_id IS NULL OR pg_try_advisory_xact_lock(7301, v_order.user_id) THEN
+    IF v_order.user_id IS NULL OR pg_try_advisory_xact_lock(shop_notification_lock_key(), v_order.user_id) THEN
       v_ids := v_ids || v_order.id;
     END IF;
   END LOOP;
@@ -220,6 +220,23 @@ $$;
 CREATE OR REPLACE FUNCTION shop_iso(ts timestamptz) RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE AS $$
   SELECT to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+$$;
+--> statement-breakpoint
+-- The largest amount a money column (numeric(12,2): prices, order totals) holds. Checkout refuses a
+-- total above it before writing anything. The Worker's MAX_MONEY_CENTS (src/lib/money.ts) is the
+-- same number in cents; test/node/db-functions.test.ts fails when the two disagree.
+CREATE OR REPLACE FUNCTION shop_max_money() RETURNS numeric
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT 9999999999.99::numeric
+$$;
+--> statement-breakpoint
+-- The first key of the per-user advisory lock (pg_advisory_xact_lock(shop_notification_lock_key(),
+-- user_id)) that every writer of a user's notifications holds, so their ids commit in order. Named
+-- once here so no two functions can disagree about it; 7301 is arbitrary but must never change
+-- while old and new functions can run side by side.
+CREATE OR REPLACE FUNCTION shop_notification_lock_key() RETURNS integer
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT 7301
 $$;
 --> statement-breakpoint
 -- An order as the API shows it (user_id included; the Worker drops it for customers): status and
@@ -288,7 +305,7 @@ BEGIN
   IF p_order.user_id IS NULL THEN
     RETURN json_build_object('notification', NULL, 'previous_notification_id', NULL, 'email_id', v_email_id);
   END IF;
-  PERFORM pg_advisory_xact_lock(7301, p_order.user_id);
+  PERFORM pg_advisory_xact_lock(shop_notification_lock_key(), p_order.user_id);
   SELECT * INTO v_note FROM shop_record_status_change(p_order.user_id, p_order.id, p_from, p_to);
   RETURN json_build_object('notification', v_note.notification, 'previous_notification_id', v_note.previous_id, 'email_id', v_email_id);
 END
@@ -595,7 +612,7 @@ BEGIN
   SELECT sum(tax) + v_ship_tax INTO v_tax FROM shop_checkout_lines_v1;
   v_total := v_subtotal - v_discount + v_shipping + v_tax;
 
-  IF v_total > 9999999999.99 THEN
+  IF v_total > shop_max_money() THEN
     RETURN json_build_object('outcome', 'total-too-large', 'total', v_total::text);
   END IF;
 
@@ -687,7 +704,7 @@ LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO variants (id, product_id, sku, price, stock, deleted_at, created_at, updated_at)
   SELECT NEW.id, NEW.id, 'SKU-' || NEW.id, NEW.price, NEW.stock, NEW.deleted_at, NEW.created_at, NEW.updated_at
-  WHERE NOT EXISTS (SELECT 1 FROM variants WHERE product_id = NEW.id)
+  WHERE NOT EXISTS (SELECT 1 FROM variants WHERE product_id = NEW.id AND deleted_at IS NULL)
   ON CONFLICT DO NOTHING;
   RETURN NULL;
 END
@@ -710,7 +727,8 @@ $$;
 --> statement-breakpoint
 -- Notifications' own piece of a status change: the owner's notification row, and the id of the
 -- owner's notification before it (0 if none), which lets the Notifier see a push that overtook
--- another. Callers hold the owner's advisory lock (7301, user), so ids commit in order.
+-- another. Callers hold the owner's advisory lock
+-- (shop_notification_lock_key(), user), so ids commit in order.
 CREATE OR REPLACE FUNCTION shop_record_status_change(p_user integer, p_order integer, p_from order_status, p_to order_status,
   OUT notification json, OUT previous_id integer)
 LANGUAGE plpgsql AS $$

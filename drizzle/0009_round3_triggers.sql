@@ -5,3 +5,6 @@ CREATE TRIGGER "products_sync_variant" AFTER UPDATE OF "price", "stock" ON "prod
   WHEN (OLD.price IS DISTINCT FROM NEW.price OR OLD.stock IS DISTINCT FROM NEW.stock) EXECUTE FUNCTION shop_product_sync_variant();
 --> statement-breakpoint
 CREATE TRIGGER "cart_items_line_variant" BEFORE INSERT ON "cart_items" FOR EACH ROW WHEN (NEW.variant_id IS NULL) EXECUTE FUNCTION shop_cart_line_variant();
+--> statement-breakpoint
+-- Deleting a product cascades to its variants: the cascade looks them up by product_id, dead or alive.
+CREATE INDEX "variants_product_fk_idx" ON "variants" USING btree ("product_id");

@@ -1,6 +1,6 @@
 // npm run bench [-- catalog|checkout|ws|auth ...] [--requests N] [--concurrency C] [--runs R]
 // npm run bench -- cpu [--seconds S] [--concurrency C] [--runtimes serve,dev]: CPU per request, own stack (scripts/bench/cpu.ts)
-// Benchmarks against any BASE_URL that serves API.md (default http://127.0.0.1:8787, i.e. `npm run dev`).
+// Benchmarks against any BASE_URL that serves this API (default http://127.0.0.1:8787, i.e. `npm run dev`).
 // `npm run bench -- rtt [--samples N] [--delay MS] [--hot-users N] [--hot-delay MS] [--only REGEX]` is
 // apart: round trips per request, on a throwaway stack and `wrangler dev` of its own (bench/rtt.ts).
 // Prints a table (p50, p95, p99, req/s) and writes JSON + an SVG chart to bench-results/.

@@ -30,6 +30,8 @@ export const openApiInfo = {
     description:
       "An e-commerce API on Cloudflare Workers. Errors are RFC 9457 `application/problem+json`; money is a decimal string with two places; lists are paginated with `page`/`page_size` or keyset `cursor`.",
   },
+  // The document is served by the API it describes: paths are relative to wherever it was fetched from.
+  servers: [{ url: "/", description: "This deployment: production on Workers, or local under npm run dev", "x-internal": false }],
 };
 
 export function createApp() {
@@ -81,7 +83,8 @@ export function createApp() {
     type: "http",
     scheme: "bearer",
     bearerFormat: "JWT",
-    description: "Access token from `POST /api/auth/login`.",
+    description:
+      "Access token from `POST /api/auth/login`: a JWT handled as RFC8725 (JWT Best Current Practices) asks: one algorithm (HS256) accepted, issuer, audience, expiry and the token's type checked, short-lived (ACCESS_TOKEN_TTL_SECONDS, 15 minutes by default).",
   });
   app.openAPIRegistry.registerComponent("securitySchemes", "guestOrderToken", {
     type: "http",

@@ -17,7 +17,7 @@ function pathOf(url: string): string {
 /**
  * The Worker owns /api/*, /health and /images/* (everything else is a static asset, served before the Worker
  * runs): any other path is answered 404 here, without building a router context. Junk requests are
- * the commonest kind and the cheapest this way (issue 14).
+ * the commonest kind and the cheapest this way (docs/benchmarks.md, "CPU per request").
  */
 function isWorkerPath(path: string): boolean {
   return path.startsWith("/api/") || path === "/api" || path.startsWith("/api?") || path === "/health" || path.startsWith("/health?") || path.startsWith("/images/");

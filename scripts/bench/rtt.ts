@@ -1,7 +1,7 @@
 // npm run bench -- rtt [--samples N] [--delay MS] [--hot-users N] [--only REGEX]
-// Round trips per request on the critical path (issue 13), measured the way a distant store is
+// Round trips per request on the critical path (docs/design/round-trips.md), measured the way a distant store is
 // felt: a throwaway stack (Postgres, Redis, both bridges) and `wrangler dev` on it; for every
-// endpoint of API.md, the median latency with one bridge holding each message `delay` ms each way,
+// endpoint of the API, the median latency with one bridge holding each message `delay` ms each way,
 // minus the median with no delay, divided by the injected round trip (2 × delay). One bridge at a
 // time, samples interleaved; requests that change state get fresh state before every sample.
 // The bridges also count what crossed them (after the inbound hold, so work sent after the response
@@ -379,7 +379,7 @@ class RttBench {
     };
   }
 
-  /** One row per endpoint of API.md (or those `--only` picks), in the order of its sections. */
+  /** One row per endpoint (or those `--only` picks), grouped by domain. */
   async endpoints(): Promise<RttRow[]> {
     const f = await this.endpointFixtures();
     const scenarios = [

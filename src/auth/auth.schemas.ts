@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { IdOutput, INT32, textOutput, TimestampOutput } from "../lib/openapi-bounds";
 
 const email = z
   .string()
@@ -49,24 +50,24 @@ export const UpdateProfileSchema = z
 
 export const UserSchema = z
   .object({
-    id: z.number().int(),
-    email: z.string(),
-    name: z.string(),
-    phone: z.string(),
-    address: z.string(),
+    id: IdOutput,
+    email: textOutput(254).openapi({ format: "email" }),
+    name: textOutput(100),
+    phone: textOutput(32),
+    address: textOutput(500),
     is_admin: z.boolean(),
-    email_verified_at: z.string().nullable().openapi({ format: "date-time", description: "When the user confirmed their email address (POST /api/auth/verify-email/confirm); null until then." }),
-    created_at: z.string().openapi({ format: "date-time" }),
-    updated_at: z.string().openapi({ format: "date-time" }),
+    email_verified_at: TimestampOutput.nullable().openapi({ description: "When the user confirmed their email address (POST /api/auth/verify-email/confirm); null until then." }),
+    created_at: TimestampOutput,
+    updated_at: TimestampOutput,
   })
   .openapi("User");
 
 export const TokenPairSchema = z
   .object({
-    access: z.string(),
-    refresh: z.string().optional().openapi({ description: "Absent when the request asked for the refresh token as a cookie (`Refresh-Token-Transport: cookie`)." }),
+    access: textOutput(4096).openapi({ description: "A JWT (HS256)." }),
+    refresh: textOutput(4096).optional().openapi({ description: "Absent when the request asked for the refresh token as a cookie (`Refresh-Token-Transport: cookie`)." }),
     token_type: z.literal("Bearer"),
-    expires_in: z.number().int().openapi({ description: "Seconds until the access token expires." }),
+    expires_in: z.number().int().openapi({ ...INT32, minimum: 1, maximum: 2_147_483_647, description: "Seconds until the access token expires." }),
   })
   .openapi("TokenPair");
 

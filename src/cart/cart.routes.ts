@@ -7,6 +7,7 @@ import { AddCartItemSchema, CartSchema, VariantIdParam, SetCartQuantitySchema } 
 const errors = problemResponses(400, 401, 404, 409, 413);
 
 export const getCartRoute = createRoute({
+  operationId: "getCart",
   method: "get",
   path: "/api/cart",
   tags: ["Cart"],
@@ -18,6 +19,7 @@ export const getCartRoute = createRoute({
 });
 
 export const addCartItemRoute = createRoute({
+  operationId: "addCartItem",
   method: "post",
   path: "/api/cart/items",
   tags: ["Cart"],
@@ -31,6 +33,7 @@ export const addCartItemRoute = createRoute({
 });
 
 export const setCartQuantityRoute = createRoute({
+  operationId: "setCartQuantity",
   method: "patch",
   path: "/api/cart/items/{variant_id}",
   tags: ["Cart"],
@@ -43,6 +46,7 @@ export const setCartQuantityRoute = createRoute({
 });
 
 export const removeCartItemRoute = createRoute({
+  operationId: "removeCartItem",
   method: "delete",
   path: "/api/cart/items/{variant_id}",
   tags: ["Cart"],
@@ -55,6 +59,7 @@ export const removeCartItemRoute = createRoute({
 });
 
 export const clearCartRoute = createRoute({
+  operationId: "clearCart",
   method: "delete",
   path: "/api/cart",
   tags: ["Cart"],

@@ -1,19 +1,23 @@
 import { z } from "@hono/zod-openapi";
-import { ProductSchema } from "../catalog/catalog.schemas";
+import { MAX_STOCK, ProductSchema } from "../catalog/catalog.schemas";
 import { MAX_ID } from "../lib/ids";
 import { MoneyOutput } from "../lib/money";
+import { IdOutput, INT32, textOutput } from "../lib/openapi-bounds";
 import { positiveIntParam } from "../lib/pagination";
 
-const quantity = z.number().int("Must be a whole number.").min(1, "Must be at least 1.").max(10_000, "Must be at most 10,000.");
-const id = (what: string) => z.number().int(`Must be a ${what} id.`).positive(`Must be a ${what} id.`).max(MAX_ID, `Must be a ${what} id.`);
+/** A cart holds at most this many lines (variants): it bounds what one checkout locks and writes. */
+export const MAX_CART_LINES = 100;
+
+const quantity = z.number().int("Must be a whole number.").min(1, "Must be at least 1.").max(10_000, "Must be at most 10,000.").openapi(INT32);
+const id = (what: string) => z.number().int(`Must be a ${what} id.`).positive(`Must be a ${what} id.`).max(MAX_ID, `Must be a ${what} id.`).openapi(INT32);
 
 export const CartVariantSchema = z
   .object({
-    id: z.number().int(),
-    sku: z.string(),
-    options: z.record(z.string(), z.string()),
+    id: IdOutput,
+    sku: textOutput(100),
+    options: z.record(z.string(), textOutput(100)),
     price: MoneyOutput,
-    stock: z.number().int(),
+    stock: z.number().int().openapi({ ...INT32, minimum: 0, maximum: MAX_STOCK }),
     in_stock: z.boolean(),
   })
   .openapi("CartVariant");
@@ -22,12 +26,12 @@ export const CartItemSchema = z
   .object({
     product: ProductSchema,
     variant: CartVariantSchema,
-    variant_id: z.number().int(),
-    quantity: z.number().int(),
+    variant_id: IdOutput,
+    quantity: z.number().int().openapi({ ...INT32, minimum: 1, maximum: 10_000 }),
     line_total: MoneyOutput.openapi({ description: "The variant's current price × quantity." }),
   })
   .openapi("CartItem");
-export const CartSchema = z.object({ items: z.array(CartItemSchema), total: MoneyOutput }).openapi("Cart");
+export const CartSchema = z.object({ items: z.array(CartItemSchema).openapi({ maxItems: MAX_CART_LINES }), total: MoneyOutput }).openapi("Cart");
 export type CartResponse = z.infer<typeof CartSchema>;
 
 export const AddCartItemSchema = z

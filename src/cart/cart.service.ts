@@ -4,10 +4,9 @@ import type { Database } from "../db/client";
 import { cartItems, categories, products, variants } from "../db/schema";
 import { centsToMoney, moneyToCents } from "../lib/money";
 import { conflict, insufficientStock, notFound, unauthorized, validationProblem } from "../lib/problem";
-import type { CartResponse } from "./cart.schemas";
+import { MAX_CART_LINES, type CartResponse } from "./cart.schemas";
 
-/** A cart holds at most this many lines (variants): it bounds what one checkout locks and writes. */
-export const MAX_CART_LINES = 100;
+export { MAX_CART_LINES };
 
 // What the cart keeps for checkout: one row per (user_id, variant_id) with product_id always the
 // variant's product and quantity ≥ 1, never more than the variant's stock when it was written. A

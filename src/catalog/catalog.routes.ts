@@ -21,26 +21,31 @@ const cached =
 const adminErrors = problemResponses(400, 401, 403, 404, 409, 413);
 
 export const listCategoriesRoute = createRoute({
+  operationId: "listCategories",
   method: "get",
   path: "/api/categories",
   tags: ["Catalog"],
   summary: "List categories, ordered by name",
   description: cached,
+  security: [],
   request: { query: CategoryListQuery },
   responses: { 200: jsonContent(CategoryPageSchema, "A page of categories"), 304: { description: "Not modified" }, ...problemResponses(400) },
 });
 
 export const getCategoryRoute = createRoute({
+  operationId: "getCategory",
   method: "get",
   path: "/api/categories/{id}",
   tags: ["Catalog"],
   summary: "One category",
   description: cached,
+  security: [],
   request: { params: IdParam, query: NoQuery },
   responses: { 200: jsonContent(CategorySchema, "The category"), 304: { description: "Not modified" }, ...problemResponses(400, 404) },
 });
 
 export const createCategoryRoute = createRoute({
+  operationId: "createCategory",
   method: "post",
   path: "/api/categories",
   tags: ["Catalog"],
@@ -52,6 +57,7 @@ export const createCategoryRoute = createRoute({
 });
 
 export const updateCategoryRoute = createRoute({
+  operationId: "updateCategory",
   method: "patch",
   path: "/api/categories/{id}",
   tags: ["Catalog"],
@@ -63,6 +69,7 @@ export const updateCategoryRoute = createRoute({
 });
 
 export const deleteCategoryRoute = createRoute({
+  operationId: "deleteCategory",
   method: "delete",
   path: "/api/categories/{id}",
   tags: ["Catalog"],
@@ -74,26 +81,31 @@ export const deleteCategoryRoute = createRoute({
 });
 
 export const listProductsRoute = createRoute({
+  operationId: "listProducts",
   method: "get",
   path: "/api/products",
   tags: ["Catalog"],
   summary: "List products with filters, ordering, pages or keyset cursors",
   description: `Each product carries its category, options, live variants and images from the same query. \`option=<name>:<value>\` (repeatable) keeps the products that have a live variant with each value given, and works with every other filter, ordering, page and cursor. ${cached}`,
+  security: [],
   request: { query: ProductListQuery },
   responses: { 200: jsonContent(ProductPageSchema, "A page of products"), 304: { description: "Not modified" }, ...problemResponses(400) },
 });
 
 export const getProductRoute = createRoute({
+  operationId: "getProduct",
   method: "get",
   path: "/api/products/{id}",
   tags: ["Catalog"],
   summary: "One product",
   description: cached,
+  security: [],
   request: { params: IdParam, query: NoQuery },
   responses: { 200: jsonContent(ProductSchema, "The product"), 304: { description: "Not modified" }, ...problemResponses(400, 404) },
 });
 
 export const createProductRoute = createRoute({
+  operationId: "createProduct",
   method: "post",
   path: "/api/products",
   tags: ["Catalog"],
@@ -107,6 +119,7 @@ export const createProductRoute = createRoute({
 });
 
 export const updateProductRoute = createRoute({
+  operationId: "updateProduct",
   method: "patch",
   path: "/api/products/{id}",
   tags: ["Catalog"],
@@ -120,6 +133,7 @@ export const updateProductRoute = createRoute({
 });
 
 export const deleteProductRoute = createRoute({
+  operationId: "deleteProduct",
   method: "delete",
   path: "/api/products/{id}",
   tags: ["Catalog"],
@@ -132,6 +146,7 @@ export const deleteProductRoute = createRoute({
 });
 
 export const changeStockRoute = createRoute({
+  operationId: "changeStock",
   method: "post",
   path: "/api/products/{id}/stock",
   tags: ["Catalog"],

@@ -1,60 +1,69 @@
 import { z } from "@hono/zod-openapi";
 import { MAX_ID } from "../lib/ids";
 import { MoneyInput, MoneyOutput, moneyToCents } from "../lib/money";
+import { IdOutput, INT32, INT64, textOutput, TimestampOutput, UrlOutput } from "../lib/openapi-bounds";
 import { PageQuery, pageListSchema, positiveIntParam } from "../lib/pagination";
 import { variantListProblems } from "./variant-options";
 
-export const CategoryRefSchema = z.object({ id: z.number().int(), name: z.string() }).openapi("CategoryRef");
+/** The most units of one product the catalog holds: far below int4, so no sum of stock overflows. */
+export const MAX_STOCK = 1_000_000_000;
+
+export const CategoryRefSchema = z.object({ id: IdOutput, name: textOutput(100) }).openapi("CategoryRef");
 
 /** A product's options, its variants and its images: limits the catalog holds to. */
 export const MAX_OPTIONS = 3;
 export const MAX_VARIANTS = 100;
 export const MAX_OPTION_VALUES = 100;
+/** The most images one product shows: the image upload route must refuse more (round 3, images). */
+export const MAX_IMAGES = 100;
 
-export const ProductOptionSchema = z.object({ name: z.string(), values: z.array(z.string()) }).openapi("ProductOption");
+export const ProductOptionSchema = z
+  .object({ name: textOutput(50), values: z.array(textOutput(100)).openapi({ maxItems: MAX_OPTION_VALUES }) })
+  .openapi("ProductOption");
 
 export const VariantSchema = z
   .object({
-    id: z.number().int(),
-    sku: z.string(),
-    options: z.record(z.string(), z.string()).openapi({ description: "One value for each of the product's options, e.g. `{ \"Size\": \"M\" }`; `{}` for a product without options." }),
+    id: IdOutput,
+    sku: textOutput(100),
+    options: z.record(z.string(), textOutput(100)).openapi({ description: "One value for each of the product's options, e.g. `{ \"Size\": \"M\" }`; `{}` for a product without options." }),
     price: MoneyOutput,
-    stock: z.number().int(),
+    stock: z.number().int().openapi({ ...INT32, minimum: 0, maximum: MAX_STOCK }),
     in_stock: z.boolean(),
-    image_id: z.number().int().nullable(),
+    image_id: IdOutput.nullable(),
   })
   .openapi("Variant");
 
 export type VariantResponse = z.infer<typeof VariantSchema>;
 
-export const VariantDetailSchema = VariantSchema.extend({ product_id: z.number().int() }).openapi("VariantDetail");
+export const VariantDetailSchema = VariantSchema.extend({ product_id: IdOutput }).openapi("VariantDetail");
 export type VariantDetailResponse = z.infer<typeof VariantDetailSchema>;
 
 export const ProductImageSchema = z
   .object({
-    id: z.number().int(),
-    url: z.string().openapi({ format: "uri", description: "Full URL of the image bytes (`/images/{key}`, immutable)." }),
-    width: z.number().int(),
-    height: z.number().int(),
-    alt: z.string(),
-    position: z.number().int(),
+    id: IdOutput,
+    url: UrlOutput.openapi({ description: "Full URL of the image bytes (`/images/{key}`, immutable)." }),
+    // int4 columns; the upload decides the real sizes.
+    width: z.number().int().openapi({ ...INT32, minimum: 0, maximum: MAX_ID }),
+    height: z.number().int().openapi({ ...INT32, minimum: 0, maximum: MAX_ID }),
+    alt: textOutput(1000),
+    position: z.number().int().openapi({ ...INT32, minimum: -MAX_ID - 1, maximum: MAX_ID }),
   })
   .openapi("ProductImage");
 
 export const ProductSchema = z
   .object({
-    id: z.number().int(),
-    name: z.string(),
-    description: z.string(),
+    id: IdOutput,
+    name: textOutput(200),
+    description: textOutput(5000),
     price: MoneyOutput.openapi({ description: "The lowest price of its variants." }),
-    stock: z.number().int().openapi({ description: "The sum of its variants' stock." }),
+    stock: z.number().int().openapi({ ...INT64, minimum: 0, maximum: MAX_STOCK * MAX_VARIANTS, description: "The sum of its variants' stock." }),
     in_stock: z.boolean(),
     category: CategoryRefSchema,
-    options: z.array(ProductOptionSchema).openapi({ description: `At most ${MAX_OPTIONS}; empty for a product with one plain variant.` }),
-    variants: z.array(VariantSchema).openapi({ description: "Ordered by position, then id. A product without options has one variant whose id is the product's." }),
-    images: z.array(ProductImageSchema).openapi({ description: "Ordered by position, then id." }),
-    created_at: z.string().openapi({ format: "date-time" }),
-    updated_at: z.string().openapi({ format: "date-time" }),
+    options: z.array(ProductOptionSchema).openapi({ maxItems: MAX_OPTIONS, description: `At most ${MAX_OPTIONS}; empty for a product with one plain variant.` }),
+    variants: z.array(VariantSchema).openapi({ maxItems: MAX_VARIANTS, description: "Ordered by position, then id. A product without options has one variant whose id is the product's." }),
+    images: z.array(ProductImageSchema).openapi({ maxItems: MAX_IMAGES, description: "Ordered by position, then id." }),
+    created_at: TimestampOutput,
+    updated_at: TimestampOutput,
   })
   .openapi("Product");
 
@@ -64,11 +73,11 @@ export type ProductResponse = z.infer<typeof ProductSchema>;
 
 export const CategorySchema = z
   .object({
-    id: z.number().int(),
-    name: z.string(),
-    description: z.string(),
-    created_at: z.string().openapi({ format: "date-time" }),
-    updated_at: z.string().openapi({ format: "date-time" }),
+    id: IdOutput,
+    name: textOutput(100),
+    description: textOutput(2000),
+    created_at: TimestampOutput,
+    updated_at: TimestampOutput,
   })
   .openapi("Category");
 
@@ -93,10 +102,8 @@ export const CATEGORY_LIST_PARAMS = [] as const;
 // ── products ────────────────────────────────────────────────────────────────
 const productName = z.string().trim().min(1, "Must not be empty.").max(200, "Must be at most 200 characters.");
 const productDescription = z.string().trim().max(5000, "Must be at most 5000 characters.");
-/** The most units of one product the catalog holds: far below int4, so no sum of stock overflows. */
-export const MAX_STOCK = 1_000_000_000;
-const stockValue = z.number().int("Must be a whole number.").min(0, "Must not be negative.").max(MAX_STOCK, "Must be at most 1,000,000,000.");
-const categoryId = z.number().int("Must be a category id.").positive("Must be a category id.").max(MAX_ID, "Must be a category id.");
+const stockValue = z.number().int("Must be a whole number.").min(0, "Must not be negative.").max(MAX_STOCK, "Must be at most 1,000,000,000.").openapi(INT32);
+const categoryId = z.number().int("Must be a category id.").positive("Must be a category id.").max(MAX_ID, "Must be a category id.").openapi(INT32);
 
 const optionName = z
   .string()
@@ -135,7 +142,7 @@ const variantOptions = z
   .record(z.string().max(50, "Must be at most 50 characters."), z.string().max(100, "Must be at most 100 characters."))
   .refine((v) => Object.keys(v).length <= MAX_OPTIONS, `Names at most ${MAX_OPTIONS} options.`)
   .openapi({ description: "One allowed value for each of the product's options, e.g. `{ \"Size\": \"M\" }`." });
-const imageId = z.number().int("Must be an image id.").positive("Must be an image id.").max(MAX_ID, "Must be an image id.");
+const imageId = z.number().int("Must be an image id.").positive("Must be an image id.").max(MAX_ID, "Must be an image id.").openapi(INT32);
 
 export const CreateVariantSchema = z
   .strictObject({
@@ -211,7 +218,7 @@ export type UpdateProductInput = z.infer<typeof UpdateProductSchema>;
 
 export const StockChangeSchema = z
   .union([
-    z.strictObject({ delta: z.number().int("Must be a whole number.").min(-MAX_STOCK).max(MAX_STOCK).refine((d) => d !== 0, "Must not be 0.") }),
+    z.strictObject({ delta: z.number().int("Must be a whole number.").min(-MAX_STOCK).max(MAX_STOCK).refine((d) => d !== 0, "Must not be 0.").openapi(INT32) }),
     z.strictObject({ stock: stockValue }),
   ])
   .openapi("StockChangeRequest", { description: "Either `{ delta }` (added atomically; negative removes) or `{ stock }` (set)." });
@@ -221,8 +228,8 @@ export type Ordering = (typeof ORDERINGS)[number];
 
 export const ProductListQuery = PageQuery.extend({
   category: positiveIntParam("Category id.").optional(),
-  min_price: MoneyInput.optional().openapi({ type: "string", description: "Inclusive lower bound." }),
-  max_price: MoneyInput.optional().openapi({ type: "string", description: "Inclusive upper bound." }),
+  min_price: MoneyInput.optional().openapi({ type: "string", maxLength: 32, description: "Inclusive lower bound." }),
+  max_price: MoneyInput.optional().openapi({ type: "string", maxLength: 32, description: "Inclusive upper bound." }),
   in_stock: z.enum(["true", "false"], { message: "Must be true or false." }).optional(),
   search: z
     .string()
@@ -234,7 +241,8 @@ export const ProductListQuery = PageQuery.extend({
     .openapi({ description: "Case-insensitive match on the name: anywhere in it for 3 or more characters, at its start for 1 or 2 (a shorter term has no trigram for the search index)." }),
   ordering: z.enum(ORDERINGS, { message: `Must be one of ${ORDERINGS.join(", ")}.` }).optional(),
   option: z
-    .union([z.string(), z.array(z.string()).max(MAX_OPTIONS * 4, `At most ${MAX_OPTIONS * 4} option filters.`)])
+    // `<name>:<value>`: at most 50 + 1 + 100 characters (longer is refused below).
+    .union([z.string().openapi({ maxLength: 151 }), z.array(z.string().openapi({ maxLength: 151 })).max(MAX_OPTIONS * 4, `At most ${MAX_OPTIONS * 4} option filters.`)])
     .transform((given, ctx) => {
       const pairs = (Array.isArray(given) ? given : [given]).map((text) => {
         const at = text.indexOf(":");
@@ -251,6 +259,7 @@ export const ProductListQuery = PageQuery.extend({
     .optional()
     .openapi({
       type: "string",
+      maxLength: 151,
       description: "`<name>:<value>`, e.g. `Size:M` (case-sensitive, as the option is spelled). Repeatable: a product matches when, for each one given, it has a variant with that value.",
     }),
 }).superRefine((q, ctx) => {

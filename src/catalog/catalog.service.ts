@@ -4,6 +4,7 @@ import { adminCheck } from "../auth/auth.service";
 import type { Database } from "../db/client";
 import { categories, products } from "../db/schema";
 import { boundedCount, estimatedCount, toCount } from "../db/counts";
+import { sqlState } from "../lib/errors";
 import type { Count, KeysetPosition, PageWindow } from "../lib/pagination";
 import { conflict, insufficientStock, notFound, Problem, validationProblem } from "../lib/problem";
 import { liveProduct, productWithCategory, variantJson, type ProductWithCategoryRow, type VariantJson } from "./catalog.projection";
@@ -161,13 +162,6 @@ const timestamp = (text: string) => new Date(text);
 
 const nameTaken = () => conflict("category-name-taken", "A category with this name already exists.");
 
-function hasCode(err: unknown, code: string): boolean {
-  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === code) return true;
-  }
-  return false;
-}
-
 /** A bump row recorded by the same statement as the write, only when the write changed a row. */
 const bumpAfter = (cte: string) => sql.raw(`bump as (insert into catalog_bumps (counts) select true where exists (select 1 from ${cte}) returning id)`);
 
@@ -215,7 +209,7 @@ export async function updateCategory(db: Database, adminId: number, id: number, 
     if (!row) throw notFound("Category");
     return { value: toCategoryRow(row), bumpId: row.bump_id };
   } catch (err) {
-    if (hasCode(err, "23505")) throw nameTaken();
+    if (sqlState(err) === "23505") throw nameTaken();
     throw err;
   }
 }

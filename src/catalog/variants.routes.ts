@@ -14,6 +14,7 @@ export const ProductVariantParams = z.object({
 const aggregates = "The product's `price` (lowest live variant price) and `stock` (their sum) change in the same transaction; cached catalog reads are invalidated.";
 
 export const createVariantRoute = createRoute({
+  operationId: "createVariant",
   method: "post",
   path: "/api/products/{id}/variants",
   tags: ["Catalog"],
@@ -26,6 +27,7 @@ export const createVariantRoute = createRoute({
 });
 
 export const updateVariantRoute = createRoute({
+  operationId: "updateVariant",
   method: "patch",
   path: "/api/products/{id}/variants/{variant_id}",
   tags: ["Catalog"],
@@ -38,6 +40,7 @@ export const updateVariantRoute = createRoute({
 });
 
 export const deleteVariantRoute = createRoute({
+  operationId: "deleteVariant",
   method: "delete",
   path: "/api/products/{id}/variants/{variant_id}",
   tags: ["Catalog"],
@@ -50,6 +53,7 @@ export const deleteVariantRoute = createRoute({
 });
 
 export const changeVariantStockRoute = createRoute({
+  operationId: "changeVariantStock",
   method: "post",
   path: "/api/variants/{id}/stock",
   tags: ["Catalog"],

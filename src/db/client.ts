@@ -8,7 +8,7 @@ import * as schema from "./schema";
  * The Worker's database: Neon's SQL-over-HTTP. Each query, or each batch (`db.batch([...])`, one
  * non-interactive transaction), is one HTTPS request, and the runtime reuses the connection between
  * requests, so a request pays no connect or TLS handshake of its own. Decisions that need data are
- * made inside Postgres (see drizzle/0003_edge_functions.sql), so nothing here is interactive.
+ * made inside Postgres (SQL functions, src/db/functions/), so nothing here is interactive.
  */
 export type Database = NeonHttpDatabase<typeof schema>;
 

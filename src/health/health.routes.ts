@@ -11,12 +11,14 @@ export const HealthSchema = z
   .openapi("Health");
 
 export const healthRoute = createRoute({
+  operationId: "health",
   method: "get",
   path: "/health",
   tags: ["Health"],
   summary: "Liveness of the Worker and its backing services",
   description:
     "Checks Postgres (`select 1`) and Redis (`PING`). 503 problem+json names each failing part in `db` / `cache` (`ok` or `down`).",
+  security: [],
   request: { query: NoQuery },
   responses: {
     200: jsonContent(HealthSchema, "Every part answers"),

@@ -4,7 +4,7 @@ import type { AppEnv } from "../context";
 /**
  * Security headers (the set Hono's `secureHeaders` sends by default, with a cross-origin resource
  * policy so other origins can read the API) and CORS, as one precomputed list put on every answer:
- * the cheapest way on the hot path (issue 14: `cors` + `secureHeaders` were 40 % of a 404's CPU).
+ * the cheapest way on the hot path (`cors` + `secureHeaders` were 40 % of a 404's CPU; docs/benchmarks.md).
  * Bearer tokens, no cookies: any origin may call the API; credentials are never sent implicitly.
  */
 const SECURITY: [string, string][] = [

@@ -36,7 +36,8 @@ function isUnavailableSqlState(code: string): boolean {
 // failure as "Server error (HTTP status …)".
 const connectionMessage = /connect|connection|terminated|websocket|socket|ECONNREFUSED|closed|network|timed out|server error \(http status|aborted|timeout/i;
 
-function sqlState(err: unknown): string | undefined {
+/** The SQLSTATE anywhere in an error's cause chain (drizzle wraps the driver's error), if any. */
+export function sqlState(err: unknown): string | undefined {
   for (const e of causes(err)) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;

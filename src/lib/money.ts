@@ -5,7 +5,7 @@ import { z } from "@hono/zod-openapi";
  * (numeric(12,2)). Normalised to a string Postgres stores exactly; no float arithmetic anywhere.
  */
 export const MoneyInput = z
-  .union([z.string(), z.number()])
+  .union([z.string().max(32, "Must be a non-negative amount with at most two decimals, such as 19.99."), z.number()])
   .transform((value, ctx) => {
     const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value.trim();
     if (!/^\d{1,10}(\.\d{1,2})?$/.test(text)) {
@@ -14,12 +14,13 @@ export const MoneyInput = z
     }
     return toMoneyString(text);
   })
-  .openapi({ type: "string", example: "19.99", description: "Decimal string (a JSON number is accepted too), at most two decimals." });
+  .openapi({ type: "string", maxLength: 32, example: "19.99", description: "Decimal string (a JSON number is accepted too), at most two decimals." });
 
 /** numeric(12,2): the largest amount a price or an order total column holds, in cents. */
 export const MAX_MONEY_CENTS = 999_999_999_999n;
 
-export const MoneyOutput = z.string().openapi({ example: "19.99", pattern: "^\\d+\\.\\d{2}$" });
+/** Totals of a cart can pass an order's cap (the 409 says so): room for 10^20. */
+export const MoneyOutput = z.string().openapi({ example: "19.99", pattern: "^\\d+\\.\\d{2}$", maxLength: 24 });
 
 /** "5" → "5.00", "5.5" → "5.50" (string work, not floats). */
 export function toMoneyString(text: string): string {

@@ -1,18 +1,24 @@
 import { OpenAPIHono, z, type RouteConfig, type RouteHandler } from "@hono/zod-openapi";
 import type { ZodType } from "zod";
 import type { AppEnv } from "../context";
+import { INT32 } from "./openapi-bounds";
 import { unknownQueryParameters, validationProblem, type FieldError } from "./problem";
+
+// Bounded schemas for responses live apart (openapi-bounds.ts imports nothing of the app), so
+// schemas the Durable Object's contract uses can have them without an import circle.
+export { IdOutput, INT32, INT64, textOutput, TimestampOutput, UrlOutput } from "./openapi-bounds";
 
 export const ProblemSchema = z
   .object({
-    type: z.string().openapi({ example: "urn:problem:validation" }),
-    title: z.string().openapi({ example: "Bad Request" }),
-    status: z.number().int().openapi({ example: 400 }),
-    detail: z.string().openapi({ example: "The request is not valid." }),
+    type: z.string().openapi({ maxLength: 200, example: "urn:problem:validation" }),
+    title: z.string().openapi({ maxLength: 200, example: "Bad Request" }),
+    status: z.number().int().openapi({ ...INT32, minimum: 400, maximum: 599, example: 400 }),
+    detail: z.string().openapi({ maxLength: 65_536, example: "The request is not valid." }),
     errors: z
-      .array(z.object({ path: z.string(), message: z.string() }))
+      .array(z.object({ path: z.string().openapi({ maxLength: 1024 }), message: z.string().openapi({ maxLength: 1024 }) }))
       .optional()
-      .openapi({ description: "Field problems, for 400." }),
+      // At most one per field of a body of at most 64 KiB (or of a query string).
+      .openapi({ description: "Field problems, for 400.", maxItems: 65_536 }),
   })
   .openapi("Problem");
 
@@ -25,15 +31,41 @@ const problemDescriptions: Record<number, string> = {
   413: "Body larger than 64 KiB",
   426: "Not a WebSocket upgrade",
   429: "Too many attempts; see Retry-After",
+  500: "An unexpected error (quote the request id if you report it)",
   503: "A backing service is down",
 };
 
-/** OpenAPI entries for the problem+json errors a route can answer. */
+/**
+ * Headers of a 429: when to try again. Where a response lists headers, OWASP's rules want CORS there
+ * too; every answer carries it (src/lib/edge-headers.ts).
+ */
+const retryAfterHeaders = {
+  "Retry-After": {
+    description: "Seconds to wait before trying again.",
+    schema: { type: "integer" as const, format: "int32", minimum: 1, maximum: 2_147_483_647 },
+  },
+  "Access-Control-Allow-Origin": {
+    description: "Every origin may read the API's answers.",
+    schema: { type: "string" as const, const: "*" },
+  },
+};
+
+type ProblemResponse = {
+  description: string;
+  headers?: typeof retryAfterHeaders;
+  content: { "application/problem+json": { schema: typeof ProblemSchema } };
+};
+
+/**
+ * OpenAPI entries for the problem+json errors a route can answer. Every route can answer 500 (an
+ * unexpected error) so it is always listed; a 429 carries its Retry-After header.
+ */
 export function problemResponses(...statuses: number[]) {
-  const out: Record<string, { description: string; content: { "application/problem+json": { schema: typeof ProblemSchema } } }> = {};
-  for (const status of statuses) {
+  const out: Record<string, ProblemResponse> = {};
+  for (const status of [...new Set([...statuses, 500])]) {
     out[String(status)] = {
       description: problemDescriptions[status] ?? "Error",
+      ...(status === 429 ? { headers: retryAfterHeaders } : {}),
       content: { "application/problem+json": { schema: ProblemSchema } },
     };
   }
@@ -78,6 +110,7 @@ export function createRouter() {
   });
 }
 
+/** For routes that need an access token (`Authorization: Bearer …`); public routes say `security: []`. */
 export const bearerSecurity = [{ bearerAuth: [] }];
 
 /** A handler typed by its route: request validation and response bodies are checked against the schemas. */

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { Config } from "../env";
 import { base64url, fromBase64url } from "./hash";
 import { MAX_ID } from "./ids";
+import { INT64, UrlOutput } from "./openapi-bounds";
 import { Problem, validationProblem } from "./problem";
 
 export const DEFAULT_PAGE_SIZE = 10;
@@ -16,7 +17,7 @@ export const positiveIntParam = (description?: string) =>
     .regex(/^[1-9][0-9]{0,9}$/, "Must be a positive integer.")
     .transform(Number)
     .pipe(z.number().max(MAX_ID, "Must be a positive integer."))
-    .openapi({ type: "string", pattern: "^[1-9][0-9]{0,9}$", description });
+    .openapi({ type: "string", pattern: "^[1-9][0-9]{0,9}$", maxLength: 10, description });
 
 export const IdParam = z.object({
   id: positiveIntParam().openapi({ param: { name: "id", in: "path" }, example: "1" }),
@@ -38,13 +39,16 @@ export function pageListSchema<T extends z.ZodType>(item: T, name: string) {
   return z
     .object({
       count: z.number().int().nullable().openapi({
+        ...INT64,
+        minimum: 0,
+        maximum: Number.MAX_SAFE_INTEGER,
         description: `Rows matching: exact up to ${MAX_PAGE_DEPTH.toLocaleString("en-US")}, the planner's estimate beyond (then \`count_estimated\` is true); null when paging by cursor.`,
       }),
       count_estimated: z.boolean().openapi({ description: `True when more than ${MAX_PAGE_DEPTH.toLocaleString("en-US")} rows match and \`count\` is an estimate.` }),
-      next: z.string().nullable().openapi({ description: "Full URL of the next page, or null." }),
-      previous: z.string().nullable().openapi({ description: "Full URL of the previous page (page-number paging only), or null." }),
-      next_cursor: z.string().nullable().openapi({ description: "Pass as `cursor` for the next page by keyset; null on the last page." }),
-      results: z.array(item),
+      next: UrlOutput.nullable().openapi({ description: "Full URL of the next page, or null." }),
+      previous: UrlOutput.nullable().openapi({ description: "Full URL of the previous page (page-number paging only), or null." }),
+      next_cursor: z.string().nullable().openapi({ maxLength: 2048, description: "Pass as `cursor` for the next page by keyset; null on the last page." }),
+      results: z.array(item).openapi({ maxItems: MAX_PAGE_SIZE }),
     })
     .openapi(name);
 }

@@ -1,6 +1,7 @@
 import { HTTPException } from "hono/http-exception";
 import { edgeResponse } from "./edge-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { Shortage } from "../shared/contract";
 
 export interface FieldError {
   path: string;
@@ -85,13 +86,8 @@ export const forbidden = (detail = "You are not allowed to do this.") => new Pro
 export const conflict = (slug: string, detail: string, extra?: Record<string, unknown>) =>
   new Problem(409, slug, detail, { extra });
 
-/** A product a request wanted more of than there is. */
-export interface Shortage {
-  product_id: number;
-  name: string;
-  requested: number;
-  available: number;
-}
+/** A product a request wanted more of than there is (shared with the storefront). */
+export type { Shortage };
 
 /** The one shape of "not enough stock" (cart, checkout, stock changes): 409 naming each short product. */
 export const insufficientStock = (products: Shortage[], detail?: string) =>

@@ -1,17 +1,18 @@
 import { z } from "@hono/zod-openapi";
-import { orderStatus } from "../db/schema";
+import { IdOutput, TimestampOutput } from "../lib/openapi-bounds";
+import { ORDER_STATUSES } from "../shared/contract";
 
 // Apart from notifications.schemas.ts (which needs the pagination helpers, and through them env.ts)
 // so that the Notifier's contract, which env.ts names, can use this type without closing a circle.
 export const NotificationSchema = z
   .object({
-    id: z.number().int(),
+    id: IdOutput,
     type: z.literal("order.status_changed"),
-    order_id: z.number().int(),
-    from_status: z.enum(orderStatus.enumValues),
-    to_status: z.enum(orderStatus.enumValues),
-    created_at: z.string().openapi({ format: "date-time" }),
-    read_at: z.string().nullable().openapi({ format: "date-time" }),
+    order_id: IdOutput,
+    from_status: z.enum(ORDER_STATUSES),
+    to_status: z.enum(ORDER_STATUSES),
+    created_at: TimestampOutput,
+    read_at: TimestampOutput.nullable(),
   })
   .openapi("Notification");
 

@@ -6,6 +6,7 @@ import { NotificationListQuery, NotificationPageSchema, SocketTicketSchema } fro
 import { CloseCode, MAX_SOCKETS_PER_USER } from "./notifier.contract";
 
 export const listNotificationsRoute = createRoute({
+  operationId: "listNotifications",
   method: "get",
   path: "/api/notifications",
   tags: ["Notifications"],
@@ -18,6 +19,7 @@ export const listNotificationsRoute = createRoute({
 });
 
 export const markReadRoute = createRoute({
+  operationId: "markRead",
   method: "post",
   path: "/api/notifications/{id}/read",
   tags: ["Notifications"],
@@ -29,6 +31,7 @@ export const markReadRoute = createRoute({
 });
 
 export const markAllReadRoute = createRoute({
+  operationId: "markAllRead",
   method: "post",
   path: "/api/notifications/read",
   tags: ["Notifications"],
@@ -41,6 +44,7 @@ export const markAllReadRoute = createRoute({
 
 /** Documented only: the upgrade is served by a plain Hono route (a 101 has no JSON schema). */
 export const socketRoute = createRoute({
+  operationId: "socket",
   method: "get",
   path: "/api/notifications/ws",
   tags: ["Notifications"],
@@ -56,8 +60,8 @@ export const socketRoute = createRoute({
   security: bearerSecurity,
   request: {
     query: z.strictObject({
-      ticket: z.string().optional().openapi({ description: "A ticket from POST /api/notifications/ws-ticket (single use, 30 seconds)." }),
-      token: z.string().optional().openapi({ description: "Access token, for older clients that cannot send headers; prefer a ticket." }),
+      ticket: z.string().max(200).optional().openapi({ description: "A ticket from POST /api/notifications/ws-ticket (single use, 30 seconds)." }),
+      token: z.string().max(4096).optional().openapi({ description: "Access token, for older clients that cannot send headers; prefer a ticket." }),
     }),
   },
   responses: { 101: { description: "Switching protocols" }, ...problemResponses(400, 401, 426) },

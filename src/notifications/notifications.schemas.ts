@@ -13,7 +13,7 @@ export const NotificationListQuery = PageQuery.extend({
     .refine((v) => Number(v) <= MAX_ID, "Must be a notification id.")
     .transform(Number)
     .optional()
-    .openapi({ type: "string", description: "Only notifications newer than this id, oldest first (catch-up after a reconnect)." }),
+    .openapi({ type: "string", pattern: "^(0|[1-9][0-9]{0,9})$", maxLength: 10, description: "Only notifications newer than this id, oldest first (catch-up after a reconnect)." }),
   unread: z.enum(["true", "false"], { message: "Must be true or false." }).optional().openapi({ description: "true: only unread; false: only read." }),
 });
 

@@ -20,15 +20,8 @@ export interface NotifierRpc extends Rpc.DurableObjectBranded {
   closeAll(): Promise<number>;
 }
 
-/** Close codes a client must know (README, "Watching notifications"). */
-export const CloseCode = {
-  /** Reconnect and catch up with ?after=: sent instead of delivering out of order. */
-  resync: 4000,
-  /** The session ended (logout, refresh-token reuse) or the access token expired: log in or refresh, then reconnect. */
-  sessionEnded: 4001,
-  /** The user opened more than MAX_SOCKETS_PER_USER sockets: this, the oldest, was closed. */
-  tooManySockets: 4002,
-} as const;
+/** Close codes a client must know: shared with the storefront (src/shared/contract.ts). */
+export { CloseCode } from "../shared/contract";
 
 export const MAX_SOCKETS_PER_USER = 20;
 

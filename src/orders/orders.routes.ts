@@ -24,6 +24,7 @@ const checkoutRules =
   "Codes: unknown 404 `discount-not-found`; inactive, not yet started, expired, used up (`usage_limit`, or your `per_customer_limit`) or below `min_subtotal` (with the amount `missing`) are 409 naming the reason.";
 
 export const placeOrderRoute = createRoute({
+  operationId: "placeOrder",
   method: "post",
   path: "/api/orders",
   tags: ["Orders"],
@@ -40,6 +41,7 @@ export const placeOrderRoute = createRoute({
 });
 
 export const quoteRoute = createRoute({
+  operationId: "quote",
   method: "post",
   path: "/api/cart/quote",
   tags: ["Cart"],
@@ -52,6 +54,7 @@ export const quoteRoute = createRoute({
 });
 
 export const placeGuestOrderRoute = createRoute({
+  operationId: "placeGuestOrder",
   method: "post",
   path: "/api/guest/orders",
   tags: ["Orders"],
@@ -65,6 +68,7 @@ export const placeGuestOrderRoute = createRoute({
 });
 
 export const getGuestOrderRoute = createRoute({
+  operationId: "getGuestOrder",
   method: "get",
   path: "/api/guest/orders/{id}",
   tags: ["Orders"],
@@ -76,6 +80,7 @@ export const getGuestOrderRoute = createRoute({
 });
 
 export const listOrdersRoute = createRoute({
+  operationId: "listOrders",
   method: "get",
   path: "/api/orders",
   tags: ["Orders"],
@@ -87,6 +92,7 @@ export const listOrdersRoute = createRoute({
 });
 
 export const getOrderRoute = createRoute({
+  operationId: "getOrder",
   method: "get",
   path: "/api/orders/{id}",
   tags: ["Orders"],
@@ -99,6 +105,7 @@ export const getOrderRoute = createRoute({
 });
 
 export const cancelOrderRoute = createRoute({
+  operationId: "cancelOrder",
   method: "post",
   path: "/api/orders/{id}/cancel",
   tags: ["Orders"],
@@ -111,6 +118,7 @@ export const cancelOrderRoute = createRoute({
 });
 
 export const adminListOrdersRoute = createRoute({
+  operationId: "adminListOrders",
   method: "get",
   path: "/api/admin/orders",
   tags: ["Admin"],
@@ -122,6 +130,7 @@ export const adminListOrdersRoute = createRoute({
 });
 
 export const adminChangeStatusRoute = createRoute({
+  operationId: "adminChangeStatus",
   method: "patch",
   path: "/api/admin/orders/{id}",
   tags: ["Admin"],

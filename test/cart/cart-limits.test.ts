@@ -3,7 +3,7 @@ import { api, expectProblem, newUser } from "../helpers/api";
 import { queuedBehindLock, sql } from "../helpers/db";
 import { createCategory, newAdmin } from "../helpers/fixtures";
 
-// A cart holds at most 100 lines (the HTTP contract, Cart): the 101st product is 409 `cart-full` and adds
+// A cart holds at most 100 lines (docs/design/checkout.md): the 101st product is 409 `cart-full` and adds
 // nothing; more of a product already there is fine; lines of deleted products do not count; and
 // the limit holds for simultaneous adds. Every cart write is one round trip to Postgres.
 

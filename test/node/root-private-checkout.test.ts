@@ -1,4 +1,4 @@
-// Issue 17: as root, Postgres runs as the unprivileged `postgres` user. A checkout below a folder
+// As root (docs/design/local-stack.md), Postgres runs as the unprivileged `postgres` user. A checkout below a folder
 // that user cannot enter (`mktemp -d` makes 0700 folders; /root is 0700) used to die at start with
 // `spawn …/native/bin/initdb EACCES`. This runs the project's own Postgres start from such a checkout.
 import { spawnSync } from "node:child_process";

@@ -1,4 +1,4 @@
-// Issue 17 (and issue 12's demo admin): `npm run dev` / `npm run serve` as a user meets them. Each
+// `npm run dev` / `npm run serve` as a user meets them, and the demo admin (docs/design/local-stack.md). Each
 // start-up failure is one line of the script's own words, exit code 1, and nothing left running;
 // a good start prints the banner and Ctrl-C stops everything. The scripts run from a copy of this
 // checkout (own .data/, .dev.vars, .wrangler/) against the test run's own Postgres and Redis.
@@ -167,7 +167,7 @@ describe("start-up failures: one line, exit 1, nothing left running", () => {
   });
 });
 
-describe("against your own DATABASE_URL (issue 12)", () => {
+describe("against your own DATABASE_URL", () => {
   const adminExists = async (url: string, email = "admin@example.com") => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();

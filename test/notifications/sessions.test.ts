@@ -5,9 +5,9 @@ import { api, expectProblem, login, newUser } from "../helpers/api";
 import { createCategory, createProduct, newAdmin, placeOrder } from "../helpers/fixtures";
 import { closedBy, connect, drain, notificationsIn, waitFor, type Socket } from "../helpers/sockets";
 
-// A socket lives no longer than the session its access token belongs to (the HTTP contract, "Auth and
-// profile"): logout, refresh-token reuse and the token's expiry close it with 4001. A user holds
-// at most 20 sockets (the HTTP contract, "Notifications"): the 21st closes the oldest with 4002.
+// A socket lives no longer than the session its access token belongs to (docs/design/notifications.md):
+// logout, refresh-token reuse and the token's expiry close it with 4001. A user holds
+// at most 20 sockets (the same page): the 21st closes the oldest with 4002.
 
 let admin: Awaited<ReturnType<typeof newAdmin>>;
 let productId: number;

@@ -3,7 +3,7 @@ import { api, expectProblem, newUser } from "../helpers/api";
 import { queuedBehindLock, sql } from "../helpers/db";
 import { createCategory, createProduct, newAdmin, stockOf } from "../helpers/fixtures";
 
-// A cart becomes at most one order (the HTTP contract, Orders): of several simultaneous POST /api/orders of one
+// A cart becomes at most one order (docs/design/checkout.md): of several simultaneous POST /api/orders of one
 // user without an Idempotency-Key (a double click) exactly one is 201, and a line added while an
 // order is being placed is either in that order or still in the cart, never lost.
 

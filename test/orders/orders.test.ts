@@ -62,7 +62,7 @@ describe("placing an order", () => {
     await sql("update products set deleted_at = now() where id = $1", [c.id]);
     const res = await api("POST", "/api/orders", { token: user.token });
     const problem = expectProblem(res, 409) as unknown as { products: { product_id: number; available: number; requested: number }[] };
-    // The deleted product left the cart (the HTTP contract, Cart): it is not short, it is simply not ordered.
+    // The deleted product left the cart (docs/design/checkout.md): it is not short, it is simply not ordered.
     expect(problem.products).toEqual([{ product_id: b.id, name: b.name, requested: 5, available: 1 }]);
     expect(await stockOf(a.id)).toBe(5);
     expect(await stockOf(b.id)).toBe(1);

@@ -3,7 +3,7 @@ import { api, expectProblem, newUser, type ApiResponse } from "../helpers/api";
 import { openTransaction, queuedBehindLock, sql } from "../helpers/db";
 import { createProduct, newAdmin, stockOf } from "../helpers/fixtures";
 
-// Deleting a category or a product while a concurrent request refers to it (issue 12, "Also"):
+// Deleting a category or a product while a concurrent request refers to it (docs/design/errors-and-limits.md):
 // whichever commits first, the other gets an answer a client can act on (404 or 409; 400 when the
 // category was already gone before the request began), never a 500 from a foreign-key violation,
 // and the database stays consistent. Each race runs several times as it comes, and once with the
@@ -11,7 +11,7 @@ import { createProduct, newAdmin, stockOf } from "../helpers/fixtures";
 //
 // Every database session has lock_timeout 500 ms and statement_timeout 800 ms (drizzle/0003), so
 // nothing an outsider triggers waits on a lock or holds one for long; a request cut short by them
-// is a 503 naming db (the HTTP contract, Conventions), never a 500.
+// is a 503 naming db (docs/design/errors-and-limits.md), never a 500.
 
 let admin: Awaited<ReturnType<typeof newAdmin>>;
 let buyer: Awaited<ReturnType<typeof newUser>>;

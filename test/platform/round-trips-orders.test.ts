@@ -1,5 +1,5 @@
 /**
- * Round trips on the critical path, pinned per endpoint (issue 13): cart, orders, notifications and
+ * Round trips on the critical path, pinned per endpoint (docs/design/round-trips.md): cart, orders, notifications and
  * the WebSocket upgrade. How they are counted and the budget: see round-trips.test.ts.
  *
  * | request (state)                                       | db | cache | why |

@@ -1,5 +1,5 @@
 /**
- * Round trips on the critical path, pinned per endpoint (issue 13): platform, accounts, catalog.
+ * Round trips on the critical path, pinned per endpoint (docs/design/round-trips.md): platform, accounts, catalog.
  * Cart, orders and notifications are in round-trips-orders.test.ts.
  *
  * In production every round trip crosses from the edge to Neon's or Upstash's region, so what a

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { api, expectProblem, PASSWORD, register, uniqueEmail } from "../helpers/api";
 import { redisCommand } from "../helpers/redis";
 
-// Login and registration throttling (the HTTP contract, Auth and profile): an attempt is counted before its
+// Login and registration throttling (docs/design/security.md): an attempt is counted before its
 // password is checked, so the limits hold for simultaneous attempts; 10 failures per (email,
 // client), 100 per client, 100 per email from everywhere; IPv6 clients count per /64; one attacker
 // cannot lock the owner out from elsewhere; a refused attempt is not counted.

@@ -1,8 +1,9 @@
-// Live order notifications over the WebSocket, following the README's "Reconnecting without losing
+// Live order notifications over the WebSocket, following docs/api-tour.md's "Reconnecting without losing
 // anything" recipe: open the socket first, then fetch everything after the last id this browser is
 // sure of (oldest first, following `next`), drop duplicates by id, and move that resume point only
-// once a catch-up has finished. Close codes: 4000 resync (reconnect now), 4001 the session ended
-// (refresh the token, or log out), 4002 too many sockets for this user (pause until asked).
+// once a catch-up has finished. Close codes (CloseCode, shared with the Worker): resync (reconnect
+// now), sessionEnded (refresh the token, or log out), tooManySockets (pause until asked).
+import { CloseCode, STATUS_RANK } from "../../src/shared/contract";
 import { api, type Notification, type OrderStatus } from "./api/client";
 import { call, freshAccessToken, refreshTokens } from "./session";
 import { createStore } from "./store";
@@ -21,9 +22,6 @@ export const notificationFeed = createStore<Notification | null>(null);
 /** Pushes only (not catch-ups): worth telling the shopper about. */
 export const announcements = createStore<Notification | null>(null);
 
-const RESYNC = 4000;
-const SESSION_ENDED = 4001;
-const REPLACED = 4002;
 /** Our own close when a catch-up failed: reconnect with backoff, like any dropped connection. */
 const CATCH_UP_FAILED = 4900;
 const MAX_BACKOFF_MS = 30_000;
@@ -42,11 +40,9 @@ function queryOf(next: string): NotificationQuery {
   return query as NotificationQuery;
 }
 
-const RANK: Record<OrderStatus, number> = { pending: 0, paid: 1, shipped: 2, delivered: 3, cancelled: 3 };
-
 /** Statuses only move forward, so a change applies when it is ahead of what a view shows. */
 export function applyStatus(current: OrderStatus, note: Notification | undefined): OrderStatus {
-  return note && RANK[note.to_status] > RANK[current] ? note.to_status : current;
+  return note && STATUS_RANK[note.to_status] > STATUS_RANK[current] ? note.to_status : current;
 }
 
 /** The furthest change seen per order, for views whose fetch raced with a push. */
@@ -128,7 +124,7 @@ class LiveNotifications {
     live.set({ connection: "off", unread: 0 });
   }
 
-  /** After a 4002 pause: take a socket again. */
+  /** After a tooManySockets pause: take a socket again. */
   resume(): void {
     if (this.userId === null || this.socket) return;
     this.attempts = 0;
@@ -234,12 +230,12 @@ class LiveNotifications {
     this.socket = null;
     clearTimeout(this.pongTimer);
     if (this.userId === null) return;
-    if (event.code === REPLACED) {
+    if (event.code === CloseCode.tooManySockets) {
       this.setConnection("paused");
-    } else if (event.code === SESSION_ENDED) {
+    } else if (event.code === CloseCode.sessionEnded) {
       this.setConnection("reconnecting");
       void refreshTokens().then((ok) => (ok ? this.connectSoon(0) : this.stop()));
-    } else if (event.code === RESYNC) {
+    } else if (event.code === CloseCode.resync) {
       this.connectSoon(0);
     } else if (!link.opened) {
       // Refused before it opened: maybe the token. A REST call sorts that out: it refreshes the
@@ -289,7 +285,7 @@ class LiveNotifications {
     socket.send(JSON.stringify({ type: "ping" }));
     clearTimeout(this.pongTimer);
     this.pongTimer = setTimeout(() => {
-      if (this.socket === socket) socket.close(RESYNC, "no pong");
+      if (this.socket === socket) socket.close(CloseCode.resync, "no pong");
     }, 5000);
   }
 }

@@ -1,11 +1,11 @@
 // The storefront: Preact (about 5 KiB gzipped) for declarative screens that follow shared state (the
 // session, the cart, live notifications) without hand-written DOM updates; everything else is
 // the platform (hash routing, forms, fetch through the typed client, WebSocket).
-import { render } from "preact";
+import { render, type JSX } from "preact";
 import { useEffect, useRef } from "preact/hooks";
 import { cart, cartCount, loadCart } from "./cart";
 import { live, notifications, announcements } from "./live";
-import { href, navigate, useRoute } from "./router";
+import { href, matchRoute, navigate, useRoute, type ScreenRoute } from "./router";
 import { loadUser, logout, session } from "./session";
 import { useStore } from "./store";
 import { say, toast } from "./toast";
@@ -115,29 +115,38 @@ function NotFound() {
   );
 }
 
+type Render = (params: Record<string, number>, query: URLSearchParams) => JSX.Element;
+
+/** Every screen, by path: `:id` segments match a numeric id. The first match wins. */
+const SCREENS: ScreenRoute<Render>[] = [
+  { pattern: "/", access: "public", screen: (_, query) => <Catalog query={query} /> },
+  { pattern: "/products/:id", access: "public", screen: ({ id }) => <ProductDetail id={id!} /> },
+  { pattern: "/login", access: "public", screen: (_, query) => <LoginView query={query} /> },
+  { pattern: "/register", access: "public", screen: (_, query) => <RegisterView query={query} /> },
+  { pattern: "/cart", access: "user", screen: () => <CartView /> },
+  { pattern: "/orders", access: "user", screen: () => <OrderHistory /> },
+  { pattern: "/orders/:id", access: "user", screen: ({ id }) => <OrderDetail id={id!} /> },
+  { pattern: "/notifications", access: "user", screen: () => <NotificationsView /> },
+  { pattern: "/admin/products", access: "admin", screen: (_, query) => <AdminProducts query={query} /> },
+  { pattern: "/admin/products/new", access: "admin", screen: () => <AdminProductForm /> },
+  { pattern: "/admin/products/:id", access: "admin", screen: ({ id }) => <AdminProductForm id={id} /> },
+  { pattern: "/admin/orders", access: "admin", screen: (_, query) => <AdminOrders query={query} /> },
+];
+
 function Screen({ path, query }: { path: string; query: URLSearchParams }) {
   const { tokens, user } = useStore(session);
-  const id = (pattern: RegExp) => Number(pattern.exec(path)?.[1]);
-  const needsLogin = /^\/(cart|orders|notifications|admin)/.test(path);
+  const matched = matchRoute(SCREENS, path);
+  const needsLogin = matched !== null && matched.route.access !== "public";
   useEffect(() => {
     if (needsLogin && !tokens) navigate(href("/login", { next: `${path}${query.size ? `?${query}` : ""}` }), { replace: true });
   }, [needsLogin, tokens, path]);
+  if (!matched) return <NotFound />;
   if (needsLogin && !tokens) return null;
-  if (path.startsWith("/admin") && user && !user.is_admin) return <NotFound />;
-  if (path === "/") return <Catalog query={query} />;
-  if (/^\/products\/\d+$/.test(path)) return <ProductDetail id={id(/^\/products\/(\d+)$/)} />;
-  if (path === "/login") return <LoginView query={query} />;
-  if (path === "/register") return <RegisterView query={query} />;
-  if (path === "/cart") return <CartView />;
-  if (path === "/orders") return <OrderHistory />;
-  if (/^\/orders\/\d+$/.test(path)) return <OrderDetail id={id(/^\/orders\/(\d+)$/)} />;
-  if (path === "/notifications") return <NotificationsView />;
-  if (path.startsWith("/admin") && !user) return null; // is_admin comes with the user, in a moment
-  if (path === "/admin/products") return <AdminProducts query={query} />;
-  if (path === "/admin/products/new") return <AdminProductForm />;
-  if (/^\/admin\/products\/\d+$/.test(path)) return <AdminProductForm id={id(/^\/admin\/products\/(\d+)$/)} />;
-  if (path === "/admin/orders") return <AdminOrders query={query} />;
-  return <NotFound />;
+  if (matched.route.access === "admin") {
+    if (!user) return null; // is_admin comes with the user, in a moment
+    if (!user.is_admin) return <NotFound />;
+  }
+  return matched.route.screen(matched.params, query);
 }
 
 function App() {

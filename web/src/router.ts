@@ -42,3 +42,45 @@ export function useRoute(): Route {
   }, []);
   return route;
 }
+
+/** Who may see a screen: anyone, a signed-in user, or an admin. */
+export type Access = "public" | "user" | "admin";
+
+/** A screen's path pattern: literal segments and `:name` segments, which match a numeric id. */
+export interface ScreenRoute<T> {
+  pattern: string;
+  access: Access;
+  screen: T;
+}
+
+export interface Matched<T> {
+  route: ScreenRoute<T>;
+  params: Record<string, number>;
+}
+
+/** "/orders/:id" against "/orders/12" → { id: 12 }; null when it does not match. */
+export function matchPattern(pattern: string, path: string): Record<string, number> | null {
+  const want = pattern.split("/").filter(Boolean);
+  const got = path.split("/").filter(Boolean);
+  if (want.length !== got.length) return null;
+  const params: Record<string, number> = {};
+  for (const [i, segment] of want.entries()) {
+    const value = got[i]!;
+    if (segment.startsWith(":")) {
+      if (!/^[1-9][0-9]{0,9}$/.test(value)) return null;
+      params[segment.slice(1)] = Number(value);
+    } else if (segment !== value) {
+      return null;
+    }
+  }
+  return params;
+}
+
+/** The first route whose pattern matches the path, with its params. */
+export function matchRoute<T>(routes: readonly ScreenRoute<T>[], path: string): Matched<T> | null {
+  for (const route of routes) {
+    const params = matchPattern(route.pattern, path);
+    if (params) return { route, params };
+  }
+  return null;
+}

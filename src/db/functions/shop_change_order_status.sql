@@ -34,7 +34,7 @@ BEGIN
     RETURN json_build_object('outcome', 'not-found');
   END IF;
   IF v_user IS NOT NULL THEN
-    PERFORM pg_advisory_xact_lock(7301, v_user);
+    PERFORM pg_advisory_xact_lock(shop_notification_lock_key(), v_user);
   END IF;
 
   SELECT * INTO v_order FROM orders WHERE id = p_order FOR NO KEY UPDATE;

@@ -19,7 +19,7 @@ BEGIN
     ORDER BY expires_at, id LIMIT p_limit
     FOR NO KEY UPDATE SKIP LOCKED
   LOOP
-    IF v_order.user_id IS NULL OR pg_try_advisory_xact_lock(7301, v_order.user_id) THEN
+    IF v_order.user_id IS NULL OR pg_try_advisory_xact_lock(shop_notification_lock_key(), v_order.user_id) THEN
       v_ids := v_ids || v_order.id;
     END IF;
   END LOOP;

@@ -19,7 +19,7 @@ BEGIN
   IF p_order.user_id IS NULL THEN
     RETURN json_build_object('notification', NULL, 'previous_notification_id', NULL, 'email_id', v_email_id);
   END IF;
-  PERFORM pg_advisory_xact_lock(7301, p_order.user_id);
+  PERFORM pg_advisory_xact_lock(shop_notification_lock_key(), p_order.user_id);
   SELECT * INTO v_note FROM shop_record_status_change(p_order.user_id, p_order.id, p_from, p_to);
   RETURN json_build_object('notification', v_note.notification, 'previous_notification_id', v_note.previous_id, 'email_id', v_email_id);
 END

@@ -230,7 +230,7 @@ BEGIN
   SELECT sum(tax) + v_ship_tax INTO v_tax FROM shop_checkout_lines_v1;
   v_total := v_subtotal - v_discount + v_shipping + v_tax;
 
-  IF v_total > 9999999999.99 THEN
+  IF v_total > shop_max_money() THEN
     RETURN json_build_object('outcome', 'total-too-large', 'total', v_total::text);
   END IF;
 

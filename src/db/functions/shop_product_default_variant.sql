@@ -7,7 +7,7 @@ LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO variants (id, product_id, sku, price, stock, deleted_at, created_at, updated_at)
   SELECT NEW.id, NEW.id, 'SKU-' || NEW.id, NEW.price, NEW.stock, NEW.deleted_at, NEW.created_at, NEW.updated_at
-  WHERE NOT EXISTS (SELECT 1 FROM variants WHERE product_id = NEW.id)
+  WHERE NOT EXISTS (SELECT 1 FROM variants WHERE product_id = NEW.id AND deleted_at IS NULL)
   ON CONFLICT DO NOTHING;
   RETURN NULL;
 END

@@ -1,6 +1,7 @@
 -- Notifications' own piece of a status change: the owner's notification row, and the id of the
 -- owner's notification before it (0 if none), which lets the Notifier see a push that overtook
--- another. Callers hold the owner's advisory lock (7301, user), so ids commit in order.
+-- another. Callers hold the owner's advisory lock
+-- (shop_notification_lock_key(), user), so ids commit in order.
 CREATE OR REPLACE FUNCTION shop_record_status_change(p_user integer, p_order integer, p_from order_status, p_to order_status,
   OUT notification json, OUT previous_id integer)
 LANGUAGE plpgsql AS $$

@@ -95,6 +95,7 @@ export const variants = pgTable(
     check("variants_price_nonnegative", sql`${t.price} >= 0`),
     uniqueIndex("variants_sku_lower_key").on(sql`lower(${t.sku})`).where(sql`deleted_at IS NULL`),
     index("variants_product_id_idx").on(t.productId, t.id).where(sql`deleted_at IS NULL`),
+    index("variants_product_fk_idx").on(t.productId),
     index("variants_options_idx").using("gin", sql`${t.options} jsonb_path_ops`).where(sql`deleted_at IS NULL`),
   ],
 );

@@ -12,11 +12,12 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import { ORDER_STATUSES, PAYMENT_STATUSES } from "../../shared/contract";
 import { products, variants } from "./catalog";
 import { users } from "./users";
 
-export const orderStatus = pgEnum("order_status", ["pending", "paid", "shipped", "delivered", "cancelled"]);
-export const paymentStatus = pgEnum("payment_status", ["unpaid", "paid", "partially_refunded", "refunded"]);
+export const orderStatus = pgEnum("order_status", ORDER_STATUSES);
+export const paymentStatus = pgEnum("payment_status", PAYMENT_STATUSES);
 
 export const cartItems = pgTable(
   "cart_items",

@@ -2,6 +2,7 @@
 // (schema.d.ts, `npm run api:types`). Every request the storefront makes goes through it, so it
 // can only send documented paths, parameters and bodies.
 import createClient from "openapi-fetch";
+import type { Shortage } from "../../../src/shared/contract";
 import type { components, paths } from "./schema";
 
 export type Schemas = components["schemas"];
@@ -11,17 +12,9 @@ export type Category = Schemas["Category"];
 export type Cart = Schemas["Cart"];
 export type Order = Schemas["Order"];
 export type AdminOrder = Schemas["AdminOrder"];
-export type OrderStatus = Order["status"];
+export type { OrderStatus, Shortage } from "../../../src/shared/contract";
 export type Notification = Schemas["Notification"];
 export type TokenPair = Schemas["TokenPair"];
-
-/** One short line of a refused order (a 409 problem's `products`, see the OpenAPI document, POST /api/orders). */
-export interface Shortage {
-  product_id: number;
-  name: string;
-  requested: number;
-  available: number;
-}
 
 /** An RFC 9457 problem as the API sends it, with the extension members the storefront reads. */
 export type Problem = Schemas["Problem"] & { products?: Shortage[] };
