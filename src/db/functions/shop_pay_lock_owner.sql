@@ -1,4 +1,4 @@
--- The first lock of every payment and refund function: the owner's advisory lock (7301, user), the
+-- The first lock of every payment and refund function: the owner's advisory lock (shop_notification_lock_key(), user), the
 -- same one the order functions take first, so payments, refunds and status changes of one user's
 -- orders queue behind each other instead of deadlocking. Guest orders have no user: their payment
 -- and refund functions serialise on (7302, order id) instead. `known` is false for an unknown order.
@@ -11,7 +11,7 @@ BEGIN
     RETURN;
   END IF;
   IF owner IS NOT NULL THEN
-    PERFORM pg_advisory_xact_lock(7301, owner);
+    PERFORM pg_advisory_xact_lock(shop_notification_lock_key(), owner);
   ELSE
     PERFORM pg_advisory_xact_lock(7302, p_order);
   END IF;
