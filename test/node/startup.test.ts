@@ -76,7 +76,8 @@ afterAll(async () => {
     // A data folder moved out of reach of the checkout (see postgres.ts) is removed too.
     for (const m of run.output().matchAll(/postgres data in (\S+)/g)) fs.rmSync(path.dirname(m[1]!), { recursive: true, force: true });
   }
-  const client = new pg.Client({ connectionString: adminUrl.toString() });
+  // Clean-up is no outsider: no statement timeout (dropping a database on a busy machine can take seconds).
+  const client = new pg.Client({ connectionString: adminUrl.toString(), options: "-c statement_timeout=0" });
   await client.connect();
   for (const name of databases) await client.query(`drop database if exists ${name} with (force)`);
   await client.end();
