@@ -51,6 +51,7 @@ function validRequest(op: Operation): { path: string; token?: string; body?: unk
     "/api/notifications/{id}/read": fixture.notificationId,
     "/api/orders/{id}/payment": fixture.orderId,
     "/api/admin/orders/{id}/refunds": fixture.orderId,
+    "/api/guest/orders/{id}/payment": fixture.guestOrderId,
     "/api/guest/orders/{id}": fixture.guestOrderId,
   };
   const bodies: Record<string, unknown> = {
