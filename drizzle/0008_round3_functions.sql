@@ -2,6 +2,26 @@
 -- Bodies are checked when first run, as pg_dump does, so the files can come in any order.
 SET check_function_bodies = off;
 --> statement-breakpoint
+-- Adds an image as the last of a live product's pictures and returns its row (no row when there is
+-- no such product). The product row lock (FOR NO KEY UPDATE: checkouts' KEY SHARE locks do not wait
+-- for it) serialises every change to one product's images, and each statement below takes a fresh
+-- snapshot after it, so two uploads at once get positions n and n + 1, never the same one.
+CREATE OR REPLACE FUNCTION shop_add_product_image(p_product integer, p_key text, p_content_type text, p_width integer, p_height integer, p_byte_size integer, p_alt text)
+RETURNS SETOF product_images
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM products WHERE id = p_product AND deleted_at IS NULL FOR NO KEY UPDATE;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  RETURN QUERY
+    INSERT INTO product_images (product_id, key, content_type, width, height, byte_size, alt, position)
+    SELECT p_product, p_key, p_content_type, p_width, p_height, p_byte_size, p_alt, coalesce(max(position) + 1, 0)
+    FROM product_images WHERE product_id = p_product
+    RETURNING *;
+END
+$$;
+--> statement-breakpoint
 -- Trigger on cart_items (before insert): a line that names only its product is for the product's
 -- variant that carries the product's own id (every product without options has exactly that one).
 CREATE OR REPLACE FUNCTION shop_cart_line_variant() RETURNS trigger
@@ -19,7 +39,7 @@ $$;
 -- payment is refunded: a refund row is written here and sent to the provider after the commit).
 -- `p_from` lists the statuses the target may be reached from; an owner may only cancel a pending
 -- order. Stock returns to the variants in id order, then their products in id order.
--- Returns {outcome, order, notification, previous_notification_id, back_in_stock, bump_id, refund_id}:
+-- Returns {outcome, order, notification, previous_notification_id, back_in_stock, bump_id, refund_id, email_id}:
 -- changed | illegal | not-found | forbidden | unknown-user.
 CREATE OR REPLACE FUNCTION shop_change_order_status(p_order integer, p_to order_status, p_from order_status[],
   p_actor integer, p_owner_only boolean) RETURNS json
@@ -89,7 +109,35 @@ BEGIN
     'previous_notification_id', v_moved->'previous_notification_id',
     'back_in_stock', v_back,
     'bump_id', v_bump,
-    'refund_id', v_refund);
+    'refund_id', v_refund,
+    'email_id', v_moved->'email_id');
+END
+$$;
+--> statement-breakpoint
+-- Removes an image from a live product and closes the gap in the others' positions. Returns its
+-- storage key and whether any image row (of any product: identical bytes share one key) still
+-- refers to that key, so the caller deletes the stored object only when none does; no row when the
+-- image is not one of that product's. Serialised per product by the product row lock, as in
+-- shop_add_product_image.
+CREATE OR REPLACE FUNCTION shop_delete_product_image(p_product integer, p_image integer)
+RETURNS TABLE (image_key text, still_referenced boolean)
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_key text;
+BEGIN
+  PERFORM 1 FROM products WHERE id = p_product AND deleted_at IS NULL FOR NO KEY UPDATE;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  DELETE FROM product_images pi WHERE pi.id = p_image AND pi.product_id = p_product RETURNING pi.key INTO v_key;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  UPDATE product_images pi SET position = o.n
+  FROM (SELECT id, (row_number() OVER (ORDER BY position, id) - 1)::integer AS n
+        FROM product_images WHERE product_id = p_product) o
+  WHERE pi.id = o.id AND pi.position <> o.n;
+  RETURN QUERY SELECT v_key, EXISTS (SELECT 1 FROM product_images pi WHERE pi.key = v_key);
 END
 $$;
 --> statement-breakpoint
@@ -132,7 +180,7 @@ BEGIN
   LOOP
     v_moved := shop_order_moved(v_order, 'pending', 'cancelled', NULL);
     v_done := v_done || json_build_object('order', shop_order_json(v_order), 'notification', v_moved->'notification',
-                                         'previous_notification_id', v_moved->'previous_notification_id');
+                                         'previous_notification_id', v_moved->'previous_notification_id', 'email_id', v_moved->'email_id');
   END LOOP;
   RETURN json_build_object('cancelled', array_to_json(v_done), 'back_in_stock', v_back, 'bump_id', v_bump);
 END
@@ -193,23 +241,26 @@ $$;
 -- statement: the history row, the owner's notification (registered owners only; under the owner's
 -- advisory lock, so notification ids commit in order) and the email for the new status, addressed
 -- to the order's email (the outbox row is the promise that it will be sent). `p_order` is the row
--- after the change. Returns {notification, previous_notification_id} (nulls for guest orders).
+-- after the change. Returns {notification, previous_notification_id, email_id} (the notification
+-- fields are null for guest orders).
 CREATE OR REPLACE FUNCTION shop_order_moved(p_order orders, p_from order_status, p_to order_status, p_actor integer) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
   v_note record;
+  v_email_id bigint;
 BEGIN
   INSERT INTO order_status_history (order_id, from_status, to_status, changed_by) VALUES (p_order.id, p_from, p_to, p_actor);
   IF p_order.email IS NOT NULL THEN
     INSERT INTO email_outbox (to_address, template, data)
-    VALUES (p_order.email, 'order_' || p_to::text, json_build_object('order', shop_order_json(p_order))::jsonb);
+    VALUES (p_order.email, 'order_' || p_to::text, json_build_object('order', shop_order_json(p_order))::jsonb)
+    RETURNING id INTO v_email_id;
   END IF;
   IF p_order.user_id IS NULL THEN
-    RETURN json_build_object('notification', NULL, 'previous_notification_id', NULL);
+    RETURN json_build_object('notification', NULL, 'previous_notification_id', NULL, 'email_id', v_email_id);
   END IF;
   PERFORM pg_advisory_xact_lock(7301, p_order.user_id);
   SELECT * INTO v_note FROM shop_record_status_change(p_order.user_id, p_order.id, p_from, p_to);
-  RETURN json_build_object('notification', v_note.notification, 'previous_notification_id', v_note.previous_id);
+  RETURN json_build_object('notification', v_note.notification, 'previous_notification_id', v_note.previous_id, 'email_id', v_email_id);
 END
 $$;
 --> statement-breakpoint
@@ -287,8 +338,8 @@ $$;
 --      double click the second waits here and then finds the cart emptied or replays the first);
 --   2. replays an earlier order with the same Idempotency-Key (or refuses the key with another body);
 --   3. takes the lines (the user's cart, or the guest's `lines`), locks their variants in id order
---      and their products in id order, then the discount row: the lock order of every function
---      that changes stock or redeems a code, so none of them deadlock;
+--      and their products in id order (the discount row comes last, at step 6): the lock order of
+--      every function that changes stock or redeems a code, so none of them deadlock;
 --   4. resolves the address (given, the user's own by id, or the default), the shipping method
 --      (given, or the cheapest that ships to the country), the tax rate (country and region, else
 --      the country) and the discount code, refusing what does not hold;
@@ -297,8 +348,9 @@ $$;
 --      after discount) or with a free-shipping code; tax per line and on shipping, rounded half-up;
 --      total = subtotal − discount_total + shipping_total + tax_total. Prices exclude tax;
 --   6. with `commit`, refuses short lines and a sixth unpaid pending order, then takes the stock,
---      writes the order with its copies, items, the redemption, history row, email outbox row and
---      catalog bump, and deletes exactly the cart lines it ordered. Nothing is written otherwise.
+--      writes the order with its copies, items, history row, email outbox row and catalog bump,
+--      deletes exactly the cart lines it ordered, and last takes the code's use by a conditional
+--      UPDATE (a code used up meanwhile undoes it all). Nothing is written otherwise.
 -- `p`: {user_id?, email?, guest_token_hash?, lines?: [{variant_id?|product_id?, quantity}],
 --       address_id?, address?, method_id?, code?, key?, hash?, commit, hold_seconds, currency, max_unpaid}.
 -- Returns {outcome, ...}: created | quoted | replayed | key-reused | empty-cart | unknown-user |
@@ -331,12 +383,14 @@ DECLARE
   v_total numeric;
   v_sold_out boolean;
   v_bump bigint;
+  v_json json;
+  v_email_id bigint;
 BEGIN
   -- The lines being priced, made before any lock is taken. Kept by the session (emptied at every
   -- commit), so a pooled connection creates it once, not on every checkout.
-  CREATE TEMP TABLE IF NOT EXISTS shop_checkout_lines (
+  CREATE TEMP TABLE IF NOT EXISTS shop_checkout_lines_v1 (
     variant_id integer, product_id integer, name text, sku text, options jsonb, image_url text,
-    price numeric, stock integer, q integer, line_total numeric, discount numeric DEFAULT 0, tax numeric DEFAULT 0, ord integer
+    price numeric(12,2), stock integer, q integer, line_total numeric, discount numeric DEFAULT 0, tax numeric DEFAULT 0, ord integer
   ) ON COMMIT DELETE ROWS;
   IF v_user IS NOT NULL THEN
     SELECT email INTO v_email FROM users WHERE id = v_user FOR NO KEY UPDATE;
@@ -397,8 +451,8 @@ BEGIN
 
   -- What is really sold: live variants of live products (a line deleted since it was carted is
   -- neither ordered nor counted), at today's prices, read after the locks.
-  DELETE FROM shop_checkout_lines;
-  INSERT INTO shop_checkout_lines (variant_id, product_id, name, sku, options, image_url, price, stock, q, line_total, ord)
+  DELETE FROM shop_checkout_lines_v1;
+  INSERT INTO shop_checkout_lines_v1 (variant_id, product_id, name, sku, options, image_url, price, stock, q, line_total, ord)
   SELECT v.id, pr.id, pr.name, v.sku, v.options,
          (SELECT '/images/' || pi.key FROM product_images pi
           WHERE pi.id = v.image_id OR (v.image_id IS NULL AND pi.product_id = pr.id)
@@ -407,7 +461,7 @@ BEGIN
   FROM jsonb_array_elements(coalesce(v_lines, '[]')) x
   JOIN variants v ON v.id = (x->>'v')::integer AND v.deleted_at IS NULL
   JOIN products pr ON pr.id = v.product_id AND pr.deleted_at IS NULL;
-  IF NOT EXISTS (SELECT 1 FROM shop_checkout_lines) THEN
+  IF NOT EXISTS (SELECT 1 FROM shop_checkout_lines_v1) THEN
     RETURN json_build_object('outcome', 'empty-cart');
   END IF;
 
@@ -429,15 +483,13 @@ BEGIN
   END IF;
   v_country := upper(v_addr->>'country');
 
-  SELECT sum(line_total) INTO v_subtotal FROM shop_checkout_lines;
+  SELECT sum(line_total) INTO v_subtotal FROM shop_checkout_lines_v1;
 
   -- The discount code, locked after the variants and products.
   IF v_code IS NOT NULL THEN
-    IF v_commit THEN
-      SELECT * INTO v_disc FROM discounts WHERE lower(code) = lower(v_code) FOR NO KEY UPDATE;
-    ELSE
-      SELECT * INTO v_disc FROM discounts WHERE lower(code) = lower(v_code);
-    END IF;
+    -- Read without a lock: the use itself is taken at the very end, by a conditional UPDATE that
+    -- holds the code's row only until the commit (see below).
+    SELECT * INTO v_disc FROM discounts WHERE lower(code) = lower(v_code);
     IF NOT FOUND THEN
       RETURN json_build_object('outcome', 'discount-not-found', 'code', v_code);
     END IF;
@@ -461,7 +513,7 @@ BEGIN
         'min_subtotal', v_disc.min_subtotal::text, 'missing', (v_disc.min_subtotal - v_subtotal)::text);
     END IF;
     IF v_disc.kind = 'percent' THEN
-      UPDATE shop_checkout_lines SET discount = round(line_total * least(v_disc.value, 100) / 100, 2);
+      UPDATE shop_checkout_lines_v1 SET discount = round(line_total * least(v_disc.value, 100) / 100, 2);
     ELSIF v_disc.kind = 'fixed' AND v_subtotal > 0 THEN
       -- Spread over the lines in proportion to their totals, in cents, by largest remainder: the
       -- parts add up exactly and none exceeds its line.
@@ -470,14 +522,14 @@ BEGIN
         SELECT variant_id, line_total * 100 AS lt,
                floor(v_fixed_cents * (line_total * 100) / (v_subtotal * 100)) AS base,
                (v_fixed_cents * (line_total * 100)) % (v_subtotal * 100) AS rest, ord
-        FROM shop_checkout_lines),
+        FROM shop_checkout_lines_v1),
       ranked AS (
         SELECT variant_id, base, row_number() OVER (ORDER BY rest DESC, ord) AS rnk FROM share),
       extra AS (SELECT v_fixed_cents - sum(base) AS n FROM share)
-      UPDATE shop_checkout_lines l SET discount = (r.base + CASE WHEN r.rnk <= (SELECT n FROM extra) THEN 1 ELSE 0 END) / 100.0
+      UPDATE shop_checkout_lines_v1 l SET discount = round((r.base + CASE WHEN r.rnk <= (SELECT n FROM extra) THEN 1 ELSE 0 END) / 100.0, 2)
       FROM ranked r WHERE r.variant_id = l.variant_id;
     END IF;
-    SELECT sum(discount) INTO v_discount FROM shop_checkout_lines;
+    SELECT sum(discount) INTO v_discount FROM shop_checkout_lines_v1;
   END IF;
 
   -- Shipping: only for an order with an address.
@@ -501,40 +553,41 @@ BEGIN
        OR (v_disc.id IS NOT NULL AND v_disc.kind = 'free_shipping') THEN
       v_shipping := 0;
     END IF;
-    v_method_json := jsonb_build_object('id', v_method.id, 'name', v_method.name, 'price', v_shipping::text);
+    v_method_json := jsonb_build_object('id', v_method.id, 'name', v_method.name, 'price', round(v_shipping, 2)::text);
     SELECT rate INTO v_rate FROM tax_rates
     WHERE country = v_country AND (lower(region) = lower(coalesce(v_addr->>'region', '')) OR region = '')
     ORDER BY region = '' LIMIT 1;
     v_rate := coalesce(v_rate, 0);
   END IF;
 
-  UPDATE shop_checkout_lines SET tax = round((line_total - discount) * v_rate / 100, 2);
+  UPDATE shop_checkout_lines_v1 SET tax = round((line_total - discount) * v_rate / 100, 2);
   v_ship_tax := round(v_shipping * v_rate / 100, 2);
-  SELECT sum(tax) + v_ship_tax INTO v_tax FROM shop_checkout_lines;
+  SELECT sum(tax) + v_ship_tax INTO v_tax FROM shop_checkout_lines_v1;
   v_total := v_subtotal - v_discount + v_shipping + v_tax;
 
   IF v_total > 9999999999.99 THEN
     RETURN json_build_object('outcome', 'total-too-large', 'total', v_total::text);
   END IF;
 
-  IF EXISTS (SELECT 1 FROM shop_checkout_lines WHERE stock < q) THEN
+  IF EXISTS (SELECT 1 FROM shop_checkout_lines_v1 WHERE stock < q) THEN
     RETURN json_build_object('outcome', 'insufficient-stock',
       'products', (SELECT json_agg(json_build_object('product_id', product_id, 'name', name, 'requested', q, 'available', stock) ORDER BY variant_id)
-                   FROM shop_checkout_lines WHERE stock < q),
+                   FROM shop_checkout_lines_v1 WHERE stock < q),
       'variants', (SELECT json_agg(json_build_object('variant_id', variant_id, 'product_id', product_id, 'sku', sku, 'options', options,
                      'requested', q, 'available', stock) ORDER BY variant_id)
-                   FROM shop_checkout_lines WHERE stock < q));
+                   FROM shop_checkout_lines_v1 WHERE stock < q));
   END IF;
 
   IF NOT v_commit THEN
     RETURN json_build_object('outcome', 'quoted', 'quote', json_build_object(
       'currency', p->>'currency',
-      'subtotal', v_subtotal::text, 'discount_total', v_discount::text, 'shipping_total', v_shipping::text,
-      'tax_total', v_tax::text, 'total', v_total::text, 'tax_rate', v_rate::text,
+      'subtotal', round(v_subtotal, 2)::text, 'discount_total', round(v_discount, 2)::text,
+      'shipping_total', round(v_shipping, 2)::text, 'tax_total', round(v_tax, 2)::text,
+      'total', round(v_total, 2)::text, 'tax_rate', round(v_rate, 2)::text,
       'discount_code', v_disc.code, 'shipping_address', v_addr, 'shipping_method', v_method_json,
       'items', (SELECT json_agg(json_build_object('product_id', product_id, 'variant_id', variant_id, 'name', name, 'sku', sku,
-                  'options', options, 'unit_price', price::text, 'quantity', q, 'line_total', line_total::text,
-                  'discount', discount::text, 'tax', tax::text) ORDER BY ord) FROM shop_checkout_lines)));
+                  'options', options, 'unit_price', price::text, 'quantity', q, 'line_total', round(line_total, 2)::text,
+                  'discount', round(discount, 2)::text, 'tax', round(tax, 2)::text) ORDER BY ord) FROM shop_checkout_lines_v1)));
   END IF;
 
   -- One account (or guest email) holds at most max_unpaid unpaid pending orders.
@@ -544,38 +597,54 @@ BEGIN
     RETURN json_build_object('outcome', 'too-many-unpaid', 'max', (p->>'max_unpaid')::integer);
   END IF;
 
-  WITH taken AS (
-    UPDATE variants v SET stock = v.stock - l.q, updated_at = now()
-    FROM shop_checkout_lines l WHERE v.id = l.variant_id
-    RETURNING v.product_id, l.q),
-  per_product AS (SELECT product_id, sum(q) AS q FROM taken GROUP BY product_id),
-  products_taken AS (
-    UPDATE products pr SET stock = pr.stock - pp.q, updated_at = now()
-    FROM per_product pp WHERE pr.id = pp.product_id
-    RETURNING pr.stock)
-  SELECT coalesce(bool_or(stock = 0), false) INTO v_sold_out FROM products_taken;
+  -- The writes, in a block: a code that was used up by an order committed since it was read rolls
+  -- them all back.
+  BEGIN
+    WITH taken AS (
+      UPDATE variants v SET stock = v.stock - l.q, updated_at = now()
+      FROM shop_checkout_lines_v1 l WHERE v.id = l.variant_id
+      RETURNING v.product_id, l.q),
+    per_product AS (SELECT product_id, sum(q) AS q FROM taken GROUP BY product_id),
+    products_taken AS (
+      UPDATE products pr SET stock = pr.stock - pp.q, updated_at = now()
+      FROM per_product pp WHERE pr.id = pp.product_id
+      RETURNING pr.stock)
+    SELECT coalesce(bool_or(stock = 0), false) INTO v_sold_out FROM products_taken;
 
-  INSERT INTO orders (user_id, email, guest_token_hash, currency, subtotal, discount_total, shipping_total, tax_total, tax_rate, total,
-                      shipping_address, shipping_method, discount_code, expires_at, idempotency_key, request_hash)
-  VALUES (v_user, v_email, p->>'guest_token_hash', p->>'currency', v_subtotal, v_discount, v_shipping, v_tax, v_rate, v_total,
-          v_addr, v_method_json, v_disc.code, now() + make_interval(secs => (p->>'hold_seconds')::integer),
-          v_key, CASE WHEN v_key IS NULL THEN NULL ELSE p->>'hash' END)
-  RETURNING * INTO v_order;
-  INSERT INTO order_items (order_id, product_id, variant_id, name, sku, options, image_url, unit_price, quantity, discount, tax)
-  SELECT v_order.id, product_id, variant_id, name, sku, options, image_url, price, q, discount, tax
-  FROM shop_checkout_lines ORDER BY ord;
-  IF v_disc.id IS NOT NULL THEN
-    UPDATE discounts SET times_used = times_used + 1 WHERE id = v_disc.id;
-    INSERT INTO discount_redemptions (order_id, discount_id, user_id, email) VALUES (v_order.id, v_disc.id, v_user, v_email);
-  END IF;
-  INSERT INTO order_status_history (order_id, from_status, to_status, changed_by) VALUES (v_order.id, NULL, 'pending', v_user);
-  INSERT INTO email_outbox (to_address, template, data) VALUES (v_email, 'order_placed', json_build_object('order', shop_order_json(v_order))::jsonb);
-  IF v_user IS NOT NULL AND NOT p ? 'lines' THEN
-    DELETE FROM cart_items WHERE user_id = v_user AND variant_id IN (SELECT variant_id FROM shop_checkout_lines);
-  END IF;
-  INSERT INTO catalog_bumps (counts) VALUES (v_sold_out) RETURNING id INTO v_bump;
+    INSERT INTO orders (user_id, email, guest_token_hash, currency, subtotal, discount_total, shipping_total, tax_total, tax_rate, total,
+                        shipping_address, shipping_method, discount_code, expires_at, idempotency_key, request_hash)
+    VALUES (v_user, v_email, p->>'guest_token_hash', p->>'currency', v_subtotal, v_discount, v_shipping, v_tax, v_rate, v_total,
+            v_addr, v_method_json, v_disc.code, now() + make_interval(secs => (p->>'hold_seconds')::integer),
+            v_key, CASE WHEN v_key IS NULL THEN NULL ELSE p->>'hash' END)
+    RETURNING * INTO v_order;
+    INSERT INTO order_items (order_id, product_id, variant_id, name, sku, options, image_url, unit_price, quantity, discount, tax)
+    SELECT v_order.id, product_id, variant_id, name, sku, options, image_url, price, q, discount, tax
+    FROM shop_checkout_lines_v1 ORDER BY ord;
+    INSERT INTO order_status_history (order_id, from_status, to_status, changed_by) VALUES (v_order.id, NULL, 'pending', v_user);
+    v_json := shop_order_json(v_order);
+    INSERT INTO email_outbox (to_address, template, data) VALUES (v_email, 'order_placed', json_build_object('order', v_json)::jsonb)
+    RETURNING id INTO v_email_id;
+    IF v_user IS NOT NULL AND NOT p ? 'lines' THEN
+      DELETE FROM cart_items WHERE user_id = v_user AND variant_id IN (SELECT variant_id FROM shop_checkout_lines_v1);
+    END IF;
+    INSERT INTO catalog_bumps (counts) VALUES (v_sold_out) RETURNING id INTO v_bump;
 
-  RETURN json_build_object('outcome', 'created', 'order', shop_order_json(v_order), 'sold_out', v_sold_out, 'bump_id', v_bump);
+    -- The code's use, last: the row lock (taken in the lock order, after variants and products)
+    -- is held only while the commit is made, so simultaneous orders with one code take turns fast,
+    -- and the limit is re-checked against the latest committed count.
+    IF v_disc.id IS NOT NULL THEN
+      UPDATE discounts SET times_used = times_used + 1
+      WHERE id = v_disc.id AND (usage_limit IS NULL OR times_used < usage_limit);
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'discount used up' USING ERRCODE = 'SH409';
+      END IF;
+      INSERT INTO discount_redemptions (order_id, discount_id, user_id, email) VALUES (v_order.id, v_disc.id, v_user, v_email);
+    END IF;
+  EXCEPTION WHEN SQLSTATE 'SH409' THEN
+    RETURN json_build_object('outcome', 'discount-used-up', 'code', v_disc.code, 'limit', 'usage_limit');
+  END;
+
+  RETURN json_build_object('outcome', 'created', 'order', v_json, 'sold_out', v_sold_out, 'bump_id', v_bump, 'email_id', v_email_id);
 END
 $$;
 --> statement-breakpoint
@@ -933,5 +1002,39 @@ BEGIN
   END IF;
 
   RETURN json_build_object('outcome', 'unexpected-status', 'order_id', v_order_id, 'status', v_order.status);
+END
+$$;
+--> statement-breakpoint
+-- Changes an image's alt text and/or moves it to another place among its product's pictures (NULL
+-- leaves a field as it is). Moving renumbers the others around it so positions stay 0..n-1 in
+-- order; a position past the end means the end. Returns the image's row, or no row when the image
+-- is not one of that live product's. Serialised per product by the product row lock, as in
+-- shop_add_product_image.
+CREATE OR REPLACE FUNCTION shop_update_product_image(p_product integer, p_image integer, p_alt text, p_position integer)
+RETURNS SETOF product_images
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_position integer;
+BEGIN
+  PERFORM 1 FROM products WHERE id = p_product AND deleted_at IS NULL FOR NO KEY UPDATE;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  PERFORM 1 FROM product_images WHERE id = p_image AND product_id = p_product;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  IF p_position IS NOT NULL THEN
+    SELECT least(greatest(p_position, 0), count(*)::integer) INTO v_position
+    FROM product_images WHERE product_id = p_product AND id <> p_image;
+    UPDATE product_images pi SET position = CASE WHEN o.n < v_position THEN o.n ELSE o.n + 1 END
+    FROM (SELECT id, (row_number() OVER (ORDER BY position, id) - 1)::integer AS n
+          FROM product_images WHERE product_id = p_product AND id <> p_image) o
+    WHERE pi.id = o.id AND pi.position IS DISTINCT FROM CASE WHEN o.n < v_position THEN o.n ELSE o.n + 1 END;
+  END IF;
+  RETURN QUERY
+    UPDATE product_images SET alt = coalesce(p_alt, alt), position = coalesce(v_position, position)
+    WHERE id = p_image
+    RETURNING *;
 END
 $$;

@@ -35,8 +35,20 @@ export interface Env {
   ORDER_HOLD_SECONDS?: string;
   MAX_UNPAID_ORDERS?: string;
   SHOP_CURRENCY?: string;
+  /** Resend's API base URL (locally the mail sink stand-in). */
+  RESEND_API_URL?: string;
+  /** Secret. Without it mails stay pending in the outbox (nothing is lost). */
+  RESEND_API_KEY?: string;
+  EMAIL_FROM?: string;
+  SHOP_NAME?: string;
+  /** Where the links in mails point (the storefront). */
+  PASSWORD_RESET_MAX_PER_EMAIL?: string;
+  PASSWORD_RESET_MAX_PER_CLIENT?: string;
+  MAIL_THROTTLE_WINDOW_SECONDS?: string;
   NOTIFIER: DurableObjectNamespace<NotifierRpc>;
   CATALOG_VERSION_KEEPER: DurableObjectNamespace<CatalogVersionKeeperRpc>;
+  /** Product pictures, keyed by the SHA-256 of their bytes (src/images/image-store.ts). */
+  IMAGES: R2Bucket;
 }
 
 const configSchema = z.object({
@@ -64,6 +76,15 @@ const configSchema = z.object({
   MAX_UNPAID_ORDERS: z.coerce.number().int().positive().default(5),
   /** ISO 4217 code of the shop's prices, lower case. */
   SHOP_CURRENCY: z.string().regex(/^[a-z]{3}$/).default("usd"),
+  RESEND_API_URL: z.string().url("RESEND_API_URL must be a URL").default("https://api.resend.com"),
+  RESEND_API_KEY: z.string().default(""),
+  EMAIL_FROM: z.string().min(3).default("Edge Shop <shop@example.com>"),
+  SHOP_NAME: z.string().min(1).default("Edge Shop"),
+  /** Mails one address can be sent per window on request (password reset, verification again). */
+  PASSWORD_RESET_MAX_PER_EMAIL: z.coerce.number().int().positive().default(5),
+  /** Such requests one client address may make per window, whatever the emails. */
+  PASSWORD_RESET_MAX_PER_CLIENT: z.coerce.number().int().positive().default(30),
+  MAIL_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
   NEON_WS_PROXY: z.string().optional(),
   STRIPE_API_BASE: z.string().url("STRIPE_API_BASE must be a URL").default("https://api.stripe.com"),
   // Optional so the rest of the shop runs without Stripe: payment routes answer 503 naming stripe.

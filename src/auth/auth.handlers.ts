@@ -1,6 +1,7 @@
 import type { AppEnv } from "../context";
 import { useDb } from "../db/use";
 import { readConfig } from "../env";
+import { deliverOutbox } from "../email";
 import { afterResponse } from "../lib/background";
 import type { AppRouteHandler } from "../lib/openapi";
 import { unauthorized } from "../lib/problem";
@@ -13,7 +14,9 @@ import { clientAddress, countLoginAttempt, countRegistration } from "./throttle"
 
 export const register: AppRouteHandler<typeof registerRoute> = async (c) => {
   await countRegistration(useRedis(c), readConfig(c.env), clientAddress(c.req.header("cf-connecting-ip")));
-  const row = await registerUser(useDb(c), c.req.valid("json"));
+  const db = useDb(c);
+  const { row, verificationEmailId } = await registerUser(db, c.req.valid("json"));
+  afterResponse(c, () => deliverOutbox(readConfig(c.env), db, { ids: [verificationEmailId] }));
   return c.json(toUserResponse(row), 201);
 };
 

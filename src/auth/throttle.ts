@@ -119,3 +119,33 @@ export async function countLoginAttempt(redis: Redis, config: Config, email: str
 export async function countRegistration(redis: Redis, config: Config, client: string): Promise<void> {
   await attempt(redis, [{ key: registerKey(client), limit: config.REGISTER_MAX_PER_CLIENT }], config.REGISTER_WINDOW_SECONDS, "registration");
 }
+
+export const mailRequestKeys = {
+  subject: (kind: MailRequestKind, subject: string) => `mail:${kind}:${subject}`,
+  client: (client: string) => `mail:client:${client}`,
+};
+
+export type MailRequestKind = "password-reset" | "verification";
+
+/**
+ * Mails sent on request (password reset, verification again) per recipient (`subject`: the email,
+ * or the user id) and per client address: nobody can flood an inbox or run up the sending bill.
+ * One script, so simultaneous requests cannot slip past the limit. 429 with Retry-After beyond it.
+ * Unlike logins these fail closed (503) when Redis cannot count: a short pause in reset mails hurts
+ * less than an unthrottled mail cannon, and nobody is locked out of shopping by it.
+ */
+export async function countMailRequest(redis: Redis, config: Config, kind: MailRequestKind, subject: string, client: string): Promise<void> {
+  const counters = [
+    { key: mailRequestKeys.subject(kind, subject), limit: config.PASSWORD_RESET_MAX_PER_EMAIL },
+    { key: mailRequestKeys.client(client), limit: config.PASSWORD_RESET_MAX_PER_CLIENT },
+  ];
+  let counted: boolean;
+  try {
+    counted = await attempt(redis, counters, config.MAIL_THROTTLE_WINDOW_SECONDS, kind);
+  } catch (err) {
+    if (!(err instanceof Problem) || err.status !== 429) throw err;
+    const what = kind === "password-reset" ? "password reset" : "verification mail";
+    throw new Problem(429, err.slug, `Too many ${what} requests. Try again in ${err.headers["retry-after"]} seconds.`, { headers: err.headers });
+  }
+  if (!counted) throw new Problem(503, "mail-requests-paused", "Mail requests cannot be accepted right now. Try again in a minute.", { headers: { "retry-after": "60" } });
+}

@@ -3,8 +3,8 @@
 --      double click the second waits here and then finds the cart emptied or replays the first);
 --   2. replays an earlier order with the same Idempotency-Key (or refuses the key with another body);
 --   3. takes the lines (the user's cart, or the guest's `lines`), locks their variants in id order
---      and their products in id order, then the discount row: the lock order of every function
---      that changes stock or redeems a code, so none of them deadlock;
+--      and their products in id order (the discount row comes last, at step 6): the lock order of
+--      every function that changes stock or redeems a code, so none of them deadlock;
 --   4. resolves the address (given, the user's own by id, or the default), the shipping method
 --      (given, or the cheapest that ships to the country), the tax rate (country and region, else
 --      the country) and the discount code, refusing what does not hold;
@@ -13,8 +13,9 @@
 --      after discount) or with a free-shipping code; tax per line and on shipping, rounded half-up;
 --      total = subtotal − discount_total + shipping_total + tax_total. Prices exclude tax;
 --   6. with `commit`, refuses short lines and a sixth unpaid pending order, then takes the stock,
---      writes the order with its copies, items, the redemption, history row, email outbox row and
---      catalog bump, and deletes exactly the cart lines it ordered. Nothing is written otherwise.
+--      writes the order with its copies, items, history row, email outbox row and catalog bump,
+--      deletes exactly the cart lines it ordered, and last takes the code's use by a conditional
+--      UPDATE (a code used up meanwhile undoes it all). Nothing is written otherwise.
 -- `p`: {user_id?, email?, guest_token_hash?, lines?: [{variant_id?|product_id?, quantity}],
 --       address_id?, address?, method_id?, code?, key?, hash?, commit, hold_seconds, currency, max_unpaid}.
 -- Returns {outcome, ...}: created | quoted | replayed | key-reused | empty-cart | unknown-user |
@@ -47,12 +48,14 @@ DECLARE
   v_total numeric;
   v_sold_out boolean;
   v_bump bigint;
+  v_json json;
+  v_email_id bigint;
 BEGIN
   -- The lines being priced, made before any lock is taken. Kept by the session (emptied at every
   -- commit), so a pooled connection creates it once, not on every checkout.
-  CREATE TEMP TABLE IF NOT EXISTS shop_checkout_lines (
+  CREATE TEMP TABLE IF NOT EXISTS shop_checkout_lines_v1 (
     variant_id integer, product_id integer, name text, sku text, options jsonb, image_url text,
-    price numeric, stock integer, q integer, line_total numeric, discount numeric DEFAULT 0, tax numeric DEFAULT 0, ord integer
+    price numeric(12,2), stock integer, q integer, line_total numeric, discount numeric DEFAULT 0, tax numeric DEFAULT 0, ord integer
   ) ON COMMIT DELETE ROWS;
   IF v_user IS NOT NULL THEN
     SELECT email INTO v_email FROM users WHERE id = v_user FOR NO KEY UPDATE;
@@ -113,8 +116,8 @@ BEGIN
 
   -- What is really sold: live variants of live products (a line deleted since it was carted is
   -- neither ordered nor counted), at today's prices, read after the locks.
-  DELETE FROM shop_checkout_lines;
-  INSERT INTO shop_checkout_lines (variant_id, product_id, name, sku, options, image_url, price, stock, q, line_total, ord)
+  DELETE FROM shop_checkout_lines_v1;
+  INSERT INTO shop_checkout_lines_v1 (variant_id, product_id, name, sku, options, image_url, price, stock, q, line_total, ord)
   SELECT v.id, pr.id, pr.name, v.sku, v.options,
          (SELECT '/images/' || pi.key FROM product_images pi
           WHERE pi.id = v.image_id OR (v.image_id IS NULL AND pi.product_id = pr.id)
@@ -123,7 +126,7 @@ BEGIN
   FROM jsonb_array_elements(coalesce(v_lines, '[]')) x
   JOIN variants v ON v.id = (x->>'v')::integer AND v.deleted_at IS NULL
   JOIN products pr ON pr.id = v.product_id AND pr.deleted_at IS NULL;
-  IF NOT EXISTS (SELECT 1 FROM shop_checkout_lines) THEN
+  IF NOT EXISTS (SELECT 1 FROM shop_checkout_lines_v1) THEN
     RETURN json_build_object('outcome', 'empty-cart');
   END IF;
 
@@ -145,15 +148,13 @@ BEGIN
   END IF;
   v_country := upper(v_addr->>'country');
 
-  SELECT sum(line_total) INTO v_subtotal FROM shop_checkout_lines;
+  SELECT sum(line_total) INTO v_subtotal FROM shop_checkout_lines_v1;
 
   -- The discount code, locked after the variants and products.
   IF v_code IS NOT NULL THEN
-    IF v_commit THEN
-      SELECT * INTO v_disc FROM discounts WHERE lower(code) = lower(v_code) FOR NO KEY UPDATE;
-    ELSE
-      SELECT * INTO v_disc FROM discounts WHERE lower(code) = lower(v_code);
-    END IF;
+    -- Read without a lock: the use itself is taken at the very end, by a conditional UPDATE that
+    -- holds the code's row only until the commit (see below).
+    SELECT * INTO v_disc FROM discounts WHERE lower(code) = lower(v_code);
     IF NOT FOUND THEN
       RETURN json_build_object('outcome', 'discount-not-found', 'code', v_code);
     END IF;
@@ -177,7 +178,7 @@ BEGIN
         'min_subtotal', v_disc.min_subtotal::text, 'missing', (v_disc.min_subtotal - v_subtotal)::text);
     END IF;
     IF v_disc.kind = 'percent' THEN
-      UPDATE shop_checkout_lines SET discount = round(line_total * least(v_disc.value, 100) / 100, 2);
+      UPDATE shop_checkout_lines_v1 SET discount = round(line_total * least(v_disc.value, 100) / 100, 2);
     ELSIF v_disc.kind = 'fixed' AND v_subtotal > 0 THEN
       -- Spread over the lines in proportion to their totals, in cents, by largest remainder: the
       -- parts add up exactly and none exceeds its line.
@@ -186,14 +187,14 @@ BEGIN
         SELECT variant_id, line_total * 100 AS lt,
                floor(v_fixed_cents * (line_total * 100) / (v_subtotal * 100)) AS base,
                (v_fixed_cents * (line_total * 100)) % (v_subtotal * 100) AS rest, ord
-        FROM shop_checkout_lines),
+        FROM shop_checkout_lines_v1),
       ranked AS (
         SELECT variant_id, base, row_number() OVER (ORDER BY rest DESC, ord) AS rnk FROM share),
       extra AS (SELECT v_fixed_cents - sum(base) AS n FROM share)
-      UPDATE shop_checkout_lines l SET discount = (r.base + CASE WHEN r.rnk <= (SELECT n FROM extra) THEN 1 ELSE 0 END) / 100.0
+      UPDATE shop_checkout_lines_v1 l SET discount = round((r.base + CASE WHEN r.rnk <= (SELECT n FROM extra) THEN 1 ELSE 0 END) / 100.0, 2)
       FROM ranked r WHERE r.variant_id = l.variant_id;
     END IF;
-    SELECT sum(discount) INTO v_discount FROM shop_checkout_lines;
+    SELECT sum(discount) INTO v_discount FROM shop_checkout_lines_v1;
   END IF;
 
   -- Shipping: only for an order with an address.
@@ -217,40 +218,41 @@ BEGIN
        OR (v_disc.id IS NOT NULL AND v_disc.kind = 'free_shipping') THEN
       v_shipping := 0;
     END IF;
-    v_method_json := jsonb_build_object('id', v_method.id, 'name', v_method.name, 'price', v_shipping::text);
+    v_method_json := jsonb_build_object('id', v_method.id, 'name', v_method.name, 'price', round(v_shipping, 2)::text);
     SELECT rate INTO v_rate FROM tax_rates
     WHERE country = v_country AND (lower(region) = lower(coalesce(v_addr->>'region', '')) OR region = '')
     ORDER BY region = '' LIMIT 1;
     v_rate := coalesce(v_rate, 0);
   END IF;
 
-  UPDATE shop_checkout_lines SET tax = round((line_total - discount) * v_rate / 100, 2);
+  UPDATE shop_checkout_lines_v1 SET tax = round((line_total - discount) * v_rate / 100, 2);
   v_ship_tax := round(v_shipping * v_rate / 100, 2);
-  SELECT sum(tax) + v_ship_tax INTO v_tax FROM shop_checkout_lines;
+  SELECT sum(tax) + v_ship_tax INTO v_tax FROM shop_checkout_lines_v1;
   v_total := v_subtotal - v_discount + v_shipping + v_tax;
 
   IF v_total > 9999999999.99 THEN
     RETURN json_build_object('outcome', 'total-too-large', 'total', v_total::text);
   END IF;
 
-  IF EXISTS (SELECT 1 FROM shop_checkout_lines WHERE stock < q) THEN
+  IF EXISTS (SELECT 1 FROM shop_checkout_lines_v1 WHERE stock < q) THEN
     RETURN json_build_object('outcome', 'insufficient-stock',
       'products', (SELECT json_agg(json_build_object('product_id', product_id, 'name', name, 'requested', q, 'available', stock) ORDER BY variant_id)
-                   FROM shop_checkout_lines WHERE stock < q),
+                   FROM shop_checkout_lines_v1 WHERE stock < q),
       'variants', (SELECT json_agg(json_build_object('variant_id', variant_id, 'product_id', product_id, 'sku', sku, 'options', options,
                      'requested', q, 'available', stock) ORDER BY variant_id)
-                   FROM shop_checkout_lines WHERE stock < q));
+                   FROM shop_checkout_lines_v1 WHERE stock < q));
   END IF;
 
   IF NOT v_commit THEN
     RETURN json_build_object('outcome', 'quoted', 'quote', json_build_object(
       'currency', p->>'currency',
-      'subtotal', v_subtotal::text, 'discount_total', v_discount::text, 'shipping_total', v_shipping::text,
-      'tax_total', v_tax::text, 'total', v_total::text, 'tax_rate', v_rate::text,
+      'subtotal', round(v_subtotal, 2)::text, 'discount_total', round(v_discount, 2)::text,
+      'shipping_total', round(v_shipping, 2)::text, 'tax_total', round(v_tax, 2)::text,
+      'total', round(v_total, 2)::text, 'tax_rate', round(v_rate, 2)::text,
       'discount_code', v_disc.code, 'shipping_address', v_addr, 'shipping_method', v_method_json,
       'items', (SELECT json_agg(json_build_object('product_id', product_id, 'variant_id', variant_id, 'name', name, 'sku', sku,
-                  'options', options, 'unit_price', price::text, 'quantity', q, 'line_total', line_total::text,
-                  'discount', discount::text, 'tax', tax::text) ORDER BY ord) FROM shop_checkout_lines)));
+                  'options', options, 'unit_price', price::text, 'quantity', q, 'line_total', round(line_total, 2)::text,
+                  'discount', round(discount, 2)::text, 'tax', round(tax, 2)::text) ORDER BY ord) FROM shop_checkout_lines_v1)));
   END IF;
 
   -- One account (or guest email) holds at most max_unpaid unpaid pending orders.
@@ -260,37 +262,53 @@ BEGIN
     RETURN json_build_object('outcome', 'too-many-unpaid', 'max', (p->>'max_unpaid')::integer);
   END IF;
 
-  WITH taken AS (
-    UPDATE variants v SET stock = v.stock - l.q, updated_at = now()
-    FROM shop_checkout_lines l WHERE v.id = l.variant_id
-    RETURNING v.product_id, l.q),
-  per_product AS (SELECT product_id, sum(q) AS q FROM taken GROUP BY product_id),
-  products_taken AS (
-    UPDATE products pr SET stock = pr.stock - pp.q, updated_at = now()
-    FROM per_product pp WHERE pr.id = pp.product_id
-    RETURNING pr.stock)
-  SELECT coalesce(bool_or(stock = 0), false) INTO v_sold_out FROM products_taken;
+  -- The writes, in a block: a code that was used up by an order committed since it was read rolls
+  -- them all back.
+  BEGIN
+    WITH taken AS (
+      UPDATE variants v SET stock = v.stock - l.q, updated_at = now()
+      FROM shop_checkout_lines_v1 l WHERE v.id = l.variant_id
+      RETURNING v.product_id, l.q),
+    per_product AS (SELECT product_id, sum(q) AS q FROM taken GROUP BY product_id),
+    products_taken AS (
+      UPDATE products pr SET stock = pr.stock - pp.q, updated_at = now()
+      FROM per_product pp WHERE pr.id = pp.product_id
+      RETURNING pr.stock)
+    SELECT coalesce(bool_or(stock = 0), false) INTO v_sold_out FROM products_taken;
 
-  INSERT INTO orders (user_id, email, guest_token_hash, currency, subtotal, discount_total, shipping_total, tax_total, tax_rate, total,
-                      shipping_address, shipping_method, discount_code, expires_at, idempotency_key, request_hash)
-  VALUES (v_user, v_email, p->>'guest_token_hash', p->>'currency', v_subtotal, v_discount, v_shipping, v_tax, v_rate, v_total,
-          v_addr, v_method_json, v_disc.code, now() + make_interval(secs => (p->>'hold_seconds')::integer),
-          v_key, CASE WHEN v_key IS NULL THEN NULL ELSE p->>'hash' END)
-  RETURNING * INTO v_order;
-  INSERT INTO order_items (order_id, product_id, variant_id, name, sku, options, image_url, unit_price, quantity, discount, tax)
-  SELECT v_order.id, product_id, variant_id, name, sku, options, image_url, price, q, discount, tax
-  FROM shop_checkout_lines ORDER BY ord;
-  IF v_disc.id IS NOT NULL THEN
-    UPDATE discounts SET times_used = times_used + 1 WHERE id = v_disc.id;
-    INSERT INTO discount_redemptions (order_id, discount_id, user_id, email) VALUES (v_order.id, v_disc.id, v_user, v_email);
-  END IF;
-  INSERT INTO order_status_history (order_id, from_status, to_status, changed_by) VALUES (v_order.id, NULL, 'pending', v_user);
-  INSERT INTO email_outbox (to_address, template, data) VALUES (v_email, 'order_placed', json_build_object('order', shop_order_json(v_order))::jsonb);
-  IF v_user IS NOT NULL AND NOT p ? 'lines' THEN
-    DELETE FROM cart_items WHERE user_id = v_user AND variant_id IN (SELECT variant_id FROM shop_checkout_lines);
-  END IF;
-  INSERT INTO catalog_bumps (counts) VALUES (v_sold_out) RETURNING id INTO v_bump;
+    INSERT INTO orders (user_id, email, guest_token_hash, currency, subtotal, discount_total, shipping_total, tax_total, tax_rate, total,
+                        shipping_address, shipping_method, discount_code, expires_at, idempotency_key, request_hash)
+    VALUES (v_user, v_email, p->>'guest_token_hash', p->>'currency', v_subtotal, v_discount, v_shipping, v_tax, v_rate, v_total,
+            v_addr, v_method_json, v_disc.code, now() + make_interval(secs => (p->>'hold_seconds')::integer),
+            v_key, CASE WHEN v_key IS NULL THEN NULL ELSE p->>'hash' END)
+    RETURNING * INTO v_order;
+    INSERT INTO order_items (order_id, product_id, variant_id, name, sku, options, image_url, unit_price, quantity, discount, tax)
+    SELECT v_order.id, product_id, variant_id, name, sku, options, image_url, price, q, discount, tax
+    FROM shop_checkout_lines_v1 ORDER BY ord;
+    INSERT INTO order_status_history (order_id, from_status, to_status, changed_by) VALUES (v_order.id, NULL, 'pending', v_user);
+    v_json := shop_order_json(v_order);
+    INSERT INTO email_outbox (to_address, template, data) VALUES (v_email, 'order_placed', json_build_object('order', v_json)::jsonb)
+    RETURNING id INTO v_email_id;
+    IF v_user IS NOT NULL AND NOT p ? 'lines' THEN
+      DELETE FROM cart_items WHERE user_id = v_user AND variant_id IN (SELECT variant_id FROM shop_checkout_lines_v1);
+    END IF;
+    INSERT INTO catalog_bumps (counts) VALUES (v_sold_out) RETURNING id INTO v_bump;
 
-  RETURN json_build_object('outcome', 'created', 'order', shop_order_json(v_order), 'sold_out', v_sold_out, 'bump_id', v_bump);
+    -- The code's use, last: the row lock (taken in the lock order, after variants and products)
+    -- is held only while the commit is made, so simultaneous orders with one code take turns fast,
+    -- and the limit is re-checked against the latest committed count.
+    IF v_disc.id IS NOT NULL THEN
+      UPDATE discounts SET times_used = times_used + 1
+      WHERE id = v_disc.id AND (usage_limit IS NULL OR times_used < usage_limit);
+      IF NOT FOUND THEN
+        RAISE EXCEPTION 'discount used up' USING ERRCODE = 'SH409';
+      END IF;
+      INSERT INTO discount_redemptions (order_id, discount_id, user_id, email) VALUES (v_order.id, v_disc.id, v_user, v_email);
+    END IF;
+  EXCEPTION WHEN SQLSTATE 'SH409' THEN
+    RETURN json_build_object('outcome', 'discount-used-up', 'code', v_disc.code, 'limit', 'usage_limit');
+  END;
+
+  RETURN json_build_object('outcome', 'created', 'order', v_json, 'sold_out', v_sold_out, 'bump_id', v_bump, 'email_id', v_email_id);
 END
 $$;
