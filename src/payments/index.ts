@@ -8,6 +8,7 @@ export { retryPendingRefunds, sendRefunds } from "./refunds.service";
 export function paymentsRouter() {
   const router = createRouter();
   router.openapi(routes.startCheckoutRoute, handlers.startCheckout);
+  router.openapi(routes.startGuestCheckoutRoute, handlers.startGuestCheckout);
   router.openapi(routes.stripeWebhookRoute, handlers.stripeWebhook);
   router.openapi(routes.createRefundRoute, handlers.createRefund);
   return router;

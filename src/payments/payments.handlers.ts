@@ -1,27 +1,35 @@
-import { currentUser } from "../auth/guards";
+import type { Context } from "hono";
+import { bearerToken, currentUser } from "../auth/guards";
+import type { AppEnv } from "../context";
 import { bumpCatalogVersion } from "../catalog/catalog-version";
 import { useDb } from "../db/use";
 import { readConfig } from "../env";
 import { afterResponse } from "../lib/background";
 import { sha256Hex } from "../lib/hash";
 import type { AppRouteHandler } from "../lib/openapi";
+import { unauthorized } from "../lib/problem";
 import { pushToUser } from "../notifications/push";
 import type * as routes from "./payments.routes";
 import * as payments from "./payments.service";
 import * as refunds from "./refunds.service";
 import { verifyWebhook } from "./stripe";
 
-export const startCheckout: AppRouteHandler<typeof routes.startCheckoutRoute> = async (c) => {
+function checkout(c: Context<AppEnv>, id: number, payer: payments.Payer, page: string) {
   const config = readConfig(c.env);
-  const id = c.req.valid("param").id;
   const shop = (config.SHOP_URL || new URL(c.req.url).origin).replace(/\/+$/, "");
-  const session = await payments.startCheckout(config, useDb(c), {
-    orderId: id,
-    userId: currentUser(c).id,
-    returnUrl: `${shop}/#/orders/${id}`,
-    later: (work) => afterResponse(c, work),
-  });
-  return c.json(session, 200);
+  return payments.startCheckout(config, useDb(c), { orderId: id, payer, returnUrl: `${shop}/#/${page}/${id}`, later: (work) => afterResponse(c, work) });
+}
+
+export const startCheckout: AppRouteHandler<typeof routes.startCheckoutRoute> = async (c) => {
+  const id = c.req.valid("param").id;
+  return c.json(await checkout(c, id, { userId: currentUser(c).id }, "orders"), 200);
+};
+
+export const startGuestCheckout: AppRouteHandler<typeof routes.startGuestCheckoutRoute> = async (c) => {
+  const token = bearerToken(c);
+  if (!token) throw unauthorized("Send the order's access_token as Authorization: Bearer <token>.");
+  const id = c.req.valid("param").id;
+  return c.json(await checkout(c, id, { guestTokenHash: await sha256Hex(token) }, "guest/orders"), 200);
 };
 
 /** Verify (no round trip), then one SQL call; the push or the refund goes after the response. */

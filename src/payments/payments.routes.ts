@@ -17,6 +17,18 @@ export const startCheckoutRoute = createRoute({
   responses: { 200: jsonContent(CheckoutSessionSchema, "The Checkout Session to send the customer to"), ...problemResponses(400, 401, 404, 409, 413, 503) },
 });
 
+export const startGuestCheckoutRoute = createRoute({
+  method: "post",
+  path: "/api/guest/orders/{id}/payment",
+  tags: ["Payments"],
+  summary: "Pay a pending guest order with Stripe Checkout",
+  description:
+    "As `POST /api/orders/{id}/payment`, for a guest order: `Authorization: Bearer <access_token>` of this order (any other token, or an order that is not a guest order, is 404). Stripe returns the customer to `/#/guest/orders/{id}` on the storefront.",
+  security: [{ guestOrderToken: [] }],
+  request: { params: IdParam, query: NoQuery },
+  responses: { 200: jsonContent(CheckoutSessionSchema, "The Checkout Session to send the customer to"), ...problemResponses(400, 401, 404, 409, 413, 503) },
+});
+
 export const stripeWebhookRoute = createRoute({
   method: "post",
   path: "/api/payments/stripe/webhook",

@@ -43,8 +43,12 @@ type PayableOrder = {
   open_session: CheckoutSession | null;
 };
 
-/** Everything the payment route needs, in one statement: the order (the owner's only), its open session, how many it has had. */
-async function readPayableOrder(db: Database, orderId: number, userId: number): Promise<PayableOrder | null> {
+/** Who may pay an order: its registered owner, or whoever holds a guest order's access token (by its hash). */
+export type Payer = { userId: number } | { guestTokenHash: string };
+
+/** Everything the payment route needs, in one statement: the order (the payer's only), its open session, how many it has had. */
+async function readPayableOrder(db: Database, orderId: number, payer: Payer): Promise<PayableOrder | null> {
+  const owned = "userId" in payer ? sql`o.user_id = ${payer.userId}` : sql`o.user_id is null and o.guest_token_hash = ${payer.guestTokenHash}`;
   const { rows } = await db.execute<PayableOrder>(sql`
     select o.status::text as status, o.payment_status::text as payment_status, o.total::text as total, o.currency, o.email,
       extract(epoch from o.expires_at)::float8 as hold_epoch,
@@ -54,13 +58,13 @@ async function readPayableOrder(db: Database, orderId: number, userId: number): 
          from payment_sessions s
         where s.order_id = o.id and s.status = 'open' and s.expires_at > now() and s.amount = o.total and s.currency = o.currency
         order by s.created_at desc limit 1) as open_session
-    from orders o where o.id = ${orderId} and o.user_id = ${userId}`);
+    from orders o where o.id = ${orderId} and ${owned}`);
   return rows[0] ?? null;
 }
 
 export interface StartCheckout {
   orderId: number;
-  userId: number;
+  payer: Payer;
   /** Where Stripe sends the customer back: the storefront's page of this order. */
   returnUrl: string;
   /** Runs work after the response (afterResponse). */
@@ -74,7 +78,7 @@ export interface StartCheckout {
  * 1), so a retry after a Worker died between Stripe's answer and the write gets the same session.
  */
 export async function startCheckout(config: Config, db: Database, req: StartCheckout): Promise<CheckoutSession> {
-  const order = await readPayableOrder(db, req.orderId, req.userId);
+  const order = await readPayableOrder(db, req.orderId, req.payer);
   if (!order) throw notFound("Order");
   if (order.status !== "pending" || order.payment_status !== "unpaid") {
     throw conflict("order-not-payable", `Only a pending, unpaid order can be paid; this one is ${order.status} (${order.payment_status}).`, { status: order.status, payment_status: order.payment_status });

@@ -65,6 +65,7 @@ function validRequest(op: Operation): { path: string; query?: string; token?: st
     "/api/notifications/{id}/read": fixture.notificationId,
     "/api/orders/{id}/payment": fixture.orderId,
     "/api/admin/orders/{id}/refunds": fixture.orderId,
+    "/api/guest/orders/{id}/payment": fixture.guestOrderId,
     "/api/guest/orders/{id}": fixture.guestOrderId,
     "/api/me/addresses/{id}": fixture.addressId,
     "/api/admin/shipping-methods/{id}": fixture.shippingMethodId,

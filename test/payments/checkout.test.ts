@@ -1,8 +1,12 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { BASE, expectProblem, newUser } from "../helpers/api";
+import { api, BASE, expectProblem, newUser } from "../helpers/api";
 import { sql } from "../helpers/db";
 import { callWorker } from "../helpers/worker";
-import { orderRow, pendingOrder, sessionIdOf, standIn, startPayment } from "./stripe";
+import { orderRow, pendingOrder, productWithStock, sessionIdOf, standIn, startPayment } from "./stripe";
+
+/** Where Stripe sends customers back: the storefront's configured URL, else the request's origin. */
+const SHOP = (env.SHOP_URL || BASE).replace(/\/+$/, "");
 
 describe("POST /api/orders/{id}/payment", () => {
   it("creates a Stripe Checkout Session for exactly the order's total and currency, returning to the order's page", async () => {
@@ -18,8 +22,8 @@ describe("POST /api/orders/{id}/payment", () => {
       client_reference_id: String(order.id),
       metadata: { order_id: String(order.id) },
       customer_email: order.owner.email,
-      success_url: `${BASE}/#/orders/${order.id}`,
-      cancel_url: `${BASE}/#/orders/${order.id}`,
+      success_url: `${SHOP}/#/orders/${order.id}`,
+      cancel_url: `${SHOP}/#/orders/${order.id}`,
     });
     expect(new Date(res.body.expires_at).getTime()).toBe(session.expires_at * 1000);
     // Stripe keeps a session open at least 30 minutes; the hold is stretched to match, never shortened.
@@ -71,6 +75,25 @@ describe("POST /api/orders/{id}/payment", () => {
     expectProblem(await startPayment(order.owner, 2_000_000_000), 404);
     const res = await callWorker(new Request(`${BASE}/api/orders/${order.id}/payment`, { method: "POST" }));
     expect(res.status).toBe(401);
+  });
+
+  it("lets a guest pay a guest order with its access token, and nobody else", async () => {
+    const product = await productWithStock(5, "8.00");
+    // A guest order needs a method that ships to its address: one of these tests' own, to a country no other test uses.
+    await sql("insert into shipping_methods (name, price, countries) values ('Payments test post', 0.00, '{AQ}')");
+    const placed = await api("POST", "/api/guest/orders", {
+      body: { email: `guest-${crypto.randomUUID()}@example.com`, items: [{ product_id: product.id, quantity: 2 }], shipping_address: { name: "Guest", line1: "1 Ice Shelf", city: "McMurdo", country: "AQ" } },
+    });
+    expect(placed.status).toBe(201);
+    const path = `/api/guest/orders/${placed.body.id}/payment`;
+    const res = await api("POST", path, { token: placed.body.access_token });
+    expect(res.status).toBe(200);
+    const session = (await standIn("GET", `/v1/checkout/sessions/${sessionIdOf(res.body.checkout_url)}`)).body;
+    expect(session).toMatchObject({ amount_total: Math.round(Number(placed.body.total) * 100), client_reference_id: String(placed.body.id), success_url: `${SHOP}/#/guest/orders/${placed.body.id}` });
+    expect((await api("POST", path, { token: placed.body.access_token })).body).toEqual(res.body);
+    const someone = await newUser("not-the-guest");
+    expectProblem(await api("POST", path, { token: someone.token }), 404);
+    expectProblem(await api("POST", path), 401);
   });
 
   it("answers 503 naming stripe when Stripe cannot be reached, and changes nothing", async () => {
