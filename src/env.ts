@@ -24,6 +24,9 @@ export interface Env {
   LOGIN_THROTTLE_WINDOW_SECONDS?: string;
   REGISTER_MAX_PER_CLIENT?: string;
   REGISTER_WINDOW_SECONDS?: string;
+  ORDER_HOLD_SECONDS?: string;
+  MAX_UNPAID_ORDERS?: string;
+  SHOP_CURRENCY?: string;
   NOTIFIER: DurableObjectNamespace<NotifierRpc>;
   CATALOG_VERSION_KEEPER: DurableObjectNamespace<CatalogVersionKeeperRpc>;
 }
@@ -47,6 +50,12 @@ const configSchema = z.object({
   LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
   REGISTER_MAX_PER_CLIENT: z.coerce.number().int().positive().default(1000),
   REGISTER_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** How long an unpaid pending order holds its stock before it cancels itself. */
+  ORDER_HOLD_SECONDS: z.coerce.number().int().positive().default(1800),
+  /** Unpaid pending orders one account (or guest email) may hold at once. */
+  MAX_UNPAID_ORDERS: z.coerce.number().int().positive().default(5),
+  /** ISO 4217 code of the shop's prices, lower case. */
+  SHOP_CURRENCY: z.string().regex(/^[a-z]{3}$/).default("usd"),
   NEON_WS_PROXY: z.string().optional(),
   EXPOSE_QUERY_COUNT: z.string().optional(),
 });
