@@ -1990,7 +1990,7 @@ export interface paths {
         put?: never;
         /**
          * Place an order from the whole cart
-         * @description One transaction takes stock, snapshots names and prices, writes the order and removes the ordered lines from the cart. Empty cart → 400; any short line → 409 (`insufficient-stock`) naming each product with what is available, and nothing is taken. A cart becomes at most one order: of simultaneous orders of one user (a double click), one is 201 and the others find the cart empty (400); a line added meanwhile is either in that order or still in the cart. With `Idempotency-Key`, the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body → 409. The body is optional and takes no fields.
+         * @description The optional JSON body is a `PlaceOrderRequest`. One statement takes the stock, redeems the discount code, snapshots names, SKUs, options and prices, writes the order with copies of the address and shipping method and removes the ordered lines from the cart. The order is `pending` and unpaid: its stock is held until `expires_at` (30 minutes by default), when it cancels itself unless paid. You may hold at most 5 unpaid pending orders (409 `too-many-unpaid-orders`). Empty cart → 400; any short line → 409 (`insufficient-stock`) naming each variant with what is available, and nothing is taken. A cart becomes at most one order: of simultaneous orders of one user (a double click), one is 201 and the others find the cart empty (400); a line added meanwhile is either in that order or still in the cart. With `Idempotency-Key`, the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body → 409. Address: `shipping_address_id` (one of yours), `shipping_address`, or else your default address; with none at all the order ships nowhere (no shipping, no tax). Shipping: `shipping_method_id`, or else the cheapest active method that ships to the address's country (409 `no-shipping-method` / `shipping-unavailable` naming the country). Totals: `subtotal` is the sum of the lines (unit price × quantity); a percent code takes its share of each line, rounded half-up to cents; a fixed code is spread over the lines in proportion to their totals (largest remainder, never more than the subtotal); shipping is free when the goods after discount reach the method's `free_over`, or with a free-shipping code; prices exclude tax, and the most specific tax rate (country and region, else country) applies to each line after its discount and to shipping, rounded half-up per line; `total = subtotal − discount_total + shipping_total + tax_total`. Codes: unknown 404 `discount-not-found`; inactive, not yet started, expired, used up (`usage_limit`, or your `per_customer_limit`) or below `min_subtotal` (with the amount `missing`) are 409 naming the reason.
          */
         post: {
             parameters: {
@@ -2031,6 +2031,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflict */
                 409: {
                     headers: {
@@ -2051,6 +2060,241 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cart/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The totals an order of the cart would have now
+         * @description Prices the cart exactly as `POST /api/orders` would, and refuses exactly what it would refuse, without taking or writing anything. Address: `shipping_address_id` (one of yours), `shipping_address`, or else your default address; with none at all the order ships nowhere (no shipping, no tax). Shipping: `shipping_method_id`, or else the cheapest active method that ships to the address's country (409 `no-shipping-method` / `shipping-unavailable` naming the country). Totals: `subtotal` is the sum of the lines (unit price × quantity); a percent code takes its share of each line, rounded half-up to cents; a fixed code is spread over the lines in proportion to their totals (largest remainder, never more than the subtotal); shipping is free when the goods after discount reach the method's `free_over`, or with a free-shipping code; prices exclude tax, and the most specific tax rate (country and region, else country) applies to each line after its discount and to shipping, rounded half-up per line; `total = subtotal − discount_total + shipping_total + tax_total`. Codes: unknown 404 `discount-not-found`; inactive, not yet started, expired, used up (`usage_limit`, or your `per_customer_limit`) or below `min_subtotal` (with the amount `missing`) are 409 naming the reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["QuoteRequest"];
+                };
+            };
+            responses: {
+                /** @description The totals */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Quote"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guest/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Place an order without an account
+         * @description The lines come with the request (`variant_id`, or `product_id` for a product with one variant); an address is required. Same rules, totals and stock hold as `POST /api/orders`; the order's emails go to `email`, which may hold at most 5 unpaid pending orders. The answer carries `access_token`, shown once: it reads this order (and no other) at `GET /api/guest/orders/{id}`. Registering later with the same email, once it is verified, brings the order into the account. Address: `shipping_address_id` (one of yours), `shipping_address`, or else your default address; with none at all the order ships nowhere (no shipping, no tax). Shipping: `shipping_method_id`, or else the cheapest active method that ships to the address's country (409 `no-shipping-method` / `shipping-unavailable` naming the country). Totals: `subtotal` is the sum of the lines (unit price × quantity); a percent code takes its share of each line, rounded half-up to cents; a fixed code is spread over the lines in proportion to their totals (largest remainder, never more than the subtotal); shipping is free when the goods after discount reach the method's `free_over`, or with a free-shipping code; prices exclude tax, and the most specific tax rate (country and region, else country) applies to each line after its discount and to shipping, rounded half-up per line; `total = subtotal − discount_total + shipping_total + tax_total`. Codes: unknown 404 `discount-not-found`; inactive, not yet started, expired, used up (`usage_limit`, or your `per_customer_limit`) or below `min_subtotal` (with the amount `missing`) are 409 naming the reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GuestOrderRequest"];
+                };
+            };
+            responses: {
+                /** @description The order and its access token */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GuestOrderCreated"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guest/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A guest order, with its access token
+         * @description `Authorization: Bearer <access_token>` of this order. Any other token, or an order that is not a guest order, is 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2134,7 +2378,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel an own pending order; its stock returns */
+        /**
+         * Cancel an own pending order; its stock returns
+         * @description Only while `pending`: the held stock and the discount code's use come back. A paid order is cancelled by an admin (which refunds it).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2216,7 +2463,7 @@ export interface paths {
                     page_size?: string;
                     /** @description Opaque `next_cursor` from a previous page: keyset paging at a cost that does not grow with depth. */
                     cursor?: string;
-                    status?: "pending" | "shipped" | "delivered" | "cancelled";
+                    status?: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
                     /** @description Only this user's orders. */
                     user?: string;
                 };
@@ -2287,7 +2534,7 @@ export interface paths {
         head?: never;
         /**
          * Move an order's status (admin)
-         * @description Allowed: pending → shipped → delivered, pending → cancelled (restocks). Anything else → 409 with `allowed`. Each change writes a history row and a notification for the owner in the same transaction, then pushes it to the owner's open WebSockets.
+         * @description Allowed: pending → paid (records an offline payment: `payment_method` manual, `amount_paid` = total), paid → shipped → delivered, pending → cancelled (stock and the discount use come back), paid → cancelled (stock comes back and the unrefunded payment is refunded). Anything else → 409 with `allowed`. Each change writes a history row, a notification for the owner and the email for the new status in the same transaction, then pushes the notification to the owner's open WebSockets.
          */
         patch: {
             parameters: {
@@ -2616,6 +2863,24 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        PlaceOrderRequest: {
+            /** @description One of your addresses (`/api/me/addresses`). */
+            shipping_address_id?: number;
+            shipping_address?: components["schemas"]["ShippingAddressInput"];
+            /** @description Default: the cheapest method that ships to the address's country. */
+            shipping_method_id?: number;
+            discount_code?: string;
+        };
+        ShippingAddressInput: {
+            name: string;
+            line1: string;
+            line2?: string;
+            city: string;
+            region?: string;
+            postal_code?: string;
+            country: string;
+            phone?: string;
+        };
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -2902,24 +3167,189 @@ export interface components {
         };
         Order: {
             id: number;
+            email: string | null;
             /** @enum {string} */
-            status: "pending" | "shipped" | "delivered" | "cancelled";
+            status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+            /** @enum {string} */
+            payment_status: "unpaid" | "paid" | "partially_refunded" | "refunded";
+            /** @description stripe, or manual for an offline payment an admin recorded. */
+            payment_method: string | null;
+            /**
+             * @description ISO 4217, lower case.
+             * @example usd
+             */
+            currency: string;
+            /**
+             * @description Sum of the line totals (unit price × quantity), before discount, shipping and tax.
+             * @example 19.99
+             */
+            subtotal: string;
             /** @example 19.99 */
+            discount_total: string;
+            /** @example 19.99 */
+            shipping_total: string;
+            /** @example 19.99 */
+            tax_total: string;
+            /**
+             * @description subtotal − discount_total + shipping_total + tax_total.
+             * @example 19.99
+             */
             total: string;
+            /**
+             * @description Percent applied to goods and shipping.
+             * @example 20.00
+             */
+            tax_rate: string;
+            discount_code: string | null;
+            shipping_address: components["schemas"]["ShippingAddress"];
+            /** @description The method and the shipping price charged (0.00 when free). */
+            shipping_method: {
+                id: number;
+                name: string;
+                /** @example 19.99 */
+                price: string;
+            } | null;
+            /** @example 19.99 */
+            amount_paid: string;
+            /** @example 19.99 */
+            amount_refunded: string;
             items: components["schemas"]["OrderItem"][];
+            /**
+             * Format: date-time
+             * @description While pending and unpaid: when the order cancels itself and its stock returns.
+             */
+            expires_at: string | null;
+            /** Format: date-time */
+            paid_at: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             updated_at: string;
         };
+        ShippingAddress: {
+            name: string;
+            line1: string;
+            line2: string;
+            city: string;
+            region: string;
+            postal_code: string;
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            phone: string;
+        } | null;
         OrderItem: {
             product_id: number;
+            variant_id: number;
+            sku: string;
+            /** @description The variant's option values at the time of the order. */
+            options: {
+                [key: string]: string;
+            };
+            /** @description Path of the variant's (or product's first) image at the time of the order, on this server. */
+            image_url: string | null;
             name: string;
             /** @example 19.99 */
             unit_price: string;
             quantity: number;
             /** @example 19.99 */
             line_total: string;
+            /**
+             * @description This line's share of the discount.
+             * @example 19.99
+             */
+            discount: string;
+            /**
+             * @description Tax on this line after its discount, rounded half-up to cents.
+             * @example 19.99
+             */
+            tax: string;
+        };
+        Quote: {
+            /**
+             * @description ISO 4217, lower case.
+             * @example usd
+             */
+            currency: string;
+            /**
+             * @description Sum of the line totals (unit price × quantity), before discount, shipping and tax.
+             * @example 19.99
+             */
+            subtotal: string;
+            /** @example 19.99 */
+            discount_total: string;
+            /** @example 19.99 */
+            shipping_total: string;
+            /** @example 19.99 */
+            tax_total: string;
+            /**
+             * @description subtotal − discount_total + shipping_total + tax_total.
+             * @example 19.99
+             */
+            total: string;
+            /**
+             * @description Percent applied to goods and shipping.
+             * @example 20.00
+             */
+            tax_rate: string;
+            discount_code: string | null;
+            shipping_address: components["schemas"]["ShippingAddress"];
+            /** @description The method and the shipping price charged (0.00 when free). */
+            shipping_method: {
+                id: number;
+                name: string;
+                /** @example 19.99 */
+                price: string;
+            } | null;
+            items: {
+                product_id: number;
+                variant_id: number;
+                sku: string;
+                /** @description The variant's option values at the time of the order. */
+                options: {
+                    [key: string]: string;
+                };
+                name: string;
+                /** @example 19.99 */
+                unit_price: string;
+                quantity: number;
+                /** @example 19.99 */
+                line_total: string;
+                /**
+                 * @description This line's share of the discount.
+                 * @example 19.99
+                 */
+                discount: string;
+                /**
+                 * @description Tax on this line after its discount, rounded half-up to cents.
+                 * @example 19.99
+                 */
+                tax: string;
+            }[];
+        };
+        QuoteRequest: {
+            /** @description One of your addresses (`/api/me/addresses`). */
+            shipping_address_id?: number;
+            shipping_address?: components["schemas"]["ShippingAddressInput"];
+            /** @description Default: the cheapest method that ships to the address's country. */
+            shipping_method_id?: number;
+            discount_code?: string;
+        };
+        GuestOrderCreated: components["schemas"]["Order"] & {
+            /** @description Shown once: `Authorization: Bearer <access_token>` reads this order at GET /api/guest/orders/{id}. */
+            access_token: string;
+        };
+        GuestOrderRequest: {
+            /** Format: email */
+            email: string;
+            items: {
+                variant_id?: number;
+                product_id?: number;
+                quantity: number;
+            }[];
+            shipping_address: components["schemas"]["ShippingAddressInput"];
+            /** @description Default: the cheapest method that ships to the address's country. */
+            shipping_method_id?: number;
+            discount_code?: string;
         };
         OrderPage: {
             /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */
@@ -2948,11 +3378,11 @@ export interface components {
             results: components["schemas"]["AdminOrder"][];
         };
         AdminOrder: components["schemas"]["Order"] & {
-            user_id: number;
+            user_id: number | null;
         };
         OrderStatusChange: {
             /** @enum {string} */
-            status: "pending" | "shipped" | "delivered" | "cancelled";
+            status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
         };
         NotificationPage: {
             /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */
