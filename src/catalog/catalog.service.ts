@@ -402,11 +402,11 @@ export async function deleteProduct(db: Database, adminId: number, id: number): 
         select id, exists (select 1 from order_items where product_id = products.id) as ordered
         from products where id = ${id} and ${liveProduct} for update),
       soft as (update products set deleted_at = now(), updated_at = now() where id in (select id from target where ordered) returning id),
-      soft_variants as (update variants set deleted_at = now(), updated_at = now() where product_id in (select id from soft) and deleted_at is null returning id),
+      soft_variants as (update variants set deleted_at = now(), updated_at = now() where product_id in (select id from soft) and deleted_at is null),
       hard as (delete from products where id in (select id from target where not ordered) returning id),
       changed as (select id from soft union all select id from hard),
       ${bumpAfter("changed")}
-      select (select id from bump)::float8 as bump_id, (select count(*) from soft_variants) as n`),
+      select (select id from bump)::float8 as bump_id`),
   ]);
   const bumpId = rows[0]?.bump_id;
   if (!bumpId) throw notFound("Product");

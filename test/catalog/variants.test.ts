@@ -354,3 +354,21 @@ describe("images on products", () => {
     expect(unlinked.body.image_id).toBeNull();
   });
 });
+
+describe("round trips", () => {
+  const trips = (res: { status: number; headers: Headers }) => [res.status, res.headers.get("x-db-round-trips"), res.headers.get("x-cache-round-trips")];
+
+  it("every variant write is one batch and one version bump; a filtered list miss one query", async () => {
+    const p = await shirt({ options: [{ name: "Size", values: ["S", "M", "L", "XL"] }] });
+    const added = await api("POST", `/api/products/${p.id}/variants`, { token: admin.token, body: { sku: `RT-${tag()}`, options: { Size: "XL" }, price: "1.00" } });
+    expect(trips(added)).toEqual([201, "1", "1"]);
+    expect(trips(await api("PATCH", `/api/products/${p.id}/variants/${added.body.id}`, { token: admin.token, body: { price: "2.00" } }))).toEqual([200, "1", "1"]);
+    expect(trips(await api("POST", `/api/variants/${added.body.id}/stock`, { token: admin.token, body: { delta: 2 } }))).toEqual([200, "1", "1"]);
+    expect(trips(await api("DELETE", `/api/products/${p.id}/variants/${added.body.id}`, { token: admin.token }))).toEqual([204, "1", "1"]);
+    expect(trips(await api("PATCH", `/api/products/${p.id}`, { token: admin.token, body: { name: `Renamed ${tag()}` } }))).toEqual([200, "1", "1"]);
+    const list = await api("GET", `/api/products?category=${categoryId}&option=Size:XL&option=Size:S&page_size=7`);
+    expect(trips(list)).toEqual([200, "1", "1"]);
+    expect(list.headers.get("x-cache")).toBe("miss");
+    expect(list.headers.get("x-db-statements")).toBe("3");
+  });
+});
