@@ -244,3 +244,6 @@ ALTER TABLE "product_images" ADD CONSTRAINT "product_images_product_id_products_
 CREATE INDEX "product_images_product_idx" ON "product_images" USING btree ("product_id", "position", "id");--> statement-breakpoint
 CREATE INDEX "product_images_key_idx" ON "product_images" USING btree ("key");--> statement-breakpoint
 ALTER TABLE "variants" ADD CONSTRAINT "variants_image_id_product_images_id_fk" FOREIGN KEY ("image_id") REFERENCES "public"."product_images"("id") ON DELETE set null ON UPDATE no action;
+--> statement-breakpoint
+-- Checkout takes a request object now (src/db/functions/shop_place_order.sql).
+DROP FUNCTION IF EXISTS shop_place_order(integer, text, text);

@@ -1,7 +1,9 @@
 // npm run seed -- --products 1000000 --categories 200
 // Uses DATABASE_URL/REDIS_URL, else the running `npm run dev` stack.
 // Bulk-creates a large catalog for benchmarks: server-side generate_series in 50k-row statements.
-// Large loads run in one transaction that drops the secondary indexes of products and rebuilds them
+// Each product gets its variants in the same statement: one with the product's id, or, for every
+// 20th product, Size S/M/L variants (the product's price their lowest, its stock their sum).
+// Large loads run in one transaction that drops the secondary indexes of products and variants and rebuilds them
 // at the end from their own definitions (building an index once is far cheaper than maintaining it
 // row by row); reads of products wait for that transaction, so seed before you benchmark.
 import { parseArgs } from "node:util";
@@ -44,7 +46,7 @@ try {
   const { rows: indexes } = rebuildIndexes
     ? await client.query<{ name: string; definition: string }>(
         `select indexname as name, indexdef as definition from pg_indexes
-         where schemaname = current_schema() and tablename = 'products' and indexname <> 'products_pkey'`,
+         where schemaname = current_schema() and tablename in ('products', 'variants') and indexname not in ('products_pkey', 'variants_pkey')`,
       )
     : { rows: [] };
   for (const index of indexes) await client.query(`drop index ${client.escapeIdentifier(index.name)}`);
@@ -61,15 +63,26 @@ try {
     const n = Math.min(batch, products - offset);
     // Prices 0.99–999.99 with a long tail; about 8% out of stock; created_at spread over a year.
     await client.query(
-      `insert into products (name, description, price, stock, category_id, created_at, updated_at)
-       select 'Product ' || (o + g) || ' ' || (array['Red','Blue','Green','Steel','Oak','Linen','Glass','Amber'])[1 + (o + g) % 8],
-              'Generated product ' || (o + g),
-              round((0.99 + power(random(), 3) * 999)::numeric, 2),
-              case when random() < 0.08 then 0 else (random() * 500)::int end,
-              $3::int + ((o + g) % $4::int),
-              now() - (random() * interval '365 days'),
-              now()
-       from generate_series(1, $2::int) g, (select $1::int as o) s`,
+      `with p as (
+         insert into products (name, description, price, stock, category_id, options, created_at, updated_at)
+         select 'Product ' || (o + g) || ' ' || (array['Red','Blue','Green','Steel','Oak','Linen','Glass','Amber'])[1 + (o + g) % 8],
+                'Generated product ' || (o + g),
+                round((0.99 + power(random(), 3) * 999)::numeric, 2),
+                case when random() < 0.08 then 0 else (random() * 500)::int end,
+                $3::int + ((o + g) % $4::int),
+                case when (o + g) % 20 = 0 then '[{"name":"Size","values":["S","M","L"]}]'::jsonb else '[]'::jsonb end,
+                now() - (random() * interval '365 days'),
+                now()
+         from generate_series(1, $2::int) g, (select $1::int as o) s
+         returning id, price, stock, options),
+       plain as (
+         insert into variants (id, product_id, sku, price, stock)
+         select id, id, 'SKU-' || id, price, stock from p where options = '[]'::jsonb returning id)
+       insert into variants (product_id, sku, options, price, stock, position)
+       select p.id, 'SKU-' || p.id || '-' || s.size, jsonb_build_object('Size', s.size), p.price + s.extra,
+              case when s.position < 2 then p.stock / 3 else p.stock - 2 * (p.stock / 3) end, s.position
+       from p cross join (values ('S', 0, 0.00), ('M', 1, 0.00), ('L', 2, 2.00)) as s(size, position, extra)
+       where p.options <> '[]'::jsonb`,
       [offset, n, firstCategory, categories],
     );
     process.stdout.write(`\r${bar(offset + n, products, started)}`);
@@ -84,6 +97,7 @@ try {
   await client.query("commit");
   // VACUUM sets the visibility map, so counts and keyset pages can use index-only scans.
   await client.query("vacuum analyze products");
+  await client.query("vacuum analyze variants");
   await bumpCatalogVersionDirect(redisUrl);
   console.log(`seeded ${products.toLocaleString()} products in ${categories} categories in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 } catch (err) {

@@ -73,6 +73,11 @@ export function createApp() {
     bearerFormat: "JWT",
     description: "Access token from `POST /api/auth/login`.",
   });
+  app.openAPIRegistry.registerComponent("securitySchemes", "guestOrderToken", {
+    type: "http",
+    scheme: "bearer",
+    description: "A guest order's `access_token`, from `POST /api/guest/orders`.",
+  });
   // The reference page at /docs is a static asset (web/docs.html, Scalar) that reads this document.
   app.doc31("/api/openapi.json", openApiInfo);
 

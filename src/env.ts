@@ -24,6 +24,9 @@ export interface Env {
   LOGIN_THROTTLE_WINDOW_SECONDS?: string;
   REGISTER_MAX_PER_CLIENT?: string;
   REGISTER_WINDOW_SECONDS?: string;
+  ORDER_HOLD_SECONDS?: string;
+  MAX_UNPAID_ORDERS?: string;
+  SHOP_CURRENCY?: string;
   /** Resend's API base URL (locally the mail sink stand-in). */
   RESEND_API_URL?: string;
   /** Secret. Without it mails stay pending in the outbox (nothing is lost). */
@@ -58,6 +61,12 @@ const configSchema = z.object({
   LOGIN_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
   REGISTER_MAX_PER_CLIENT: z.coerce.number().int().positive().default(1000),
   REGISTER_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** How long an unpaid pending order holds its stock before it cancels itself. */
+  ORDER_HOLD_SECONDS: z.coerce.number().int().positive().default(1800),
+  /** Unpaid pending orders one account (or guest email) may hold at once. */
+  MAX_UNPAID_ORDERS: z.coerce.number().int().positive().default(5),
+  /** ISO 4217 code of the shop's prices, lower case. */
+  SHOP_CURRENCY: z.string().regex(/^[a-z]{3}$/).default("usd"),
   RESEND_API_URL: z.string().url("RESEND_API_URL must be a URL").default("https://api.resend.com"),
   RESEND_API_KEY: z.string().default(""),
   EMAIL_FROM: z.string().min(3).default("Edge Shop <shop@example.com>"),

@@ -24,11 +24,31 @@ const demoCatalog: { category: string; description: string; products: [string, s
     ],
   },
   {
+    category: "Apparel",
+    description: "Shop merchandise.",
+    products: [["Logo Tote Bag", "Heavy cotton canvas.", "15.00", 20]],
+  },
+  {
     category: "Tea",
     description: "Loose-leaf teas.",
     products: [
       ["Sencha 100g", "Grassy Japanese green tea.", "11.25", 30],
       ["Assam Breakfast 250g", "Malty black tea.", "9.80", 60],
+    ],
+  },
+];
+
+/** Products with options: each variant its own SKU, price and stock (the product shows the lowest price and the sum). */
+const demoVariantProducts: { category: string; name: string; description: string; options: { name: string; values: string[] }[]; variants: [string, Record<string, string>, string, number][] }[] = [
+  {
+    category: "Apparel",
+    name: "Logo T-Shirt",
+    description: "Organic cotton, unisex fit.",
+    options: [{ name: "Size", values: ["S", "M", "L"] }],
+    variants: [
+      ["TEE-LOGO-S", { Size: "S" }, "19.00", 10],
+      ["TEE-LOGO-M", { Size: "M" }, "19.00", 15],
+      ["TEE-LOGO-L", { Size: "L" }, "21.00", 0],
     ],
   },
 ];
@@ -70,11 +90,30 @@ export async function ensureDemoData(databaseUrl: string, admin: { email: string
     const createdCatalog = rows[0]?.n === "0";
     if (createdCatalog) {
       await client.query("begin");
+      const categoryIds = new Map<string, number>();
       for (const group of demoCatalog) {
         const category = await client.query<{ id: number }>("insert into categories (name, description) values ($1, $2) returning id", [group.category, group.description]);
+        categoryIds.set(group.category, category.rows[0]!.id);
         for (const [name, description, price, stock] of group.products) {
-          await client.query("insert into products (name, description, price, stock, category_id) values ($1, $2, $3, $4, $5)", [name, description, price, stock, category.rows[0]?.id]);
+          // A product without options has one variant with the product's own id.
+          await client.query(
+            `with p as (insert into products (name, description, price, stock, category_id) values ($1, $2, $3, $4, $5) returning id, price, stock)
+             insert into variants (id, product_id, sku, price, stock) select id, id, 'SKU-' || id, price, stock from p`,
+            [name, description, price, stock, category.rows[0]?.id],
+          );
         }
+      }
+      for (const product of demoVariantProducts) {
+        const rows = product.variants.map(([sku, options, price, stock], position) => ({ sku, options, price, stock, position }));
+        await client.query(
+          `with input as (select * from jsonb_to_recordset($5::jsonb) as x(sku text, options jsonb, price numeric(12,2), stock int, position int)),
+           p as (
+             insert into products (name, description, price, stock, category_id, options)
+             select $1, $2, (select min(price) from input), (select sum(stock)::int from input), $3, $4::jsonb returning id)
+           insert into variants (product_id, sku, options, price, stock, position)
+           select p.id, input.sku, input.options, input.price, input.stock, input.position from p cross join input`,
+          [product.name, product.description, categoryIds.get(product.category), JSON.stringify(product.options), JSON.stringify(rows)],
+        );
       }
       await client.query("commit");
     }

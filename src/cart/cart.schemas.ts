@@ -5,20 +5,45 @@ import { MoneyOutput } from "../lib/money";
 import { positiveIntParam } from "../lib/pagination";
 
 const quantity = z.number().int("Must be a whole number.").min(1, "Must be at least 1.").max(10_000, "Must be at most 10,000.");
+const id = (what: string) => z.number().int(`Must be a ${what} id.`).positive(`Must be a ${what} id.`).max(MAX_ID, `Must be a ${what} id.`);
 
-export const CartItemSchema = z.object({ product: ProductSchema, quantity: z.number().int(), line_total: MoneyOutput }).openapi("CartItem");
+export const CartVariantSchema = z
+  .object({
+    id: z.number().int(),
+    sku: z.string(),
+    options: z.record(z.string(), z.string()),
+    price: MoneyOutput,
+    stock: z.number().int(),
+    in_stock: z.boolean(),
+  })
+  .openapi("CartVariant");
+
+export const CartItemSchema = z
+  .object({
+    product: ProductSchema,
+    variant: CartVariantSchema,
+    variant_id: z.number().int(),
+    quantity: z.number().int(),
+    line_total: MoneyOutput.openapi({ description: "The variant's current price × quantity." }),
+  })
+  .openapi("CartItem");
 export const CartSchema = z.object({ items: z.array(CartItemSchema), total: MoneyOutput }).openapi("Cart");
 export type CartResponse = z.infer<typeof CartSchema>;
 
 export const AddCartItemSchema = z
   .strictObject({
-    product_id: z.number().int("Must be a product id.").positive("Must be a product id.").max(MAX_ID, "Must be a product id."),
+    variant_id: id("variant").optional().openapi({ description: "The variant to add." }),
+    product_id: id("product").optional().openapi({ description: "Alone: a product with one variant (that variant is added). With `variant_id`: the variant's product." }),
     quantity: quantity.optional(),
   })
+  .refine((body) => body.variant_id !== undefined || body.product_id !== undefined, { message: "Send variant_id (or product_id for a product with one variant).", path: ["variant_id"] })
   .openapi("AddCartItemRequest");
 
 export const SetCartQuantitySchema = z.strictObject({ quantity }).openapi("SetCartQuantityRequest");
 
-export const ProductIdParam = z.object({
-  product_id: positiveIntParam().openapi({ param: { name: "product_id", in: "path" }, example: "1" }),
+export const VariantIdParam = z.object({
+  variant_id: positiveIntParam("A cart line's variant id (for a product with one variant, the product's id).").openapi({
+    param: { name: "variant_id", in: "path" },
+    example: "1",
+  }),
 });

@@ -14,12 +14,13 @@ export const CATALOG_TTL_SECONDS = 3600;
 export type CacheStatus = "hit" | "miss" | "bypass";
 
 /**
- * Links in a list body are stored without an origin (`"next":"/api/…"`), so a cached body does not
- * depend on its first requester's host; each answer gets the origin it was asked on. Inside JSON
- * strings a quote is always escaped, so the pattern only ever matches the envelope's own keys.
+ * Links in a list body and image URLs are stored without an origin (`"next":"/api/…"`,
+ * `"url":"/images/…"`), so a cached body does not depend on its first requester's host; each
+ * answer gets the origin it was asked on. Inside JSON strings a quote is always escaped, so the
+ * pattern only ever matches those keys themselves, never text inside a name or description.
  */
 function withOrigin(body: string, origin: string): string {
-  return body.replace(/"(next|previous)":"\//g, `"$1":"${origin}/`);
+  return body.replace(/"(next|previous|url)":"\//g, `"$1":"${origin}/`);
 }
 
 function respond(c: Context<AppEnv>, body: string, status: CacheStatus, etag: string | null): Response {

@@ -92,3 +92,16 @@ export async function sweepCatalogBumps(db: Database, redis: Redis): Promise<num
   await db.delete(catalogBumps).where(inArray(catalogBumps.id, owed.map((row) => row.id)));
   return owed.length;
 }
+
+/**
+ * Raises the versions for a bump recorded outside a request (the cron's own writes), then deletes
+ * its outbox row. Never throws: a bump that cannot be paid now stays for sweepCatalogBumps.
+ */
+export async function payBump(db: Database, redis: Redis, bump: Bump): Promise<void> {
+  try {
+    await cacheCall(() => raiseVersions(redis.pipeline(), bump.counts ? ALL_CATALOG_VERSION_KEYS : [CATALOG_VERSION_KEY]).exec());
+    await db.delete(catalogBumps).where(inArray(catalogBumps.id, [bump.id]));
+  } catch (err) {
+    console.warn(JSON.stringify({ level: "warn", msg: "catalog version bump failed; the sweep pays it", error: err instanceof Error ? err.message : String(err) }));
+  }
+}

@@ -31,7 +31,7 @@ export function toCategoryResponse(row: catalog.CategoryRow): CategoryResponse {
 }
 
 /** Every admin catalog write raises the catalog versions (cached reads and counts) after it committed. */
-async function committed<T>(c: Context<AppEnv>, db: Database, written: catalog.Written<T>): Promise<T> {
+export async function committed<T>(c: Context<AppEnv>, db: Database, written: catalog.Written<T>): Promise<T> {
   await bumpCatalogVersion(c, db, { id: written.bumpId, counts: true });
   return written.value;
 }
@@ -104,7 +104,7 @@ export const listProducts: AppRouteHandler<typeof routes.listProductsRoute> = as
         request,
         rows,
         count: cachedCount ?? count,
-        toItem: toProductResponse,
+        toItem: (row) => toProductResponse(row),
         cursorFor: (row) => signCursor(config, "products", scope, { value: row.sortValue, id: row.id }),
         link,
       });
@@ -122,13 +122,13 @@ export const getProduct: AppRouteHandler<typeof routes.getProductRoute> = async 
 export const createProduct: AppRouteHandler<typeof routes.createProductRoute> = async (c) => {
   const db = useDb(c);
   const row = await committed(c, db, await catalog.createProduct(db, currentUser(c).id, c.req.valid("json")));
-  return c.json(toProductResponse(row), 201);
+  return c.json(toProductResponse(row, new URL(c.req.url).origin), 201);
 };
 
 export const updateProduct: AppRouteHandler<typeof routes.updateProductRoute> = async (c) => {
   const db = useDb(c);
   const row = await committed(c, db, await catalog.updateProduct(db, currentUser(c).id, c.req.valid("param").id, c.req.valid("json")));
-  return c.json(toProductResponse(row), 200);
+  return c.json(toProductResponse(row, new URL(c.req.url).origin), 200);
 };
 
 export const deleteProduct: AppRouteHandler<typeof routes.deleteProductRoute> = async (c) => {
@@ -140,5 +140,5 @@ export const deleteProduct: AppRouteHandler<typeof routes.deleteProductRoute> = 
 export const changeStock: AppRouteHandler<typeof routes.changeStockRoute> = async (c) => {
   const db = useDb(c);
   const row = await committed(c, db, await catalog.changeStock(db, currentUser(c).id, c.req.valid("param").id, c.req.valid("json")));
-  return c.json(toProductResponse(row), 200);
+  return c.json(toProductResponse(row, new URL(c.req.url).origin), 200);
 };

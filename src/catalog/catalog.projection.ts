@@ -1,11 +1,40 @@
-import { isNull } from "drizzle-orm";
-import { categories, products } from "../db/schema";
-import type { ProductResponse } from "./catalog.schemas";
+import { isNull, sql } from "drizzle-orm";
+import { categories, products, type ProductOption } from "../db/schema";
+import type { ProductResponse, VariantResponse } from "./catalog.schemas";
 
 /** A product the catalog shows: not soft-deleted. The one spelling of it. */
 export const liveProduct = isNull(products.deletedAt);
 
-/** A product with its category's id and name, selected in the same joined query (never one query per row). */
+/** A variant as the product's subselect returns it (price as text: money never passes through a float). */
+export interface VariantJson {
+  id: number;
+  sku: string;
+  options: Record<string, string>;
+  price: string;
+  stock: number;
+  image_id: number | null;
+}
+
+/** An image as the product's subselect returns it: `url` without an origin (see withImageOrigin). */
+export interface ImageJson {
+  id: number;
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+  position: number;
+}
+
+/** The JSON of one variant, built in SQL (shared by the product's subselect and the variant writes). */
+export const variantJsonText = (alias: string) =>
+  `json_build_object('id', ${alias}.id, 'sku', ${alias}.sku, 'options', ${alias}.options, 'price', ${alias}.price::text, 'stock', ${alias}.stock, 'image_id', ${alias}.image_id)`;
+export const variantJson = (alias: string) => sql.raw(variantJsonText(alias));
+
+/**
+ * A product with its category, live variants and images, selected in the same query (correlated
+ * subselects read only the product's own rows through variants_product_id_idx and
+ * product_images_product_idx): never one query per row.
+ */
 export const productWithCategory = {
   id: products.id,
   name: products.name,
@@ -16,6 +45,9 @@ export const productWithCategory = {
   updatedAt: products.updatedAt,
   categoryId: categories.id,
   categoryName: categories.name,
+  options: products.options,
+  variants: sql<VariantJson[]>`(select coalesce(json_agg(${variantJson("v")} order by v.position, v.id), '[]'::json) from variants v where v.product_id = ${products.id} and v.deleted_at is null)`,
+  images: sql<ImageJson[]>`(select coalesce(json_agg(json_build_object('id', i.id, 'url', '/images/' || i.key, 'width', i.width, 'height', i.height, 'alt', i.alt, 'position', i.position) order by i.position, i.id), '[]'::json) from product_images i where i.product_id = ${products.id})`,
 };
 
 export interface ProductWithCategoryRow {
@@ -28,9 +60,20 @@ export interface ProductWithCategoryRow {
   updatedAt: Date;
   categoryId: number;
   categoryName: string;
+  options: ProductOption[];
+  variants: VariantJson[];
+  images: ImageJson[];
 }
 
-export function toProductResponse(row: ProductWithCategoryRow): ProductResponse {
+export function toVariantResponse(v: VariantJson): VariantResponse {
+  return { id: v.id, sku: v.sku, options: v.options, price: v.price, stock: v.stock, in_stock: v.stock > 0, image_id: v.image_id };
+}
+
+/**
+ * `origin` prefixes image URLs. Cached catalog bodies are stored without it (the cache adds the
+ * origin of each request on the way out, see catalog-cache.ts); answers built per request pass it.
+ */
+export function toProductResponse(row: ProductWithCategoryRow, origin = ""): ProductResponse {
   return {
     id: row.id,
     name: row.name,
@@ -39,6 +82,9 @@ export function toProductResponse(row: ProductWithCategoryRow): ProductResponse 
     stock: row.stock,
     in_stock: row.stock > 0,
     category: { id: row.categoryId, name: row.categoryName },
+    options: row.options,
+    variants: row.variants.map(toVariantResponse),
+    images: row.images.map((i) => ({ id: i.id, url: `${origin}${i.url}`, width: i.width, height: i.height, alt: i.alt, position: i.position })),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };

@@ -6,8 +6,9 @@ import { categories, products } from "../db/schema";
 import { boundedCount, estimatedCount, toCount } from "../db/counts";
 import type { Count, KeysetPosition, PageWindow } from "../lib/pagination";
 import { conflict, insufficientStock, notFound, Problem, validationProblem } from "../lib/problem";
-import { liveProduct, productWithCategory, type ProductWithCategoryRow } from "./catalog.projection";
-import { MAX_STOCK, type Ordering, type ProductFilters } from "./catalog.schemas";
+import { liveProduct, productWithCategory, variantJson, type ProductWithCategoryRow, type VariantJson } from "./catalog.projection";
+import { MAX_STOCK, type CreateProductInput, type Ordering, type ProductFilters, type UpdateProductInput } from "./catalog.schemas";
+import { firstValues, variantOptionProblems } from "./variant-options";
 
 export type CategoryRow = typeof categories.$inferSelect;
 
@@ -60,6 +61,12 @@ export function productFilters(f: ProductFilters): SQL[] {
   if (f.max_price !== undefined) where.push(lte(products.price, f.max_price));
   if (f.in_stock === "true") where.push(sql`${products.stock} > 0`);
   if (f.in_stock === "false") where.push(eq(products.stock, 0));
+  // One GIN lookup (variants_options_idx) per pair: the product has a live variant with that value.
+  for (const pair of f.option ?? []) {
+    const at = pair.indexOf(":");
+    const wanted = JSON.stringify({ [pair.slice(0, at)]: pair.slice(at + 1) });
+    where.push(sql`exists (select 1 from variants v where v.product_id = ${products.id} and v.deleted_at is null and v.options @> ${wanted}::jsonb)`);
+  }
   if (f.search !== undefined) {
     const term = f.search.replace(/[\\%_]/g, (ch) => `\\${ch}`);
     where.push(sql`lower(${products.name}) like ${f.search.length >= 3 ? `%${term}%` : `${term}%`}`);
@@ -132,7 +139,7 @@ export async function listProducts(db: Database, filters: ProductFilters, window
 }
 
 /** The SQL of a product detail read, built but not run (the EXPLAIN report runs it too). */
-export function productDetailQuery(db: Database, id: number) {
+export function productDetailQuery(db: Database, id: number | SQL) {
   return db
     .select(productWithCategory)
     .from(products)
@@ -228,138 +235,244 @@ export async function deleteCategory(db: Database, adminId: number, id: number):
   return { value: null, bumpId: row.bump_id };
 }
 
-export interface ProductInput {
-  name: string;
-  description?: string;
-  price: string;
-  stock?: number;
-  category_id: number;
+// ── products and their variants ─────────────────────────────────────────────
+//
+// Invariants every writer below keeps, in the statement that writes (and that checkout relies on):
+// - a live product has at least one live variant; a product without options has exactly one, whose
+//   id is the product's own id;
+// - products.price is the lowest live variant price and products.stock the sum of live variant
+//   stock;
+// - every live variant names exactly its product's options, with allowed values, no two alike.
+// Writes that depend on more than one variant lock the product's live variants (by id), then the
+// product, in statements before the write (the lock order of the checkout functions): the write
+// then sees a snapshot nobody can change under it, and the aggregates it computes are exact.
+
+/** Locks a product's live variants in id order, then the product (two statements, same batch). */
+export function lockProduct(db: Database, productId: number | SQL) {
+  return [
+    db.execute(sql`select id from variants where product_id = ${productId} and deleted_at is null order by id for no key update`),
+    db.execute(sql`select id from products where id = ${productId} and deleted_at is null for no key update`),
+  ] as const;
 }
 
-type ProductWrite = {
-  id: number;
-  name: string;
-  description: string;
-  price: string;
-  stock: number;
-  created_at: string;
-  updated_at: string;
-  category_id: number;
-  category_name: string;
-  bump_id: number;
-};
+/** True when `given` (jsonb object) names exactly the options of `options` (jsonb array), each with an allowed value. */
+export const fitsOptions = (given: SQL, options: SQL) =>
+  sql`((select count(*) from jsonb_object_keys(${given})) = jsonb_array_length(${options})
+    and not exists (select 1 from jsonb_array_elements(${options}) o where not coalesce(jsonb_exists(o->'values', ${given}->>(o->>'name')), false)))`;
 
-function toProductRow(row: ProductWrite): ProductWithCategoryRow {
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    price: row.price,
-    stock: row.stock,
-    createdAt: timestamp(row.created_at),
-    updatedAt: timestamp(row.updated_at),
-    categoryId: row.category_id,
-    categoryName: row.category_name,
-  };
+/** A write's product is read back by the batch's last statement: the write names it here (transaction-local). */
+const rememberProduct = (id: SQL) => sql`set_config('shop.product_id', ${id}::text, true)`;
+const rememberedProduct = sql`nullif(current_setting('shop.product_id', true), '')::int`;
+
+export const skuTaken = () => conflict("sku-taken", "Another variant already has this SKU (SKUs are unique across the shop, ignoring case).");
+
+/** A unique violation of the SKU index (the whole batch rolled back): 409. */
+export function rethrowSkuTaken(err: unknown): never {
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23505" && String((e as { constraint?: unknown }).constraint ?? "").includes("sku")) throw skuTaken();
+  }
+  throw err;
 }
-
-/** The written product with its category's name, and the bump: the tail of every product write. */
-const writtenProduct = sql.raw(`
-  select changed.id, changed.name, changed.description, changed.price, changed.stock, changed.created_at, changed.updated_at,
-         c.id as category_id, c.name as category_name, (select id from bump)::float8 as bump_id
-  from changed join categories c on c.id = changed.category_id`);
 
 const noSuchCategory = () => validationProblem([{ path: "category_id", message: "No category with this id." }]);
+export const productHasVariants = () =>
+  conflict("product-has-variants", "This product has several variants: change price and stock on each variant (/api/products/{id}/variants/{variant_id}, /api/variants/{id}/stock).");
 
-export async function createProduct(db: Database, adminId: number, input: ProductInput): Promise<Written<ProductWithCategoryRow>> {
-  const [, { rows }] = await db.batch([
-    adminCheck(db, adminId),
-    db.execute<ProductWrite>(sql`
+/**
+ * One statement writes the product and its variants. Without options: the one variant has the
+ * product's id (and the SKU given, or `SKU-<id>`). With options: each variant gets its own id from
+ * the same sequence, and the product's price and stock are their minimum and sum.
+ */
+export async function createProduct(db: Database, adminId: number, input: CreateProductInput): Promise<Written<ProductWithCategoryRow>> {
+  const options = input.options ?? [];
+  let write: SQL;
+  if (options.length === 0) {
+    const only = input.variants?.[0] ?? { sku: input.sku, price: input.price!, stock: input.stock };
+    write = sql`
       with changed as (
         insert into products (name, description, price, stock, category_id)
-        select ${input.name}, ${input.description ?? ""}, ${input.price}, ${input.stock ?? 0}, id from categories where id = ${input.category_id}
-        returning *),
+        select ${input.name}, ${input.description ?? ""}, ${only.price}::numeric, ${only.stock ?? 0}::int, id from categories where id = ${input.category_id}
+        returning id, price, stock),
+      variant as (
+        insert into variants (id, product_id, sku, price, stock)
+        select id, id, coalesce(${only.sku ?? null}::text, 'SKU-' || id), price, stock from changed returning id),
       ${bumpAfter("changed")}
-      ${writtenProduct}`),
-  ]);
+      select ${rememberProduct(sql`changed.id`)} as id, (select id from bump)::float8 as bump_id from changed`;
+  } else {
+    const rows = input.variants!.map((v, position) => ({ sku: v.sku, options: v.options ?? {}, price: v.price, stock: v.stock ?? 0, position }));
+    write = sql`
+      with input as (
+        select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(sku text, options jsonb, price numeric(12,2), stock int, position int)),
+      changed as (
+        insert into products (name, description, price, stock, category_id, options)
+        select ${input.name}, ${input.description ?? ""}, (select min(price) from input), (select sum(stock)::int from input), id, ${JSON.stringify(options)}::jsonb
+        from categories where id = ${input.category_id}
+        returning id),
+      variant as (
+        insert into variants (product_id, sku, options, price, stock, position)
+        select changed.id, input.sku, input.options, input.price, input.stock, input.position from changed cross join input returning id),
+      ${bumpAfter("changed")}
+      select ${rememberProduct(sql`changed.id`)} as id, (select id from bump)::float8 as bump_id from changed`;
+  }
+  const [, { rows }, read] = await db
+    .batch([adminCheck(db, adminId), db.execute<{ id: string; bump_id: number }>(write), productDetailQuery(db, rememberedProduct)])
+    .catch(rethrowSkuTaken);
   const row = rows[0];
-  if (!row) throw noSuchCategory();
-  return { value: toProductRow(row), bumpId: row.bump_id };
+  if (!row || !read[0]) throw noSuchCategory();
+  return { value: read[0], bumpId: row.bump_id };
 }
 
-export async function updateProduct(db: Database, adminId: number, id: number, input: Partial<ProductInput>): Promise<Written<ProductWithCategoryRow>> {
+type ProductCheck = {
+  found: boolean;
+  category_ok: boolean;
+  options_ok: boolean;
+  variant_count: number;
+  variants: { sku: string; options: Record<string, string> }[] | null;
+  bump_id: number | null;
+};
+
+/**
+ * `price` and `stock` are those of the product's one variant (409 when it has several). New
+ * `options` must fit every live variant (400 naming the first that does not); a product without
+ * options that gets some gives its one variant the first value of each.
+ */
+export async function updateProduct(db: Database, adminId: number, id: number, input: UpdateProductInput): Promise<Written<ProductWithCategoryRow>> {
+  const newOptions = input.options === undefined ? null : JSON.stringify(input.options);
+  const first = input.options === undefined ? null : JSON.stringify(firstValues(input.options));
+  const priced = input.price !== undefined || input.stock !== undefined;
   const changes = [
     input.name === undefined ? undefined : sql`name = ${input.name}`,
     input.description === undefined ? undefined : sql`description = ${input.description}`,
     input.price === undefined ? undefined : sql`price = ${input.price}`,
     input.stock === undefined ? undefined : sql`stock = ${input.stock}`,
     input.category_id === undefined ? undefined : sql`category_id = ${input.category_id}`,
+    newOptions === null ? undefined : sql`options = ${newOptions}::jsonb`,
     sql`updated_at = now()`,
   ].filter((part): part is SQL => part !== undefined);
   const categoryOk = input.category_id === undefined ? sql`true` : sql`exists (select 1 from categories where id = ${input.category_id})`;
-  const [, { rows }] = await db.batch([
+  // A product without options getting some: its one variant takes the first value of each.
+  const adopt = sql`(${newOptions}::jsonb is not null and (select options from p) = '[]'::jsonb and jsonb_array_length(${newOptions}::jsonb) > 0 and (select count(*) from vs) = 1)`;
+  const optionsOk =
+    newOptions === null ? sql`true` : sql`not exists (select 1 from vs where not ${fitsOptions(sql`(case when ${adopt} then ${first}::jsonb else vs.options end)`, sql`${newOptions}::jsonb`)})`;
+  const [, , , { rows }, read] = await db.batch([
     adminCheck(db, adminId),
-    db.execute<ProductWrite & { found: boolean }>(sql`
-      with changed as (update products set ${sql.join(changes, sql`, `)} where id = ${id} and ${liveProduct} and ${categoryOk} returning *),
-      ${bumpAfter("changed")},
-      written as (${writtenProduct})
-      select written.*, true as found from written
-      union all
-      select null, null, null, null, null, null, null, null, null, null, exists (select 1 from products where id = ${id} and ${liveProduct})
-      where not exists (select 1 from changed)`),
+    ...lockProduct(db, id),
+    db.execute<ProductCheck>(sql`
+      with p as (select id, options from products where id = ${id} and ${liveProduct}),
+      vs as (select id, sku, options from variants where product_id = ${id} and deleted_at is null),
+      chk as (
+        select exists (select 1 from p) as found, ${categoryOk} as category_ok, ${optionsOk} as options_ok, (select count(*)::int from vs) as variant_count,
+               ${adopt} as adopt),
+      go as (select 1 from chk where found and category_ok and options_ok and (${!priced} or variant_count <= 1)),
+      v as (
+        update variants set
+          price = coalesce(${input.price ?? null}::numeric, price),
+          stock = coalesce(${input.stock ?? null}::int, stock),
+          options = case when (select adopt from chk) then ${first}::jsonb else options end,
+          updated_at = now()
+        where product_id = ${id} and deleted_at is null and exists (select 1 from go) and (${priced} or (select adopt from chk))
+        returning id),
+      changed as (update products set ${sql.join(changes, sql`, `)} where id = ${id} and exists (select 1 from go) returning id),
+      ${bumpAfter("changed")}
+      select chk.found, chk.category_ok, chk.options_ok, chk.variant_count,
+             (select json_agg(json_build_object('sku', sku, 'options', options) order by id) from vs) as variants,
+             (select id from bump)::float8 as bump_id
+      from chk`),
+    productDetailQuery(db, id),
   ]);
-  const row = rows[0]!;
-  if (row.id === null) throw row.found ? noSuchCategory() : notFound("Product");
-  return { value: toProductRow(row), bumpId: row.bump_id };
+  const check = rows[0]!;
+  if (!check.found) throw notFound("Product");
+  if (!check.category_ok) throw noSuchCategory();
+  if (!check.options_ok) {
+    const misfit = (check.variants ?? []).find((v) => variantOptionProblems(input.options!, v.options).length > 0);
+    const why = misfit ? variantOptionProblems(input.options!, misfit.options).map((p) => `${p.path.slice(1).join(".")}: ${p.message}`).join(" ") : "";
+    throw validationProblem([{ path: "options", message: `Every variant must still fit the options; variant ${misfit?.sku ?? ""} does not (${why.trim()}).` }]);
+  }
+  if (priced && check.variant_count > 1) throw productHasVariants();
+  if (!check.bump_id || !read[0]) throw notFound("Product");
+  return { value: read[0], bumpId: check.bump_id };
 }
 
 /**
- * Products that were ever ordered are soft-deleted (kept for order history); others are removed.
- * The row lock orders this against a checkout taking the same product: if an order commits first,
- * the hard delete fails on order_items' foreign key and answers 409.
+ * Products that were ever ordered are soft-deleted (kept for order history) with their variants
+ * (so their SKUs are free again); others are removed with their variants. The variants and then
+ * the product are locked first (the checkout's lock order): if an order commits first, the hard
+ * delete fails on order_items' foreign key and answers 409.
  */
 export async function deleteProduct(db: Database, adminId: number, id: number): Promise<Written<null>> {
-  const [, { rows }] = await db.batch([
+  const [, , { rows }] = await db.batch([
     adminCheck(db, adminId),
+    lockProduct(db, id)[0],
     db.execute<{ bump_id: number | null }>(sql`
       with target as (
         select id, exists (select 1 from order_items where product_id = products.id) as ordered
         from products where id = ${id} and ${liveProduct} for update),
       soft as (update products set deleted_at = now(), updated_at = now() where id in (select id from target where ordered) returning id),
+      soft_variants as (update variants set deleted_at = now(), updated_at = now() where product_id in (select id from soft) and deleted_at is null returning id),
       hard as (delete from products where id in (select id from target where not ordered) returning id),
       changed as (select id from soft union all select id from hard),
       ${bumpAfter("changed")}
-      select (select id from bump)::float8 as bump_id`),
+      select (select id from bump)::float8 as bump_id, (select count(*) from soft_variants) as n`),
   ]);
   const bumpId = rows[0]?.bump_id;
   if (!bumpId) throw notFound("Product");
   return { value: null, bumpId };
 }
 
-/** `{delta}` is one conditional UPDATE (atomic under concurrency); `{stock}` sets the value. */
-export async function changeStock(db: Database, adminId: number, id: number, change: { delta: number } | { stock: number }): Promise<Written<ProductWithCategoryRow>> {
-  const next = "delta" in change ? sql`stock + ${change.delta}` : sql`${change.stock}`;
-  const [, { rows }] = await db.batch([
-    adminCheck(db, adminId),
-    db.execute<ProductWrite & { current: number | null; current_name: string | null }>(sql`
-      with changed as (
-        update products set stock = ${next}, updated_at = now()
-        where id = ${id} and ${liveProduct} and ${next} between 0 and ${MAX_STOCK}
-        returning *),
-      ${bumpAfter("changed")},
-      written as (${writtenProduct})
-      select written.*, null::int as current, null::text as current_name from written
-      union all
-      select null, null, null, null, null, null, null, null, null, null, products.stock, products.name
-      from (select 1) one left join products on products.id = ${id} and ${liveProduct}
-      where not exists (select 1 from changed)`),
-  ]);
-  const row = rows[0]!;
-  if (row.id !== null) return { value: toProductRow(row), bumpId: row.bump_id };
-  if (row.current === null) throw notFound("Product");
+type StockWrite = { variant: (VariantJson & { product_id: number }) | null; current: number | null; product_id: number | null; name: string | null; bump_id: number | null };
+
+/**
+ * The stock of one variant: `{delta}` or `{stock}`, never below 0 nor above MAX_STOCK, one statement.
+ * The variant row is locked and read (its latest committed stock), written, and the product's stock
+ * moves by the same difference: under simultaneous changes each one applies to what the previous
+ * left, and the product's sum stays exact. `which` selects the variant (by id, or a product's only one).
+ */
+export function variantStockStatement(db: Database, which: SQL, change: { delta: number } | { stock: number }) {
+  const next = "delta" in change ? sql`old.stock + ${change.delta}::int` : sql`${change.stock}::int`;
+  return db.execute<StockWrite>(sql`
+    with old as (
+      select v.id, v.product_id, v.stock from variants v
+      where ${which} and v.deleted_at is null and exists (select 1 from products p where p.id = v.product_id and p.deleted_at is null)
+      for no key update),
+    cv as (
+      update variants set stock = ${next}, updated_at = now() from old
+      where variants.id = old.id and ${next} between 0 and ${MAX_STOCK}
+      returning variants.*, ${next} - old.stock as diff),
+    changed as (
+      update products set stock = products.stock + cv.diff, updated_at = now() from cv where products.id = cv.product_id returning products.id),
+    ${bumpAfter("changed")}
+    select (select ${variantJson("cv")}::jsonb || jsonb_build_object('product_id', cv.product_id) from cv) as variant,
+           (select stock from old) as current,
+           (select product_id from old) as product_id,
+           (select p.name from old join products p on p.id = old.product_id) as name,
+           (select id from bump)::float8 as bump_id`);
+}
+
+/** Turns a refused stock change into its problem (the variant exists: `current` is its stock). */
+export function refuseStock(change: { delta: number } | { stock: number }, productId: number, current: number, name: string, variantId?: number): never {
   if ("delta" in change && change.delta > 0) {
-    throw new Problem(409, "stock-limit", `Stock cannot exceed ${MAX_STOCK.toLocaleString("en-US")} (now: ${row.current}).`, { extra: { stock: row.current, max: MAX_STOCK } });
+    throw new Problem(409, "stock-limit", `Stock cannot exceed ${MAX_STOCK.toLocaleString("en-US")} (now: ${current}).`, { extra: { stock: current, max: MAX_STOCK } });
   }
   const requested = "delta" in change ? -change.delta : change.stock;
-  throw insufficientStock([{ product_id: id, name: row.current_name ?? "", requested, available: row.current }], `Stock cannot go below 0 (available: ${row.current}).`);
+  const shortage = { product_id: productId, name, requested, available: current, ...(variantId === undefined ? {} : { variant_id: variantId }) };
+  throw insufficientStock([shortage], `Stock cannot go below 0 (available: ${current}).`);
+}
+
+/** The product route: the stock of a product's only variant (409 for a product with several). */
+export async function changeStock(db: Database, adminId: number, id: number, change: { delta: number } | { stock: number }): Promise<Written<ProductWithCategoryRow>> {
+  const only = sql`v.product_id = ${id} and (select count(*) from variants c where c.product_id = ${id} and c.deleted_at is null) = 1`;
+  const [, { rows }, count, read] = await db.batch([
+    adminCheck(db, adminId),
+    variantStockStatement(db, only, change),
+    db.execute<{ n: number; live: boolean }>(
+      sql`select (select count(*)::int from variants where product_id = ${id} and deleted_at is null) as n, exists (select 1 from products where id = ${id} and ${liveProduct}) as live`,
+    ),
+    productDetailQuery(db, id),
+  ]);
+  const row = rows[0]!;
+  if (row.variant && row.bump_id && read[0]) return { value: read[0], bumpId: row.bump_id };
+  const { n, live } = count.rows[0]!;
+  if (!live || n === 0) throw notFound("Product");
+  if (n > 1) throw productHasVariants();
+  refuseStock(change, id, row.current ?? 0, row.name ?? "");
 }

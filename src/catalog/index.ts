@@ -1,6 +1,8 @@
 import { createRouter } from "../lib/openapi";
 import * as handlers from "./catalog.handlers";
 import * as routes from "./catalog.routes";
+import * as variantHandlers from "./variants.handlers";
+import * as variantRoutes from "./variants.routes";
 
 /** Public reads, admin writes. */
 export function catalogRouter() {
@@ -16,5 +18,9 @@ export function catalogRouter() {
   router.openapi(routes.updateProductRoute, handlers.updateProduct);
   router.openapi(routes.deleteProductRoute, handlers.deleteProduct);
   router.openapi(routes.changeStockRoute, handlers.changeStock);
+  router.openapi(variantRoutes.createVariantRoute, variantHandlers.createVariant);
+  router.openapi(variantRoutes.updateVariantRoute, variantHandlers.updateVariant);
+  router.openapi(variantRoutes.deleteVariantRoute, variantHandlers.deleteVariant);
+  router.openapi(variantRoutes.changeVariantStockRoute, variantHandlers.changeVariantStock);
   return router;
 }

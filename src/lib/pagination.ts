@@ -190,23 +190,28 @@ export async function buildPage<Row, Item>(opts: {
   };
 }
 
+/** A parsed query parameter: one value, or the list of a repeatable one. */
+export type QueryValue = string | number | readonly string[] | undefined;
+
 /**
  * The query string of a list URL from its parsed values, in a fixed order, defaults left out: two
  * requests that mean the same thing (order or spelling of parameters) get the same string, so the
  * same cache entry and the same links.
  */
-export function canonicalQuery(values: Record<string, string | number | undefined>, order: readonly string[]): string {
+export function canonicalQuery(values: Record<string, QueryValue>, order: readonly string[]): string {
   const params = new URLSearchParams();
   for (const name of order) {
     const value = values[name];
-    if (value !== undefined) params.set(name, String(value));
+    // A repeatable parameter arrives parsed as a list, already in its canonical order.
+    if (Array.isArray(value)) for (const item of value) params.append(name, item);
+    else if (value !== undefined) params.set(name, String(value));
   }
   const text = params.toString();
   return text ? `?${text}` : "";
 }
 
 /** A function making links to other pages of a list: same canonical filters, another page or cursor. */
-export function pageLinker(origin: string, path: string, filters: Record<string, string | number | undefined>, order: readonly string[], pageSize: number) {
+export function pageLinker(origin: string, path: string, filters: Record<string, QueryValue>, order: readonly string[], pageSize: number) {
   return (changes: { page?: number; cursor?: string }) => {
     const size = pageSize === DEFAULT_PAGE_SIZE ? undefined : pageSize;
     return `${origin}${path}${canonicalQuery({ ...filters, page_size: size, page: changes.page, cursor: changes.cursor }, [...order, "page_size", "page", "cursor"])}`;

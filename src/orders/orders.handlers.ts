@@ -1,30 +1,36 @@
 import type { Context } from "hono";
-import { currentUser } from "../auth/guards";
+import { bearerToken, currentUser } from "../auth/guards";
 import { bumpCatalogVersion } from "../catalog/catalog-version";
 import type { AppEnv } from "../context";
+import type { Database } from "../db/client";
 import { useDb } from "../db/use";
 import { readConfig } from "../env";
 import { afterResponse } from "../lib/background";
-import { sha256Hex } from "../lib/hash";
+import { base64url, sha256Hex } from "../lib/hash";
 import { issuesToErrors, type AppRouteHandler } from "../lib/openapi";
 import { buildPage, pageLinker, pageRequest, pageWindow, readCursor, signCursor, type Count, type KeysetPosition, type PageRequest, type PageWindow } from "../lib/pagination";
-import { Problem, validationProblem } from "../lib/problem";
+import { Problem, unauthorized, validationProblem } from "../lib/problem";
 import { pushToUser } from "../notifications/push";
 import type * as routes from "./orders.routes";
-import { PlaceOrderSchema, type AdminOrderResponse, type OrderStatus } from "./orders.schemas";
+import { PlaceOrderSchema, type AdminOrderResponse, type OrderStatus, type PlaceOrderRequest } from "./orders.schemas";
 import * as ordersService from "./orders.service";
 
-/** The body takes no fields; what was sent is checked here (after the key) so a reused key with another body is 409. */
-function bodyProblem(raw: string): Problem | null {
-  if (raw.trim() === "") return null;
+/** The optional body, parsed here (after the key) so that a reused key with another body is 409 rather than 400. */
+function parseBody(raw: string): { body: PlaceOrderRequest } | { problem: Problem } {
+  if (raw.trim() === "") return { body: {} };
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    return new Problem(400, "bad-request", "Malformed JSON in request body.");
+    return { problem: new Problem(400, "bad-request", "Malformed JSON in request body.") };
   }
   const result = PlaceOrderSchema.safeParse(parsed);
-  return result.success ? null : validationProblem(issuesToErrors(result.error.issues));
+  return result.success ? { body: result.data } : { problem: validationProblem(issuesToErrors(result.error.issues)) };
+}
+
+/** After an order is written: the catalog bump (stock changed) on the critical path, its email after the response. */
+async function afterPlaced(c: Context<AppEnv>, db: Database, placed: ordersService.PlaceResult): Promise<void> {
+  if (placed.bump) await bumpCatalogVersion(c, db, placed.bump);
 }
 
 /**
@@ -36,16 +42,45 @@ export const placeOrder: AppRouteHandler<typeof routes.placeOrderRoute> = async 
   const key = c.req.valid("header")["idempotency-key"];
   const raw = await c.req.text();
   const db = useDb(c);
-  const invalid = bodyProblem(raw);
-  if (invalid) {
+  const parsed = parseBody(raw);
+  if ("problem" in parsed) {
     if (key) await ordersService.assertKeyUnused(db, user.id, key);
-    throw invalid;
+    throw parsed.problem;
   }
-  const { order, replayed, bump } = await ordersService.placeOrder(db, user.id, key, await sha256Hex(raw.trim()));
-  if (bump) await bumpCatalogVersion(c, db, bump);
-  if (replayed) c.header("Idempotent-Replayed", "true");
-  return c.json(ordersService.forCustomer(order), 201);
+  const placed = await ordersService.placeOrder(db, readConfig(c.env), { userId: user.id, body: parsed.body, key, requestHash: await sha256Hex(raw.trim()) });
+  await afterPlaced(c, db, placed);
+  if (placed.replayed) c.header("Idempotent-Replayed", "true");
+  return c.json(ordersService.forCustomer(placed.order), 201);
 };
+
+export const quote: AppRouteHandler<typeof routes.quoteRoute> = async (c) => {
+  const parsed = parseBody(await c.req.text());
+  if ("problem" in parsed) throw parsed.problem;
+  const totals = await ordersService.quote(useDb(c), readConfig(c.env), { userId: currentUser(c).id, body: parsed.body });
+  return c.json(totals, 200);
+};
+
+/** A guest order: the lines come with the request; the access token is shown once and only its hash is kept. */
+export const placeGuestOrder: AppRouteHandler<typeof routes.placeGuestOrderRoute> = async (c) => {
+  const { email, items, ...body } = c.req.valid("json");
+  const token = newAccessToken();
+  const db = useDb(c);
+  const placed = await ordersService.placeOrder(db, readConfig(c.env), { email, lines: items, body, guestTokenHash: await sha256Hex(token) });
+  await afterPlaced(c, db, placed);
+  return c.json({ ...ordersService.forCustomer(placed.order), access_token: token }, 201);
+};
+
+export const getGuestOrder: AppRouteHandler<typeof routes.getGuestOrderRoute> = async (c) => {
+  const token = bearerToken(c);
+  if (!token) throw unauthorized("Send the order's access_token as Authorization: Bearer <token>.");
+  const order = await ordersService.getGuestOrder(useDb(c), c.req.valid("param").id, await sha256Hex(token));
+  return c.json(ordersService.forCustomer(order), 200);
+};
+
+/** 32 random bytes, base64url: the one-time access token of a guest order. */
+function newAccessToken(): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(32)));
+}
 
 const ORDER_LIST_PARAMS = ["status", "user"] as const;
 
@@ -93,8 +128,9 @@ async function applyStatusChange(c: Context<AppEnv>, id: number, to: OrderStatus
   const db = useDb(c);
   const change = await ordersService.changeStatus(db, id, to, { id: currentUser(c).id, ownerOnly });
   if (change.bump) await bumpCatalogVersion(c, db, change.bump);
-  afterResponse(c, () => pushToUser(c.env, change.order.user_id, [change.delivery]));
-  return change.order;
+  const { delivery, order } = change;
+  if (delivery && order.user_id !== null) afterResponse(c, () => pushToUser(c.env, order.user_id!, [delivery]));
+  return order;
 }
 
 export const cancelOrder: AppRouteHandler<typeof routes.cancelOrderRoute> = async (c) => {

@@ -1,40 +1,149 @@
 import { z } from "@hono/zod-openapi";
+import { MAX_ID } from "../lib/ids";
 import { MoneyOutput } from "../lib/money";
 import { PageQuery, pageListSchema, positiveIntParam } from "../lib/pagination";
 
-export const ORDER_STATUSES = ["pending", "shipped", "delivered", "cancelled"] as const;
+export const ORDER_STATUSES = ["pending", "paid", "shipped", "delivered", "cancelled"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export const PAYMENT_STATUSES = ["unpaid", "paid", "partially_refunded", "refunded"] as const;
 
-/** The only moves an order's status can make. */
+/** The only moves an order's status can make (an owner may only cancel a pending order). */
 export const TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
-  pending: ["shipped", "cancelled"],
+  pending: ["paid", "cancelled"],
+  paid: ["shipped", "cancelled"],
   shipped: ["delivered"],
   delivered: [],
   cancelled: [],
 };
 
+const Timestamp = z.string().openapi({ format: "date-time" });
+
+export const ShippingAddressSchema = z
+  .object({
+    name: z.string(),
+    line1: z.string(),
+    line2: z.string(),
+    city: z.string(),
+    region: z.string(),
+    postal_code: z.string(),
+    country: z.string().openapi({ description: "ISO 3166-1 alpha-2" }),
+    phone: z.string(),
+  })
+  .openapi("ShippingAddress");
+
 export const OrderItemSchema = z
-  .object({ product_id: z.number().int(), name: z.string(), unit_price: MoneyOutput, quantity: z.number().int(), line_total: MoneyOutput })
+  .object({
+    product_id: z.number().int(),
+    variant_id: z.number().int(),
+    sku: z.string(),
+    options: z.record(z.string(), z.string()).openapi({ description: "The variant's option values at the time of the order." }),
+    image_url: z.string().nullable().openapi({ description: "Path of the variant's (or product's first) image at the time of the order, on this server." }),
+    name: z.string(),
+    unit_price: MoneyOutput,
+    quantity: z.number().int(),
+    line_total: MoneyOutput,
+    discount: MoneyOutput.openapi({ description: "This line's share of the discount." }),
+    tax: MoneyOutput.openapi({ description: "Tax on this line after its discount, rounded half-up to cents." }),
+  })
   .openapi("OrderItem");
+
+const totals = {
+  currency: z.string().openapi({ example: "usd", description: "ISO 4217, lower case." }),
+  subtotal: MoneyOutput.openapi({ description: "Sum of the line totals (unit price × quantity), before discount, shipping and tax." }),
+  discount_total: MoneyOutput,
+  shipping_total: MoneyOutput,
+  tax_total: MoneyOutput,
+  total: MoneyOutput.openapi({ description: "subtotal − discount_total + shipping_total + tax_total." }),
+  tax_rate: z.string().openapi({ example: "20.00", description: "Percent applied to goods and shipping." }),
+  discount_code: z.string().nullable(),
+  shipping_address: ShippingAddressSchema.nullable(),
+  shipping_method: z.object({ id: z.number().int(), name: z.string(), price: MoneyOutput }).nullable().openapi({ description: "The method and the shipping price charged (0.00 when free)." }),
+};
 
 export const OrderSchema = z
   .object({
     id: z.number().int(),
+    email: z.string().nullable(),
     status: z.enum(ORDER_STATUSES),
-    total: MoneyOutput,
+    payment_status: z.enum(PAYMENT_STATUSES),
+    payment_method: z.string().nullable().openapi({ description: "stripe, or manual for an offline payment an admin recorded." }),
+    ...totals,
+    amount_paid: MoneyOutput,
+    amount_refunded: MoneyOutput,
     items: z.array(OrderItemSchema),
-    created_at: z.string().openapi({ format: "date-time" }),
-    updated_at: z.string().openapi({ format: "date-time" }),
+    expires_at: Timestamp.nullable().openapi({ description: "While pending and unpaid: when the order cancels itself and its stock returns." }),
+    paid_at: Timestamp.nullable(),
+    created_at: Timestamp,
+    updated_at: Timestamp,
   })
   .openapi("Order");
 
-export const AdminOrderSchema = OrderSchema.extend({ user_id: z.number().int() }).openapi("AdminOrder");
+export const AdminOrderSchema = OrderSchema.extend({ user_id: z.number().int().nullable() }).openapi("AdminOrder");
 
 export type OrderResponse = z.infer<typeof OrderSchema>;
 export type AdminOrderResponse = z.infer<typeof AdminOrderSchema>;
 
-/** Placing an order takes no fields: everything comes from the cart. Unknown fields are refused. */
-export const PlaceOrderSchema = z.strictObject({}).openapi("PlaceOrderRequest");
+export const QuoteSchema = z
+  .object({ ...totals, items: z.array(OrderItemSchema.omit({ image_url: true })) })
+  .openapi("Quote");
+export type QuoteResponse = z.infer<typeof QuoteSchema>;
+
+const text = (max: number) => z.string().trim().max(max, `Must be at most ${max} characters.`);
+const required = (max: number) => text(max).min(1, "Must not be empty.");
+const id = (what: string) => z.number().int(`Must be ${what}.`).positive(`Must be ${what}.`).max(MAX_ID, `Must be ${what}.`);
+
+/** An address sent with an order (not kept in the address book). */
+export const ShippingAddressInput = z
+  .strictObject({
+    name: required(200),
+    line1: required(200),
+    line2: text(200).optional(),
+    city: required(200),
+    region: text(100).optional(),
+    postal_code: text(20).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Za-z]{2}$/, "Must be an ISO 3166-1 alpha-2 country code.")
+      .transform((c) => c.toUpperCase()),
+    phone: text(40).optional(),
+  })
+  .openapi("ShippingAddressInput");
+
+const checkoutFields = {
+  shipping_address_id: id("an address id").optional().openapi({ description: "One of your addresses (`/api/me/addresses`)." }),
+  shipping_address: ShippingAddressInput.optional(),
+  shipping_method_id: id("a shipping method id").optional().openapi({ description: "Default: the cheapest method that ships to the address's country." }),
+  discount_code: z.string().trim().min(1, "Must not be empty.").max(64, "Must be at most 64 characters.").optional(),
+};
+
+const oneAddress = (v: { shipping_address_id?: number; shipping_address?: unknown }) => !(v.shipping_address_id !== undefined && v.shipping_address !== undefined);
+const oneAddressMessage = { message: "Send shipping_address_id or shipping_address, not both.", path: ["shipping_address"] };
+
+/** Placing an order or asking for a quote: everything else comes from the cart. */
+export const PlaceOrderSchema = z.strictObject(checkoutFields).refine(oneAddress, oneAddressMessage).openapi("PlaceOrderRequest");
+export type PlaceOrderRequest = z.infer<typeof PlaceOrderSchema>;
+export const QuoteRequestSchema = PlaceOrderSchema.openapi("QuoteRequest");
+
+export const GuestOrderSchema = z
+  .strictObject({
+    email: z.string().trim().toLowerCase().max(254, "Must be at most 254 characters.").email("Must be an email address."),
+    items: z
+      .array(
+        z
+          .strictObject({ variant_id: id("a variant id").optional(), product_id: id("a product id").optional(), quantity: z.number().int("Must be a whole number.").min(1, "Must be at least 1.").max(1000, "Must be at most 1000.") })
+          .refine((l) => (l.variant_id === undefined) !== (l.product_id === undefined), "Send variant_id, or product_id for a product with one variant."),
+      )
+      .min(1, "Must hold at least one line.")
+      .max(100, "At most 100 lines."),
+    shipping_address: ShippingAddressInput,
+    shipping_method_id: checkoutFields.shipping_method_id,
+    discount_code: checkoutFields.discount_code,
+  })
+  .openapi("GuestOrderRequest");
+
+export const GuestOrderCreatedSchema = OrderSchema.extend({
+  access_token: z.string().openapi({ description: "Shown once: `Authorization: Bearer <access_token>` reads this order at GET /api/guest/orders/{id}." }),
+}).openapi("GuestOrderCreated");
 
 export const IdempotencyHeader = z.object({
   "idempotency-key": z

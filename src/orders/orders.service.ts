@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { adminCheck } from "../auth/auth.service";
 import type { Bump } from "../catalog/catalog-version";
 import type { Database } from "../db/client";
@@ -6,9 +6,10 @@ import { boundedCount, estimatedCount, toCount } from "../db/counts";
 import { orders } from "../db/schema";
 import { centsToMoney, MAX_MONEY_CENTS } from "../lib/money";
 import type { Count, KeysetPosition, PageWindow } from "../lib/pagination";
-import { conflict, forbidden, insufficientStock, notFound, Problem, unauthorized, type Shortage } from "../lib/problem";
+import type { Config } from "../env";
+import { conflict, forbidden, insufficientStock, notFound, Problem, unauthorized, validationProblem, type Shortage } from "../lib/problem";
 import type { Delivery } from "../notifications/push";
-import { TRANSITIONS, type AdminOrderResponse, type OrderResponse, type OrderStatus } from "./orders.schemas";
+import { TRANSITIONS, type AdminOrderResponse, type OrderResponse, type OrderStatus, type PlaceOrderRequest, type QuoteResponse } from "./orders.schemas";
 
 /** An order as the API shows it, built by Postgres (shop_order_json) in the same statement that reads it. */
 const orderJson = sql<AdminOrderResponse>`shop_order_json(${orders})`;
@@ -73,41 +74,158 @@ export async function adminListOrders(db: Database, adminId: number, filters: Or
 
 export type PlaceResult = { order: AdminOrderResponse; replayed: boolean; bump: Bump | null };
 
-type Placed =
+/** What a checkout prices or places: the customer, the lines (the cart when absent) and the request body. */
+export interface CheckoutRequest {
+  userId?: number;
+  /** Guest orders: where the order's emails go, and the hash of the order's access token. */
+  email?: string;
+  guestTokenHash?: string;
+  lines?: { variant_id?: number; product_id?: number; quantity: number }[];
+  body: PlaceOrderRequest;
+  key?: string;
+  requestHash?: string;
+}
+
+/** A short line by variant: the same shortage as `products`, naming the SKU and options that ran out. */
+interface VariantShortage {
+  variant_id: number;
+  product_id: number;
+  sku: string;
+  options: Record<string, string>;
+  requested: number;
+  available: number;
+}
+
+type Checked =
   | { outcome: "created"; order: AdminOrderResponse; sold_out: boolean; bump_id: number }
+  | { outcome: "quoted"; quote: QuoteResponse }
   | { outcome: "replayed"; order: AdminOrderResponse }
-  | { outcome: "key-reused" | "empty-cart" | "unknown-user" }
-  | { outcome: "insufficient-stock"; products: Shortage[] }
-  | { outcome: "total-too-large"; total: string };
+  | { outcome: "key-reused" | "empty-cart" | "unknown-user" | "address-not-found" | "shipping-method-not-found" }
+  | { outcome: "insufficient-stock"; products: Shortage[]; variants: VariantShortage[] }
+  | { outcome: "total-too-large"; total: string }
+  | { outcome: "unknown-variant"; lines: { index: number; variant_id: number | null; product_id: number | null; reason: "unknown-variant" | "variant-required" }[] }
+  | { outcome: "shipping-unavailable"; method: string; country: string }
+  | { outcome: "no-shipping-method"; country: string }
+  | { outcome: "discount-not-found"; code: string }
+  | { outcome: "discount-inactive" | "discount-not-started" | "discount-expired"; code: string; starts_at?: string; ended_at?: string }
+  | { outcome: "discount-used-up"; code: string; limit: "usage_limit" | "per_customer_limit" }
+  | { outcome: "discount-min-subtotal"; code: string; min_subtotal: string; missing: string }
+  | { outcome: "too-many-unpaid"; max: number };
 
 const keyReused = () => conflict("idempotency-key-reused", "This Idempotency-Key was already used with a different request.");
 
-/**
- * Places an order from the user's whole cart in one round trip: shop_place_order (see
- * drizzle/0003_edge_functions.sql) makes every decision inside Postgres, holding row locks only
- * while it runs. `requestHash` fingerprints the body for the Idempotency-Key.
- */
-export async function placeOrder(db: Database, userId: number, key: string | undefined, requestHash: string): Promise<PlaceResult> {
-  const { rows } = await db.execute<{ placed: Placed }>(sql`select shop_place_order(${userId}, ${key ?? null}, ${requestHash}) as placed`);
-  const placed = rows[0]!.placed;
-  switch (placed.outcome) {
-    case "created":
-      return { order: placed.order, replayed: false, bump: { id: placed.bump_id, counts: placed.sold_out } };
-    case "replayed":
-      return { order: placed.order, replayed: true, bump: null };
+/** One call of shop_place_order (src/db/functions/shop_place_order.sql): every decision is made inside Postgres. */
+async function checkout(db: Database, config: Config, request: CheckoutRequest, commit: boolean): Promise<Checked> {
+  const { body } = request;
+  const p = {
+    user_id: request.userId,
+    email: request.email,
+    guest_token_hash: request.guestTokenHash,
+    lines: request.lines,
+    address_id: body.shipping_address_id,
+    address: body.shipping_address && { line2: "", region: "", postal_code: "", phone: "", ...body.shipping_address },
+    method_id: body.shipping_method_id,
+    code: body.discount_code,
+    key: request.key,
+    hash: request.requestHash,
+    commit,
+    hold_seconds: config.ORDER_HOLD_SECONDS,
+    max_unpaid: config.MAX_UNPAID_ORDERS,
+    currency: config.SHOP_CURRENCY,
+  };
+  const { rows } = await db.execute<{ checked: Checked }>(sql`select shop_place_order(${JSON.stringify(p)}::jsonb) as checked`);
+  return rows[0]!.checked;
+}
+
+/** The Problem for every outcome of a checkout that is neither a quote nor an order. */
+function refused(checked: Exclude<Checked, { outcome: "created" | "quoted" | "replayed" }>): Problem {
+  const nothing = " Nothing was ordered.";
+  switch (checked.outcome) {
     case "key-reused":
-      throw keyReused();
+      return keyReused();
     case "empty-cart":
-      throw new Problem(400, "empty-cart", "The cart is empty: add products before placing an order.");
+      return new Problem(400, "empty-cart", "The cart is empty: add products before placing an order.");
     case "unknown-user":
-      throw unauthorized("The access token names no user.");
-    case "insufficient-stock":
-      throw insufficientStock(placed.products, `Not enough stock for: ${placed.products.map((s) => `${s.name} (available ${s.available}, requested ${s.requested})`).join("; ")}. Nothing was ordered.`);
+      return unauthorized("The access token names no user.");
+    case "insufficient-stock": {
+      const problem = insufficientStock(checked.products, `Not enough stock for: ${checked.products.map((s) => `${s.name} (available ${s.available}, requested ${s.requested})`).join("; ")}.${nothing}`);
+      problem.extra.variants = checked.variants;
+      return problem;
+    }
     case "total-too-large":
-      throw new Problem(409, "order-total-too-large", `The order total ${placed.total} is above the largest amount an order can hold (${centsToMoney(MAX_MONEY_CENTS)}); split it into smaller orders. Nothing was ordered.`, {
-        extra: { total: placed.total, max: centsToMoney(MAX_MONEY_CENTS) },
+      return new Problem(409, "order-total-too-large", `The order total ${checked.total} is above the largest amount an order can hold (${centsToMoney(MAX_MONEY_CENTS)}); split it into smaller orders.${nothing}`, {
+        extra: { total: checked.total, max: centsToMoney(MAX_MONEY_CENTS) },
       });
+    case "unknown-variant": {
+      const ambiguous = checked.lines.filter((l) => l.reason === "variant-required");
+      if (ambiguous.length > 0) {
+        return validationProblem(ambiguous.map((l) => ({ path: `items.${l.index}.variant_id`, message: "This product has several variants: name one with variant_id." })));
+      }
+      return new Problem(404, "not-found", `No such variant: ${checked.lines.map((l) => (l.variant_id ? `variant ${l.variant_id}` : `product ${l.product_id}`)).join(", ")}.`, { extra: { lines: checked.lines } });
+    }
+    case "address-not-found":
+      return notFound("Address");
+    case "shipping-method-not-found":
+      return notFound("Shipping method");
+    case "shipping-unavailable":
+      return conflict("shipping-unavailable", `${checked.method} does not ship to ${checked.country}.${nothing}`, { method: checked.method, country: checked.country });
+    case "no-shipping-method":
+      return conflict("no-shipping-method", `No shipping method ships to ${checked.country}.${nothing}`, { country: checked.country });
+    case "discount-not-found":
+      return new Problem(404, "discount-not-found", `There is no discount code ${checked.code}.`, { extra: { code: checked.code } });
+    case "discount-inactive":
+      return conflict("discount-inactive", `The code ${checked.code} is not active.${nothing}`, { code: checked.code });
+    case "discount-not-started":
+      return conflict("discount-not-started", `The code ${checked.code} is valid from ${checked.starts_at}.${nothing}`, { code: checked.code, starts_at: checked.starts_at });
+    case "discount-expired":
+      return conflict("discount-expired", `The code ${checked.code} expired at ${checked.ended_at}.${nothing}`, { code: checked.code, ended_at: checked.ended_at });
+    case "discount-used-up":
+      return conflict(
+        "discount-used-up",
+        checked.limit === "usage_limit" ? `The code ${checked.code} has been used up.${nothing}` : `You have used the code ${checked.code} as often as it allows.${nothing}`,
+        { code: checked.code, limit: checked.limit },
+      );
+    case "discount-min-subtotal":
+      return conflict("discount-min-subtotal", `The code ${checked.code} needs a subtotal of at least ${checked.min_subtotal}: add ${checked.missing} more.${nothing}`, {
+        code: checked.code,
+        min_subtotal: checked.min_subtotal,
+        missing: checked.missing,
+      });
+    case "too-many-unpaid":
+      return conflict("too-many-unpaid-orders", `You hold ${checked.max} unpaid orders already: pay or cancel one first.${nothing}`, { max: checked.max });
   }
+}
+
+/**
+ * Places an order in one round trip: shop_place_order takes the stock, redeems the code and writes
+ * the order, its copies and its email inside Postgres, holding row locks only while it runs.
+ * `requestHash` fingerprints the body for the Idempotency-Key.
+ */
+export async function placeOrder(db: Database, config: Config, request: CheckoutRequest): Promise<PlaceResult> {
+  const checked = await checkout(db, config, request, true);
+  if (checked.outcome === "created") return { order: checked.order, replayed: false, bump: { id: checked.bump_id, counts: checked.sold_out } };
+  if (checked.outcome === "replayed") return { order: checked.order, replayed: true, bump: null };
+  if (checked.outcome === "quoted") throw new Error("a committed checkout answered with a quote");
+  throw refused(checked);
+}
+
+/** The totals the order would have now, refusing exactly what placing it would refuse; writes nothing. */
+export async function quote(db: Database, config: Config, request: CheckoutRequest): Promise<QuoteResponse> {
+  const checked = await checkout(db, config, request, false);
+  if (checked.outcome === "quoted") return checked.quote;
+  if (checked.outcome === "created" || checked.outcome === "replayed") throw new Error("a quote placed an order");
+  throw refused(checked);
+}
+
+/** A guest order by id, readable only with its own access token (compared as a hash). */
+export async function getGuestOrder(db: Database, id: number, tokenHash: string): Promise<AdminOrderResponse> {
+  const [row] = await db
+    .select({ order: orderJson })
+    .from(orders)
+    .where(and(eq(orders.id, id), isNull(orders.userId), eq(orders.guestTokenHash, tokenHash)))
+    .limit(1);
+  if (!row) throw notFound("Order");
+  return row.order;
 }
 
 /**
@@ -125,14 +243,16 @@ export async function assertKeyUnused(db: Database, userId: number, key: string)
 
 export interface StatusChange {
   order: AdminOrderResponse;
-  /** The notification and the owner's previous one: lets the Notifier see a push that overtook another. */
-  delivery: Delivery;
+  /** The notification and the owner's previous one (null for a guest order): lets the Notifier see a push that overtook another. */
+  delivery: Delivery | null;
   /** A cancellation returned stock: the catalog bump recorded with it. */
   bump: Bump | null;
+  /** Cancelling a paid order wrote this refund, to be sent to the payment provider after the commit. */
+  refundId: string | null;
 }
 
 type Changed =
-  | { outcome: "changed"; order: AdminOrderResponse; notification: Delivery["notification"]; previous_notification_id: number; back_in_stock: boolean; bump_id: number | null }
+  | { outcome: "changed"; order: AdminOrderResponse; notification: Delivery["notification"] | null; previous_notification_id: number | null; back_in_stock: boolean; bump_id: number | null; refund_id: string | null }
   | { outcome: "illegal"; from: OrderStatus }
   | { outcome: "not-found" | "forbidden" | "unknown-user" };
 
@@ -152,8 +272,9 @@ export async function changeStatus(db: Database, id: number, to: OrderStatus, ac
     case "changed":
       return {
         order: changed.order,
-        delivery: { notification: changed.notification, previousId: changed.previous_notification_id },
+        delivery: changed.notification ? { notification: changed.notification, previousId: changed.previous_notification_id ?? 0 } : null,
         bump: changed.bump_id === null ? null : { id: changed.bump_id, counts: changed.back_in_stock },
+        refundId: changed.refund_id,
       };
     case "illegal":
       throw illegalMove(changed.from, to);
@@ -170,4 +291,28 @@ function illegalMove(from: OrderStatus, to: OrderStatus) {
   const allowed = TRANSITIONS[from];
   const options = allowed.length ? `allowed: ${allowed.join(", ")}` : "it is final";
   return new Problem(409, "illegal-status-transition", `An order that is ${from} cannot become ${to} (${options}).`, { extra: { from, to, allowed } });
+}
+
+export interface ExpiredOrders {
+  cancelled: { order: AdminOrderResponse; delivery: Delivery | null }[];
+  bump: Bump | null;
+}
+
+type Expired = {
+  cancelled: { order: AdminOrderResponse; notification: Delivery["notification"] | null; previous_notification_id: number | null }[];
+  back_in_stock: boolean;
+  bump_id: number | null;
+};
+
+/** One batch of the hold sweep (shop_expire_orders): unpaid pending orders past `expires_at` are cancelled and their stock returns. */
+export async function expireOrders(db: Database, limit: number): Promise<ExpiredOrders> {
+  const { rows } = await db.execute<{ expired: Expired }>(sql`select shop_expire_orders(${limit}) as expired`);
+  const expired = rows[0]!.expired;
+  return {
+    cancelled: expired.cancelled.map((c) => ({
+      order: c.order,
+      delivery: c.notification ? { notification: c.notification, previousId: c.previous_notification_id ?? 0 } : null,
+    })),
+    bump: expired.bump_id === null ? null : { id: expired.bump_id, counts: expired.back_in_stock },
+  };
 }

@@ -21,6 +21,7 @@ beforeAll(async () => {
     "insert into products (name, price, stock, category_id) select 'Limit ' || g, 2.50, 50, $1 from generate_series(1, $2) g returning id",
     [categoryId, MAX_LINES + 10],
   );
+  // Each gets its one variant, with the product's id, from the products_default_variant trigger.
   const ids = rows.map((r) => r.id).sort((a, b) => a - b);
   filler = ids.slice(0, MAX_LINES);
   spare = ids.slice(MAX_LINES);
@@ -29,7 +30,7 @@ beforeAll(async () => {
 /** A new user whose cart holds the first `lines` filler products, one unit each, written in SQL. */
 async function userWithLines(lines: number) {
   const user = await newUser("limit");
-  await sql("insert into cart_items (user_id, product_id, quantity) select $1, unnest($2::int[]), 1", [user.id, filler.slice(0, lines)]);
+  await sql("insert into cart_items (user_id, product_id, variant_id, quantity) select $1, id, id, 1 from unnest($2::int[]) id", [user.id, filler.slice(0, lines)]);
   return user;
 }
 

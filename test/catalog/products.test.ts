@@ -40,6 +40,9 @@ describe("product reads", () => {
       stock: 3,
       in_stock: true,
       category: { id: categoryId, name: categoryName },
+      options: [],
+      variants: [{ id: fixture[0]!.id, sku: `SKU-${fixture[0]!.id}`, options: {}, price: "5.00", stock: 3, in_stock: true, image_id: null }],
+      images: [],
       created_at: expect.any(String),
       updated_at: expect.any(String),
     });
@@ -108,8 +111,8 @@ describe("product reads", () => {
   it("hides and 404s soft-deleted products, keeping them for order history", async () => {
     const p = await createProduct(admin.token, categoryId, { name: "Ordered Thing" });
     const customer = await newUser();
-    const [order] = await sql<{ id: number }>("insert into orders (user_id, total) values ($1, 10.00) returning id", [customer.id]);
-    await sql("insert into order_items (order_id, product_id, name, unit_price, quantity) values ($1, $2, 'Ordered Thing', 10.00, 1)", [order!.id, p.id]);
+    const [order] = await sql<{ id: number }>("insert into orders (user_id, subtotal, total) values ($1, 10.00, 10.00) returning id", [customer.id]);
+    await sql("insert into order_items (order_id, product_id, variant_id, name, sku, unit_price, quantity) values ($1, $2, $2, 'Ordered Thing', 'SKU', 10.00, 1)", [order!.id, p.id]);
     expect((await api("DELETE", `/api/products/${p.id}`, { token: admin.token })).status).toBe(204);
     expectProblem(await api("GET", `/api/products/${p.id}`), 404);
     expect(names(await list("search=ordered"))).toEqual([]);

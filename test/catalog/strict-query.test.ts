@@ -22,7 +22,17 @@ type Doc = {
 let operations: Operation[] = [];
 let admin: Awaited<ReturnType<typeof newAdmin>>;
 let shopper: Awaited<ReturnType<typeof newUser>>;
-let fixture: { categoryId: number; emptyCategoryId: number; productId: number; cartProductId: number; orderId: number; notificationId: number };
+let fixture: {
+  categoryId: number;
+  emptyCategoryId: number;
+  productId: number;
+  cartProductId: number;
+  orderId: number;
+  notificationId: number;
+  guestOrderId: number;
+  guestToken: string;
+  address: Record<string, string>;
+};
 const newEmail = uniqueEmail("never-registered");
 const newCategoryName = `Never created ${crypto.randomUUID()}`;
 const newProductName = `Never created ${crypto.randomUUID()}`;
@@ -34,11 +44,16 @@ function validRequest(op: Operation): { path: string; token?: string; body?: unk
     "/api/categories/{id}": op.method === "DELETE" ? fixture.emptyCategoryId : fixture.categoryId,
     "/api/products/{id}": fixture.productId,
     "/api/products/{id}/stock": fixture.productId,
-    "/api/cart/items/{product_id}": fixture.cartProductId,
+    // A product with one variant: the variant's id is the product's.
+    "/api/products/{id}/variants": fixture.productId,
+    "/api/products/{id}/variants/{variant_id}": fixture.productId,
+    "/api/variants/{id}/stock": fixture.productId,
+    "/api/cart/items/{variant_id}": fixture.cartProductId,
     "/api/orders/{id}": fixture.orderId,
     "/api/orders/{id}/cancel": fixture.orderId,
     "/api/admin/orders/{id}": fixture.orderId,
     "/api/notifications/{id}/read": fixture.notificationId,
+    "/api/guest/orders/{id}": fixture.guestOrderId,
   };
   const bodies: Record<string, unknown> = {
     "POST /api/auth/register": { email: newEmail, password: PASSWORD },
@@ -52,16 +67,21 @@ function validRequest(op: Operation): { path: string; token?: string; body?: unk
     "PATCH /api/products/{id}": { price: "99.00" },
     "POST /api/products/{id}/stock": { delta: 1 },
     "POST /api/cart/items": { product_id: fixture.productId, quantity: 1 },
-    "PATCH /api/cart/items/{product_id}": { quantity: 3 },
-    "PATCH /api/admin/orders/{id}": { status: "shipped" },
+    "POST /api/products/{id}/variants": { sku: `NEVER-${crypto.randomUUID()}`, price: "1.00" },
+    "PATCH /api/products/{id}/variants/{variant_id}": { price: "99.00" },
+    "POST /api/variants/{id}/stock": { delta: 1 },
+    "PATCH /api/cart/items/{variant_id}": { quantity: 3 },
+    "PATCH /api/admin/orders/{id}": { status: "paid" },
+    "POST /api/guest/orders": { email: newEmail, items: [{ product_id: fixture.productId, quantity: 1 }], shipping_address: fixture.address },
   };
-  const path = op.template.replace(/\{[^}]+\}/, () => {
+  const path = op.template.replace(/\{[^}]+\}/g, () => {
     const id = ids[op.template];
     if (id === undefined) throw new Error(`no fixture id for ${key}: add one to validRequest`);
     return String(id);
   });
   const headers = key === "POST /api/orders" ? { "idempotency-key": crypto.randomUUID() } : undefined;
-  return { path, token: op.secured ? (op.admin ? admin.token : shopper.token) : undefined, body: bodies[key], headers };
+  const token = op.template === "/api/guest/orders/{id}" ? fixture.guestToken : op.secured ? (op.admin ? admin.token : shopper.token) : undefined;
+  return { path, token, body: bodies[key], headers };
 }
 
 /** What any of those requests would change if it ran: rows of the fixtures and of the would-be new ones. */
@@ -121,7 +141,21 @@ beforeAll(async () => {
   const orderId = await placeOrder(shopper.token, product.id, 1);
   expect((await api("POST", "/api/cart/items", { token: shopper.token, body: { product_id: inCart.id, quantity: 2 } })).status).toBe(200);
   const [note] = await sql<{ id: number }>("insert into notifications (user_id, order_id, from_status, to_status) values ($1, $2, 'pending', 'shipped') returning id", [shopper.id, orderId]);
-  fixture = { categoryId: category.id, emptyCategoryId: empty.id, productId: product.id, cartProductId: inCart.id, orderId, notificationId: note!.id };
+  const address = { name: "Strict", line1: "1 Query Row", city: "Lyon", country: "FR" };
+  await sql("insert into shipping_methods (name, price, countries) values ('Strict post', 1.00, '{FR}')");
+  const guest = await api("POST", "/api/guest/orders", { body: { email: `guest-${newEmail}`, items: [{ product_id: product.id, quantity: 1 }], shipping_address: address } });
+  expect(guest.status).toBe(201);
+  fixture = {
+    categoryId: category.id,
+    emptyCategoryId: empty.id,
+    productId: product.id,
+    cartProductId: inCart.id,
+    orderId,
+    notificationId: note!.id,
+    guestOrderId: guest.body.id,
+    guestToken: guest.body.access_token,
+    address,
+  };
 });
 
 describe("unknown query parameters", () => {

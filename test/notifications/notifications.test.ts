@@ -47,7 +47,7 @@ describe("live push", () => {
     const stranger = await newUser();
     const orderId = await placeOrder(owner.token, productId);
     const [tab1, tab2, other] = [await connect(owner.token), await connect(owner.token, { how: "header" }), await connect(stranger.token)];
-    const res = await api("PATCH", `/api/admin/orders/${orderId}`, { token: admin.token, body: { status: "shipped" } });
+    const res = await api("PATCH", `/api/admin/orders/${orderId}`, { token: admin.token, body: { status: "paid" } });
     expect(res.status).toBe(200);
     for (const tab of [tab1, tab2]) {
       const message = await waitFor(() => tab.received.find((m) => m.order_id === orderId));
@@ -56,7 +56,7 @@ describe("live push", () => {
         type: "order.status_changed",
         order_id: orderId,
         from_status: "pending",
-        to_status: "shipped",
+        to_status: "paid",
         created_at: expect.any(String),
         read_at: null,
       });
@@ -85,16 +85,16 @@ describe("REST catch-up and read state", () => {
     const user = await newUser();
     const orderA = await placeOrder(user.token, productId);
     const orderB = await placeOrder(user.token, productId);
-    await api("PATCH", `/api/admin/orders/${orderA}`, { token: admin.token, body: { status: "shipped" } });
+    await api("PATCH", `/api/admin/orders/${orderA}`, { token: admin.token, body: { status: "paid" } });
     const first = (await api("GET", "/api/notifications", { token: user.token })).body.results[0].id as number;
-    await api("PATCH", `/api/admin/orders/${orderA}`, { token: admin.token, body: { status: "delivered" } });
+    await api("PATCH", `/api/admin/orders/${orderA}`, { token: admin.token, body: { status: "shipped" } });
     await api("PATCH", `/api/admin/orders/${orderB}`, { token: admin.token, body: { status: "cancelled" } });
     const all = await api("GET", "/api/notifications", { token: user.token });
     expect(all.body.count).toBe(3);
-    expect(all.body.results.map((n: { to_status: string }) => n.to_status)).toEqual(["cancelled", "delivered", "shipped"]);
+    expect(all.body.results.map((n: { to_status: string }) => n.to_status)).toEqual(["cancelled", "shipped", "paid"]);
     const missed = await api("GET", `/api/notifications?after=${first}`, { token: user.token });
     expect(missed.body.results.map((n: { order_id: number; to_status: string }) => [n.order_id, n.to_status])).toEqual([
-      [orderA, "delivered"],
+      [orderA, "shipped"],
       [orderB, "cancelled"],
     ]);
     const paged = await api("GET", `/api/notifications?after=${first}&page_size=1`, { token: user.token });

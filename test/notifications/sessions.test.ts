@@ -31,7 +31,7 @@ const notifierOf = (userId: number) => env.NOTIFIER.get(env.NOTIFIER.idFromName(
 /** Ships one of the user's orders and waits until every socket in `open` got that notification. */
 async function expectStillReceiving(userToken: string, open: Socket[]) {
   const orderId = await placeOrder(userToken, productId);
-  expect((await api("PATCH", `/api/admin/orders/${orderId}`, { token: admin.token, body: { status: "shipped" } })).status).toBe(200);
+  expect((await api("PATCH", `/api/admin/orders/${orderId}`, { token: admin.token, body: { status: "paid" } })).status).toBe(200);
   for (const socket of open) {
     await waitFor(() => notificationsIn(socket).find((m) => m.order_id === orderId), 5000);
     expect(socket.closed).toBeUndefined();

@@ -195,27 +195,32 @@ describe("history and cancellation", () => {
 });
 
 describe("admin status changes", () => {
-  it("moves pending → shipped → delivered with history and notifications, and refuses other moves", async () => {
+  it("moves pending → paid → shipped → delivered with history and notifications, and refuses other moves", async () => {
     const p = await createProduct(admin.token, categoryId, { stock: 4 });
     const user = await userWithCart([[p.id, 1]]);
     const order = (await api("POST", "/api/orders", { token: user.token })).body;
-    expectProblem(await api("PATCH", `/api/admin/orders/${order.id}`, { token: user.token, body: { status: "shipped" } }), 403);
-    const bad = expectProblem(await api("PATCH", `/api/admin/orders/${order.id}`, { token: admin.token, body: { status: "delivered" } }), 409) as unknown as { allowed: string[] };
-    expect(bad.allowed).toEqual(["shipped", "cancelled"]);
-    expect((await api("PATCH", `/api/admin/orders/${order.id}`, { token: admin.token, body: { status: "shipped" } })).body.status).toBe("shipped");
+    expectProblem(await api("PATCH", `/api/admin/orders/${order.id}`, { token: user.token, body: { status: "paid" } }), 403);
+    const bad = expectProblem(await api("PATCH", `/api/admin/orders/${order.id}`, { token: admin.token, body: { status: "shipped" } }), 409) as unknown as { allowed: string[] };
+    expect(bad.allowed).toEqual(["paid", "cancelled"]);
+    // An admin records an offline payment.
+    const paid = (await api("PATCH", `/api/admin/orders/${order.id}`, { token: admin.token, body: { status: "paid" } })).body;
+    expect(paid).toMatchObject({ status: "paid", payment_status: "paid", payment_method: "manual", amount_paid: order.total, expires_at: null });
     expectProblem(await api("POST", `/api/orders/${order.id}/cancel`, { token: user.token }), 409);
+    expect((await api("PATCH", `/api/admin/orders/${order.id}`, { token: admin.token, body: { status: "shipped" } })).body.status).toBe("shipped");
     expect((await api("PATCH", `/api/admin/orders/${order.id}`, { token: admin.token, body: { status: "delivered" } })).body.status).toBe("delivered");
     expectProblem(await api("PATCH", `/api/admin/orders/${order.id}`, { token: admin.token, body: { status: "pending" } }), 409);
     expectProblem(await api("PATCH", `/api/admin/orders/${order.id}`, { token: admin.token, body: { status: "lost" } }), 400);
     expectProblem(await api("PATCH", `/api/admin/orders/999999999`, { token: admin.token, body: { status: "shipped" } }), 404);
     const history = await sql<{ from_status: string; to_status: string; changed_by: number }>("select from_status, to_status, changed_by from order_status_history where order_id = $1 order by id", [order.id]);
     expect(history.slice(1)).toEqual([
-      { from_status: "pending", to_status: "shipped", changed_by: admin.id },
+      { from_status: "pending", to_status: "paid", changed_by: admin.id },
+      { from_status: "paid", to_status: "shipped", changed_by: admin.id },
       { from_status: "shipped", to_status: "delivered", changed_by: admin.id },
     ]);
     const notes = await sql<{ user_id: number; from_status: string; to_status: string }>("select user_id, from_status, to_status from notifications where order_id = $1 order by id", [order.id]);
     expect(notes).toEqual([
-      { user_id: user.id, from_status: "pending", to_status: "shipped" },
+      { user_id: user.id, from_status: "pending", to_status: "paid" },
+      { user_id: user.id, from_status: "paid", to_status: "shipped" },
       { user_id: user.id, from_status: "shipped", to_status: "delivered" },
     ]);
   });
@@ -224,9 +229,9 @@ describe("admin status changes", () => {
     const p = await createProduct(admin.token, categoryId, { stock: 4 });
     const user = await userWithCart([[p.id, 1]]);
     const order = (await api("POST", "/api/orders", { token: user.token })).body;
-    const results = await Promise.all([0, 1].map(() => api("PATCH", `/api/admin/orders/${order.id}`, { token: admin.token, body: { status: "shipped" } })));
+    const results = await Promise.all([0, 1].map(() => api("PATCH", `/api/admin/orders/${order.id}`, { token: admin.token, body: { status: "paid" } })));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    expect(await sql("select id from order_status_history where order_id = $1 and to_status = 'shipped'", [order.id])).toHaveLength(1);
+    expect(await sql("select id from order_status_history where order_id = $1 and to_status = 'paid'", [order.id])).toHaveLength(1);
     expect(await sql("select id from notifications where order_id = $1", [order.id])).toHaveLength(1);
   });
 

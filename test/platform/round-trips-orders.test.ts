@@ -15,7 +15,7 @@
  * | POST /api/orders/{id}/cancel                          | 1  | 1     | `select shop_change_order_status(…)`, then the bump (stock went back) |
  * | GET /api/admin/orders                                 | 1  | 0     | one batch starting with the admin check |
  * | GET /api/admin/orders as a shopper (403)              | 1  | 0     | the admin check aborts that batch |
- * | PATCH /api/admin/orders/{id} → shipped                | 1  | 0     | one function call; the push goes after the response |
+ * | PATCH /api/admin/orders/{id} → paid                   | 1  | 0     | one function call; the push goes after the response |
  * | PATCH /api/admin/orders/{id} → cancelled              | 1  | 1     | the same, then the bump (stock went back) |
  * | GET /api/notifications                                | 1  | 0     | one batch (page, bounded count, estimate) |
  * | POST /api/notifications/{id}/read, …/read             | 1  | 0     | one UPDATE each |
@@ -101,7 +101,7 @@ describe("round trips: orders", () => {
     const toCancel = await placeOrder(buyer.token, other);
     expect(trips(await api("GET", `/api/admin/orders?user=${buyer.id}&status=pending`, { token: admin }))).toEqual(pin(200, 1, 0));
     expect(trips(await api("GET", `/api/admin/orders?user=${buyer.id}`, { token: buyer.token }))).toEqual(pin(403, 1, 0));
-    expect(trips(await api("PATCH", `/api/admin/orders/${toShip}`, { token: admin, body: { status: "shipped" } }))).toEqual(pin(200, 1, 0));
+    expect(trips(await api("PATCH", `/api/admin/orders/${toShip}`, { token: admin, body: { status: "paid" } }))).toEqual(pin(200, 1, 0));
     expect(trips(await api("PATCH", `/api/admin/orders/${toCancel}`, { token: admin, body: { status: "cancelled" } }))).toEqual(pin(200, 1, 1));
   });
 });
@@ -114,7 +114,7 @@ describe("round trips: notifications", () => {
     buyer = await newUser("rt-notified");
     for (let i = 0; i < 2; i++) {
       const order = await placeOrder(buyer.token, plenty);
-      expect((await api("PATCH", `/api/admin/orders/${order}`, { token: admin, body: { status: "shipped" } })).status).toBe(200);
+      expect((await api("PATCH", `/api/admin/orders/${order}`, { token: admin, body: { status: "paid" } })).status).toBe(200);
     }
   });
 

@@ -106,7 +106,7 @@ describe("notifications", () => {
   it("never lists or marks read another user's notifications", async () => {
     const [alice, bob] = [await newUser("alice"), await newUser("bob")];
     const orderId = await placeOrder(alice.token, productId);
-    expect((await api("PATCH", `/api/admin/orders/${orderId}`, { token: admin.token, body: { status: "shipped" } })).status).toBe(200);
+    expect((await api("PATCH", `/api/admin/orders/${orderId}`, { token: admin.token, body: { status: "paid" } })).status).toBe(200);
     const [note] = await sql<{ id: number; user_id: number }>("select id, user_id from notifications where order_id = $1", [orderId]);
     expect(note!.user_id).toBe(alice.id);
 
@@ -139,9 +139,9 @@ describe("notifications", () => {
     expect(refused.webSocket).toBeNull();
     await refused.body?.cancel();
     const bobSockets = [await connect(bob.token), await connect(bob.token, { how: "header" })];
-    expect((await api("PATCH", `/api/admin/orders/${orderId}`, { token: admin.token, body: { status: "shipped" } })).status).toBe(200);
+    expect((await api("PATCH", `/api/admin/orders/${orderId}`, { token: admin.token, body: { status: "paid" } })).status).toBe(200);
     const message = await waitFor(() => aliceSocket.received.find((m) => m.order_id === orderId));
-    expect(message).toMatchObject({ type: "order.status_changed", to_status: "shipped" });
+    expect(message).toMatchObject({ type: "order.status_changed", to_status: "paid" });
     for (const socket of bobSockets) {
       await drain(socket);
       expect(socket.received).toEqual([{ type: "pong" }]);
@@ -175,7 +175,7 @@ describe("admin routes and catalog writes", () => {
   /** Every admin route and catalog write, each with a body that would succeed for an admin. */
   const routes = (t: Target): [string, string, unknown][] => [
     ["GET", "/api/admin/orders", undefined],
-    ["PATCH", `/api/admin/orders/${t.orderId}`, { status: "shipped" }],
+    ["PATCH", `/api/admin/orders/${t.orderId}`, { status: "paid" }],
     ["POST", "/api/categories", { name: t.newName, description: "x" }],
     ["PATCH", `/api/categories/${t.categoryId}`, { name: t.newName }],
     ["DELETE", `/api/categories/${t.emptyCategoryId}`, undefined],

@@ -20,14 +20,15 @@ export async function addToCart(productId: number, quantity: number): Promise<Ca
   return value;
 }
 
-export async function setQuantity(productId: number, quantity: number): Promise<Cart> {
-  const value = await call(() => api.PATCH("/api/cart/items/{product_id}", { params: { path: { product_id: pathId(productId) } }, body: { quantity } }));
+/** Cart lines are named by their variant (for a product with one variant, that is the product's id). */
+export async function setQuantity(variantId: number, quantity: number): Promise<Cart> {
+  const value = await call(() => api.PATCH("/api/cart/items/{variant_id}", { params: { path: { variant_id: pathId(variantId) } }, body: { quantity } }));
   cart.set(value);
   return value;
 }
 
-export async function removeFromCart(productId: number): Promise<Cart> {
-  const value = await call(() => api.DELETE("/api/cart/items/{product_id}", { params: { path: { product_id: pathId(productId) } } }));
+export async function removeFromCart(variantId: number): Promise<Cart> {
+  const value = await call(() => api.DELETE("/api/cart/items/{variant_id}", { params: { path: { variant_id: pathId(variantId) } } }));
   cart.set(value);
   return value;
 }

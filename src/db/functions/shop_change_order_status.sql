@@ -1,3 +1,12 @@
+-- Moves an order's status in one call, re-reading it under the owner's advisory lock (of two racing
+-- changes one wins, the other is refused): pending → paid (an admin records an offline payment),
+-- pending → cancelled (owner or admin: the held stock and the discount use come back),
+-- paid → shipped → delivered, paid → cancelled (admin: the stock comes back and the unrefunded
+-- payment is refunded: a refund row is written here and sent to the provider after the commit).
+-- `p_from` lists the statuses the target may be reached from; an owner may only cancel a pending
+-- order. Stock returns to the variants in id order, then their products in id order.
+-- Returns {outcome, order, notification, previous_notification_id, back_in_stock, bump_id, refund_id}:
+-- changed | illegal | not-found | forbidden | unknown-user.
 CREATE OR REPLACE FUNCTION shop_change_order_status(p_order integer, p_to order_status, p_from order_status[],
   p_actor integer, p_owner_only boolean) RETURNS json
 LANGUAGE plpgsql AS $$
@@ -8,7 +17,9 @@ DECLARE
   v_from order_status;
   v_back boolean := false;
   v_bump bigint;
-  v_note record;
+  v_refund uuid;
+  v_left numeric;
+  v_moved json;
 BEGIN
   SELECT is_admin INTO v_admin FROM users WHERE id = p_actor;
   IF NOT FOUND THEN
@@ -22,36 +33,48 @@ BEGIN
   IF NOT FOUND THEN
     RETURN json_build_object('outcome', 'not-found');
   END IF;
-  PERFORM pg_advisory_xact_lock(7301, v_user);
+  IF v_user IS NOT NULL THEN
+    PERFORM pg_advisory_xact_lock(7301, v_user);
+  END IF;
 
   SELECT * INTO v_order FROM orders WHERE id = p_order FOR NO KEY UPDATE;
   v_from := v_order.status;
-  IF NOT v_from = ANY(p_from) THEN
+  IF NOT v_from = ANY(p_from) OR (p_owner_only AND v_from <> 'pending') THEN
     RETURN json_build_object('outcome', 'illegal', 'from', v_from);
   END IF;
 
-  UPDATE orders SET status = p_to, updated_at = now() WHERE id = p_order RETURNING * INTO v_order;
-  IF p_to = 'cancelled' THEN
-    PERFORM 1 FROM products WHERE id IN (SELECT product_id FROM order_items WHERE order_id = p_order) ORDER BY id FOR NO KEY UPDATE;
-    WITH returned AS (
-      UPDATE products p SET stock = p.stock + oi.quantity, updated_at = now()
-      FROM order_items oi
-      WHERE oi.order_id = p_order AND p.id = oi.product_id
-      RETURNING p.stock, oi.quantity
-    )
-    SELECT coalesce(bool_or(stock = quantity), false) INTO v_back FROM returned;
-    INSERT INTO catalog_bumps (counts) VALUES (v_back) RETURNING id INTO v_bump;
+  IF p_to = 'paid' THEN
+    UPDATE orders SET status = p_to, payment_status = 'paid', payment_method = 'manual', amount_paid = total,
+                      paid_at = now(), updated_at = now()
+    WHERE id = p_order RETURNING * INTO v_order;
+  ELSE
+    UPDATE orders SET status = p_to, updated_at = now() WHERE id = p_order RETURNING * INTO v_order;
   END IF;
-  INSERT INTO order_status_history (order_id, from_status, to_status, changed_by) VALUES (p_order, v_from, p_to, p_actor);
-  SELECT * INTO v_note FROM shop_record_status_change(v_user, p_order, v_from, p_to);
+
+  IF p_to = 'cancelled' THEN
+    SELECT r.back, r.bump_id INTO v_back, v_bump FROM shop_return_stock(ARRAY[p_order]) r;
+    -- The code's use comes back with the order.
+    WITH freed AS (DELETE FROM discount_redemptions WHERE order_id = p_order RETURNING discount_id)
+    UPDATE discounts d SET times_used = d.times_used - 1 FROM freed WHERE d.id = freed.discount_id;
+    v_left := v_order.amount_paid - v_order.amount_refunded;
+    IF v_left > 0 THEN
+      v_refund := gen_random_uuid();
+      -- Offline payments are refunded offline: recorded as done.
+      INSERT INTO refunds (id, order_id, amount, restocked, reason, status, created_by)
+      VALUES (v_refund, p_order, v_left, true, 'order cancelled',
+              CASE WHEN v_order.payment_method = 'stripe' THEN 'pending' ELSE 'succeeded' END, p_actor);
+      UPDATE orders SET amount_refunded = amount_paid, payment_status = 'refunded' WHERE id = p_order RETURNING * INTO v_order;
+    END IF;
+  END IF;
+  v_moved := shop_order_moved(v_order, v_from, p_to, p_actor);
 
   RETURN json_build_object(
     'outcome', 'changed',
     'order', shop_order_json(v_order),
-    'notification', v_note.notification,
-    'previous_notification_id', v_note.previous_id,
-    'restocked', p_to = 'cancelled',
+    'notification', v_moved->'notification',
+    'previous_notification_id', v_moved->'previous_notification_id',
     'back_in_stock', v_back,
-    'bump_id', v_bump);
+    'bump_id', v_bump,
+    'refund_id', v_refund);
 END
 $$;

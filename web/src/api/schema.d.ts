@@ -783,7 +783,7 @@ export interface paths {
         };
         /**
          * List products with filters, ordering, pages or keyset cursors
-         * @description Each product carries its category from the same joined query. Served from the Redis cache when fresh (`X-Cache: hit|miss|bypass`); carries an `ETag`, and `If-None-Match` with the current tag answers 304. Unknown query parameters are a 400 naming them.
+         * @description Each product carries its category, options, live variants and images from the same query. `option=<name>:<value>` (repeatable) keeps the products that have a live variant with each value given, and works with every other filter, ordering, page and cursor. Served from the Redis cache when fresh (`X-Cache: hit|miss|bypass`); carries an `ETag`, and `If-None-Match` with the current tag answers 304. Unknown query parameters are a 400 naming them.
          */
         get: {
             parameters: {
@@ -804,6 +804,8 @@ export interface paths {
                     /** @description Case-insensitive match on the name: anywhere in it for 3 or more characters, at its start for 1 or 2 (a shorter term has no trigram for the search index). */
                     search?: string;
                     ordering?: "price" | "-price" | "name" | "-name" | "created_at" | "-created_at" | "id" | "-id";
+                    /** @description `<name>:<value>`, e.g. `Size:M` (case-sensitive, as the option is spelled). Repeatable: a product matches when, for each one given, it has a variant with that value. */
+                    option?: string;
                 };
                 header?: never;
                 path?: never;
@@ -839,7 +841,10 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create a product (admin) */
+        /**
+         * Create a product with its variants (admin)
+         * @description Without `options`: `price` (and optional `stock`, `sku`) make the product's one variant, whose id is the product's (SKU default `SKU-<id>`). With `options` (at most 3): `variants` (1–100) are required, each naming exactly the product's options with allowed values (400 naming the path, e.g. `variants.1.options.Size`), no two alike (400). SKUs are unique across the shop, ignoring case (409 `sku-taken`). The product's `price` is its lowest variant price and `stock` their sum. Product and variants are written in one statement.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -984,7 +989,10 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /** Delete a product (admin); ordered products are soft-deleted and kept for history */
+        /**
+         * Delete a product (admin); ordered products are soft-deleted and kept for history
+         * @description A soft-deleted product's variants are soft-deleted with it (their SKUs are free again); a removed product's variants go with it. Cart lines of it leave the carts.
+         */
         delete: {
             parameters: {
                 query?: never;
@@ -1061,7 +1069,10 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Update a product (admin) */
+        /**
+         * Update a product (admin)
+         * @description `price` and `stock` set those of a product's one variant (409 `product-has-variants` for a product with several: change each variant instead). New `options` must still fit every live variant (400 otherwise); a product without options that gets some gives its one variant the first value of each.
+         */
         patch: {
             parameters: {
                 query?: never;
@@ -1153,7 +1164,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add/remove stock atomically or set it (admin); never below 0 (409) */
+        /**
+         * Add/remove stock atomically or set it (admin); never below 0 (409)
+         * @description For a product with one variant: that variant's stock. A product with several variants is 409 `product-has-variants` (use `/api/variants/{id}/stock`).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1176,6 +1190,382 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Product"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{id}/variants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a variant to a product (admin)
+         * @description `options` must name exactly the product's options, each with one of its values (400 naming the path, e.g. `options.Size`), and differ from every other variant's (400). SKUs are unique across the shop, ignoring case (409 `sku-taken`). A product holds at most 100 variants (409 `too-many-variants`). `image_id` must be one of the product's images. The product's `price` (lowest live variant price) and `stock` (their sum) change in the same transaction; cached catalog reads are invalidated.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateVariantRequest"];
+                };
+            };
+            responses: {
+                /** @description The new variant */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VariantDetail"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{id}/variants/{variant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a variant (admin); ordered variants are soft-deleted and kept for history
+         * @description A product keeps at least one variant: deleting its last is 409 (`last-variant`; delete the product instead). Cart lines of the variant leave the carts. The product's `price` (lowest live variant price) and `stock` (their sum) change in the same transaction; cached catalog reads are invalidated.
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    variant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Change a variant's SKU, options, price, stock or image (admin)
+         * @description The same rules as for a new variant. A variant of another product is 404. The product's `price` (lowest live variant price) and `stock` (their sum) change in the same transaction; cached catalog reads are invalidated.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    variant_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateVariantRequest"];
+                };
+            };
+            responses: {
+                /** @description The variant */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VariantDetail"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/variants/{id}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add/remove a variant's stock atomically or set it (admin); never below 0 (409)
+         * @description `{ delta }` adds (negative removes) atomically, also under simultaneous requests; `{ stock }` sets it. Below 0 is 409 `insufficient-stock`, above 1,000,000,000 409 `stock-limit`; nothing changes then. The product's `price` (lowest live variant price) and `stock` (their sum) change in the same transaction; cached catalog reads are invalidated.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["StockChangeRequest"];
+                };
+            };
+            responses: {
+                /** @description The variant with its new stock */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["VariantDetail"];
                     };
                 };
                 /** @description Malformed body or query (problem+json with `errors`) */
@@ -1322,8 +1712,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Add a product (adds to any quantity already there)
-         * @description Unknown or deleted product → 404; more than the current stock → 409 (`insufficient-stock`, naming the product); a 101st product → 409 (`cart-full`: a cart holds at most 100 lines). The cart holds no stock.
+         * Add a variant (adds to any quantity already there)
+         * @description `{ variant_id, quantity }`, or `{ product_id, quantity }` for a product with one variant (a product with several is 400 asking for `variant_id`). A line is one variant. Unknown or deleted variant or product, or a variant of another product than `product_id` → 404; more than the variant's current stock → 409 (`insufficient-stock`, naming the product and variant); a 101st line → 409 (`cart-full`: a cart holds at most 100 lines). The cart holds no stock. Lines of deleted variants or products leave the cart: neither listed nor counted.
          */
         post: {
             parameters: {
@@ -1400,7 +1790,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cart/items/{product_id}": {
+    "/api/cart/items/{variant_id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1410,13 +1800,17 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a line */
+        /**
+         * Remove a line
+         * @description The line is named by its variant id (for a product with one variant, that is the product's id).
+         */
         delete: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    product_id: string;
+                    /** @description A cart line's variant id (for a product with one variant, the product's id). */
+                    variant_id: string;
                 };
                 cookie?: never;
             };
@@ -1462,13 +1856,17 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Set a line's quantity (≥ 1) */
+        /**
+         * Set a line's quantity (≥ 1)
+         * @description The line is named by its variant id (for a product with one variant, that is the product's id). More than the variant's stock → 409.
+         */
         patch: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    product_id: string;
+                    /** @description A cart line's variant id (for a product with one variant, the product's id). */
+                    variant_id: string;
                 };
                 cookie?: never;
             };
@@ -1592,7 +1990,7 @@ export interface paths {
         put?: never;
         /**
          * Place an order from the whole cart
-         * @description One transaction takes stock, snapshots names and prices, writes the order and removes the ordered lines from the cart. Empty cart → 400; any short line → 409 (`insufficient-stock`) naming each product with what is available, and nothing is taken. A cart becomes at most one order: of simultaneous orders of one user (a double click), one is 201 and the others find the cart empty (400); a line added meanwhile is either in that order or still in the cart. With `Idempotency-Key`, the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body → 409. The body is optional and takes no fields.
+         * @description The optional JSON body is a `PlaceOrderRequest`. One statement takes the stock, redeems the discount code, snapshots names, SKUs, options and prices, writes the order with copies of the address and shipping method and removes the ordered lines from the cart. The order is `pending` and unpaid: its stock is held until `expires_at` (30 minutes by default), when it cancels itself unless paid. You may hold at most 5 unpaid pending orders (409 `too-many-unpaid-orders`). Empty cart → 400; any short line → 409 (`insufficient-stock`) naming each variant with what is available, and nothing is taken. A cart becomes at most one order: of simultaneous orders of one user (a double click), one is 201 and the others find the cart empty (400); a line added meanwhile is either in that order or still in the cart. With `Idempotency-Key`, the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body → 409. Address: `shipping_address_id` (one of yours), `shipping_address`, or else your default address; with none at all the order ships nowhere (no shipping, no tax). Shipping: `shipping_method_id`, or else the cheapest active method that ships to the address's country (409 `no-shipping-method` / `shipping-unavailable` naming the country). Totals: `subtotal` is the sum of the lines (unit price × quantity); a percent code takes its share of each line, rounded half-up to cents; a fixed code is spread over the lines in proportion to their totals (largest remainder, never more than the subtotal); shipping is free when the goods after discount reach the method's `free_over`, or with a free-shipping code; prices exclude tax, and the most specific tax rate (country and region, else country) applies to each line after its discount and to shipping, rounded half-up per line; `total = subtotal − discount_total + shipping_total + tax_total`. Codes: unknown 404 `discount-not-found`; inactive, not yet started, expired, used up (`usage_limit`, or your `per_customer_limit`) or below `min_subtotal` (with the amount `missing`) are 409 naming the reason.
          */
         post: {
             parameters: {
@@ -1633,6 +2031,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflict */
                 409: {
                     headers: {
@@ -1653,6 +2060,241 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cart/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The totals an order of the cart would have now
+         * @description Prices the cart exactly as `POST /api/orders` would, and refuses exactly what it would refuse, without taking or writing anything. Address: `shipping_address_id` (one of yours), `shipping_address`, or else your default address; with none at all the order ships nowhere (no shipping, no tax). Shipping: `shipping_method_id`, or else the cheapest active method that ships to the address's country (409 `no-shipping-method` / `shipping-unavailable` naming the country). Totals: `subtotal` is the sum of the lines (unit price × quantity); a percent code takes its share of each line, rounded half-up to cents; a fixed code is spread over the lines in proportion to their totals (largest remainder, never more than the subtotal); shipping is free when the goods after discount reach the method's `free_over`, or with a free-shipping code; prices exclude tax, and the most specific tax rate (country and region, else country) applies to each line after its discount and to shipping, rounded half-up per line; `total = subtotal − discount_total + shipping_total + tax_total`. Codes: unknown 404 `discount-not-found`; inactive, not yet started, expired, used up (`usage_limit`, or your `per_customer_limit`) or below `min_subtotal` (with the amount `missing`) are 409 naming the reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["QuoteRequest"];
+                };
+            };
+            responses: {
+                /** @description The totals */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Quote"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guest/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Place an order without an account
+         * @description The lines come with the request (`variant_id`, or `product_id` for a product with one variant); an address is required. Same rules, totals and stock hold as `POST /api/orders`; the order's emails go to `email`, which may hold at most 5 unpaid pending orders. The answer carries `access_token`, shown once: it reads this order (and no other) at `GET /api/guest/orders/{id}`. Registering later with the same email, once it is verified, brings the order into the account. Address: `shipping_address_id` (one of yours), `shipping_address`, or else your default address; with none at all the order ships nowhere (no shipping, no tax). Shipping: `shipping_method_id`, or else the cheapest active method that ships to the address's country (409 `no-shipping-method` / `shipping-unavailable` naming the country). Totals: `subtotal` is the sum of the lines (unit price × quantity); a percent code takes its share of each line, rounded half-up to cents; a fixed code is spread over the lines in proportion to their totals (largest remainder, never more than the subtotal); shipping is free when the goods after discount reach the method's `free_over`, or with a free-shipping code; prices exclude tax, and the most specific tax rate (country and region, else country) applies to each line after its discount and to shipping, rounded half-up per line; `total = subtotal − discount_total + shipping_total + tax_total`. Codes: unknown 404 `discount-not-found`; inactive, not yet started, expired, used up (`usage_limit`, or your `per_customer_limit`) or below `min_subtotal` (with the amount `missing`) are 409 naming the reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GuestOrderRequest"];
+                };
+            };
+            responses: {
+                /** @description The order and its access token */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GuestOrderCreated"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guest/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A guest order, with its access token
+         * @description `Authorization: Bearer <access_token>` of this order. Any other token, or an order that is not a guest order, is 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1736,7 +2378,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel an own pending order; its stock returns */
+        /**
+         * Cancel an own pending order; its stock returns
+         * @description Only while `pending`: the held stock and the discount code's use come back. A paid order is cancelled by an admin (which refunds it).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1818,7 +2463,7 @@ export interface paths {
                     page_size?: string;
                     /** @description Opaque `next_cursor` from a previous page: keyset paging at a cost that does not grow with depth. */
                     cursor?: string;
-                    status?: "pending" | "shipped" | "delivered" | "cancelled";
+                    status?: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
                     /** @description Only this user's orders. */
                     user?: string;
                 };
@@ -1889,7 +2534,7 @@ export interface paths {
         head?: never;
         /**
          * Move an order's status (admin)
-         * @description Allowed: pending → shipped → delivered, pending → cancelled (restocks). Anything else → 409 with `allowed`. Each change writes a history row and a notification for the owner in the same transaction, then pushes it to the owner's open WebSockets.
+         * @description Allowed: pending → paid (records an offline payment: `payment_method` manual, `amount_paid` = total), paid → shipped → delivered, pending → cancelled (stock and the discount use come back), paid → cancelled (stock comes back and the unrefunded payment is refunded). Anything else → 409 with `allowed`. Each change writes a history row, a notification for the owner and the email for the new status in the same transaction, then pushes the notification to the owner's open WebSockets.
          */
         patch: {
             parameters: {
@@ -2546,6 +3191,24 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        PlaceOrderRequest: {
+            /** @description One of your addresses (`/api/me/addresses`). */
+            shipping_address_id?: number;
+            shipping_address?: components["schemas"]["ShippingAddressInput"];
+            /** @description Default: the cheapest method that ships to the address's country. */
+            shipping_method_id?: number;
+            discount_code?: string;
+        };
+        ShippingAddressInput: {
+            name: string;
+            line1: string;
+            line2?: string;
+            city: string;
+            region?: string;
+            postal_code?: string;
+            country: string;
+            phone?: string;
+        };
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -2669,11 +3332,21 @@ export interface components {
             id: number;
             name: string;
             description: string;
-            /** @example 19.99 */
+            /**
+             * @description The lowest price of its variants.
+             * @example 19.99
+             */
             price: string;
+            /** @description The sum of its variants' stock. */
             stock: number;
             in_stock: boolean;
             category: components["schemas"]["CategoryRef"];
+            /** @description At most 3; empty for a product with one plain variant. */
+            options: components["schemas"]["ProductOption"][];
+            /** @description Ordered by position, then id. A product without options has one variant whose id is the product's. */
+            variants: components["schemas"]["Variant"][];
+            /** @description Ordered by position, then id. */
+            images: components["schemas"]["ProductImage"][];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -2683,33 +3356,110 @@ export interface components {
             id: number;
             name: string;
         };
+        ProductOption: {
+            name: string;
+            values: string[];
+        };
+        Variant: {
+            id: number;
+            sku: string;
+            /** @description One value for each of the product's options, e.g. `{ "Size": "M" }`; `{}` for a product without options. */
+            options: {
+                [key: string]: string;
+            };
+            /** @example 19.99 */
+            price: string;
+            stock: number;
+            in_stock: boolean;
+            image_id: number | null;
+        };
+        ProductImage: {
+            id: number;
+            /**
+             * Format: uri
+             * @description Full URL of the image bytes (`/images/{key}`, immutable).
+             */
+            url: string;
+            width: number;
+            height: number;
+            alt: string;
+            position: number;
+        };
         CreateProductRequest: {
             name: string;
             description?: string;
+            /**
+             * @description Required without `variants`: the price of the product's one variant.
+             * @example 19.99
+             */
+            price?: string;
+            stock?: number;
+            /** @description Without `variants`: the SKU of the product's one variant (default `SKU-<id>`). */
+            sku?: string;
+            category_id: number;
+            /** @description At most 3 options, each with its allowed values (names unique case-insensitively, without ':'). */
+            options?: {
+                name: string;
+                values: string[];
+            }[];
+            /** @description Required with `options`: each names exactly the product's options, with allowed values, no two alike. */
+            variants?: components["schemas"]["CreateVariantRequest"][];
+        };
+        CreateVariantRequest: {
+            sku: string;
+            /** @description One allowed value for each of the product's options, e.g. `{ "Size": "M" }`. */
+            options?: {
+                [key: string]: string;
+            };
             /**
              * @description Decimal string (a JSON number is accepted too), at most two decimals.
              * @example 19.99
              */
             price: string;
             stock?: number;
-            category_id: number;
+            /** @description One of the product's images. */
+            image_id?: number | null;
         };
         UpdateProductRequest: {
             name?: string;
             description?: string;
             /**
-             * @description Decimal string (a JSON number is accepted too), at most two decimals.
+             * @description For a product with one variant: that variant's price.
              * @example 19.99
              */
             price?: string;
+            /** @description For a product with one variant: that variant's stock. */
             stock?: number;
             category_id?: number;
+            /** @description At most 3 options, each with its allowed values (names unique case-insensitively, without ':'). */
+            options?: {
+                name: string;
+                values: string[];
+            }[];
         };
         /** @description Either `{ delta }` (added atomically; negative removes) or `{ stock }` (set). */
         StockChangeRequest: {
             delta: number;
         } | {
             stock: number;
+        };
+        VariantDetail: components["schemas"]["Variant"] & {
+            product_id: number;
+        };
+        UpdateVariantRequest: {
+            sku?: string;
+            /** @description One allowed value for each of the product's options, e.g. `{ "Size": "M" }`. */
+            options?: {
+                [key: string]: string;
+            };
+            /**
+             * @description Decimal string (a JSON number is accepted too), at most two decimals.
+             * @example 19.99
+             */
+            price?: string;
+            stock?: number;
+            /** @description One of the product's images, or null for none. */
+            image_id?: number | null;
         };
         Cart: {
             items: components["schemas"]["CartItem"][];
@@ -2718,12 +3468,31 @@ export interface components {
         };
         CartItem: {
             product: components["schemas"]["Product"];
+            variant: components["schemas"]["CartVariant"];
+            variant_id: number;
             quantity: number;
-            /** @example 19.99 */
+            /**
+             * @description The variant's current price × quantity.
+             * @example 19.99
+             */
             line_total: string;
         };
+        CartVariant: {
+            id: number;
+            sku: string;
+            options: {
+                [key: string]: string;
+            };
+            /** @example 19.99 */
+            price: string;
+            stock: number;
+            in_stock: boolean;
+        };
         AddCartItemRequest: {
-            product_id: number;
+            /** @description The variant to add. */
+            variant_id?: number;
+            /** @description Alone: a product with one variant (that variant is added). With `variant_id`: the variant's product. */
+            product_id?: number;
             quantity?: number;
         };
         SetCartQuantityRequest: {
@@ -2731,24 +3500,189 @@ export interface components {
         };
         Order: {
             id: number;
+            email: string | null;
             /** @enum {string} */
-            status: "pending" | "shipped" | "delivered" | "cancelled";
+            status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+            /** @enum {string} */
+            payment_status: "unpaid" | "paid" | "partially_refunded" | "refunded";
+            /** @description stripe, or manual for an offline payment an admin recorded. */
+            payment_method: string | null;
+            /**
+             * @description ISO 4217, lower case.
+             * @example usd
+             */
+            currency: string;
+            /**
+             * @description Sum of the line totals (unit price × quantity), before discount, shipping and tax.
+             * @example 19.99
+             */
+            subtotal: string;
             /** @example 19.99 */
+            discount_total: string;
+            /** @example 19.99 */
+            shipping_total: string;
+            /** @example 19.99 */
+            tax_total: string;
+            /**
+             * @description subtotal − discount_total + shipping_total + tax_total.
+             * @example 19.99
+             */
             total: string;
+            /**
+             * @description Percent applied to goods and shipping.
+             * @example 20.00
+             */
+            tax_rate: string;
+            discount_code: string | null;
+            shipping_address: components["schemas"]["ShippingAddress"];
+            /** @description The method and the shipping price charged (0.00 when free). */
+            shipping_method: {
+                id: number;
+                name: string;
+                /** @example 19.99 */
+                price: string;
+            } | null;
+            /** @example 19.99 */
+            amount_paid: string;
+            /** @example 19.99 */
+            amount_refunded: string;
             items: components["schemas"]["OrderItem"][];
+            /**
+             * Format: date-time
+             * @description While pending and unpaid: when the order cancels itself and its stock returns.
+             */
+            expires_at: string | null;
+            /** Format: date-time */
+            paid_at: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             updated_at: string;
         };
+        ShippingAddress: {
+            name: string;
+            line1: string;
+            line2: string;
+            city: string;
+            region: string;
+            postal_code: string;
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            phone: string;
+        } | null;
         OrderItem: {
             product_id: number;
+            variant_id: number;
+            sku: string;
+            /** @description The variant's option values at the time of the order. */
+            options: {
+                [key: string]: string;
+            };
+            /** @description Path of the variant's (or product's first) image at the time of the order, on this server. */
+            image_url: string | null;
             name: string;
             /** @example 19.99 */
             unit_price: string;
             quantity: number;
             /** @example 19.99 */
             line_total: string;
+            /**
+             * @description This line's share of the discount.
+             * @example 19.99
+             */
+            discount: string;
+            /**
+             * @description Tax on this line after its discount, rounded half-up to cents.
+             * @example 19.99
+             */
+            tax: string;
+        };
+        Quote: {
+            /**
+             * @description ISO 4217, lower case.
+             * @example usd
+             */
+            currency: string;
+            /**
+             * @description Sum of the line totals (unit price × quantity), before discount, shipping and tax.
+             * @example 19.99
+             */
+            subtotal: string;
+            /** @example 19.99 */
+            discount_total: string;
+            /** @example 19.99 */
+            shipping_total: string;
+            /** @example 19.99 */
+            tax_total: string;
+            /**
+             * @description subtotal − discount_total + shipping_total + tax_total.
+             * @example 19.99
+             */
+            total: string;
+            /**
+             * @description Percent applied to goods and shipping.
+             * @example 20.00
+             */
+            tax_rate: string;
+            discount_code: string | null;
+            shipping_address: components["schemas"]["ShippingAddress"];
+            /** @description The method and the shipping price charged (0.00 when free). */
+            shipping_method: {
+                id: number;
+                name: string;
+                /** @example 19.99 */
+                price: string;
+            } | null;
+            items: {
+                product_id: number;
+                variant_id: number;
+                sku: string;
+                /** @description The variant's option values at the time of the order. */
+                options: {
+                    [key: string]: string;
+                };
+                name: string;
+                /** @example 19.99 */
+                unit_price: string;
+                quantity: number;
+                /** @example 19.99 */
+                line_total: string;
+                /**
+                 * @description This line's share of the discount.
+                 * @example 19.99
+                 */
+                discount: string;
+                /**
+                 * @description Tax on this line after its discount, rounded half-up to cents.
+                 * @example 19.99
+                 */
+                tax: string;
+            }[];
+        };
+        QuoteRequest: {
+            /** @description One of your addresses (`/api/me/addresses`). */
+            shipping_address_id?: number;
+            shipping_address?: components["schemas"]["ShippingAddressInput"];
+            /** @description Default: the cheapest method that ships to the address's country. */
+            shipping_method_id?: number;
+            discount_code?: string;
+        };
+        GuestOrderCreated: components["schemas"]["Order"] & {
+            /** @description Shown once: `Authorization: Bearer <access_token>` reads this order at GET /api/guest/orders/{id}. */
+            access_token: string;
+        };
+        GuestOrderRequest: {
+            /** Format: email */
+            email: string;
+            items: {
+                variant_id?: number;
+                product_id?: number;
+                quantity: number;
+            }[];
+            shipping_address: components["schemas"]["ShippingAddressInput"];
+            /** @description Default: the cheapest method that ships to the address's country. */
+            shipping_method_id?: number;
+            discount_code?: string;
         };
         OrderPage: {
             /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */
@@ -2777,11 +3711,11 @@ export interface components {
             results: components["schemas"]["AdminOrder"][];
         };
         AdminOrder: components["schemas"]["Order"] & {
-            user_id: number;
+            user_id: number | null;
         };
         OrderStatusChange: {
             /** @enum {string} */
-            status: "pending" | "shipped" | "delivered" | "cancelled";
+            status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
         };
         NotificationPage: {
             /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */

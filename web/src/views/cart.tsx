@@ -36,14 +36,14 @@ function CartLine({ item, onError }: { item: Cart["items"][number]; onError(erro
               input.value = String(item.quantity);
               return;
             }
-            void setQuantity(product.id, quantity).then(() => onError(null), onError);
+            void setQuantity(item.variant_id, quantity).then(() => onError(null), onError);
           }}
         />
       </div>
       <div class="line-total">
         <Price value={item.line_total} />
       </div>
-      <ActionButton class="button button-quiet" label={`Remove ${product.name}`} onAction={() => removeFromCart(product.id).then(() => onError(null), onError)}>
+      <ActionButton class="button button-quiet" label={`Remove ${product.name}`} onAction={() => removeFromCart(item.variant_id).then(() => onError(null), onError)}>
         Remove
       </ActionButton>
     </li>
