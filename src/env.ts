@@ -24,6 +24,14 @@ export interface Env {
   LOGIN_THROTTLE_WINDOW_SECONDS?: string;
   REGISTER_MAX_PER_CLIENT?: string;
   REGISTER_WINDOW_SECONDS?: string;
+  /** Stripe's API (default https://api.stripe.com); locally the stand-in in scripts/stand-ins/stripe.ts. */
+  STRIPE_API_BASE?: string;
+  /** Secret: Stripe secret key (sk_…). */
+  STRIPE_SECRET_KEY?: string;
+  /** Secret: the webhook endpoint's signing secret (whsec_…). */
+  STRIPE_WEBHOOK_SECRET?: string;
+  /** The storefront's base URL, for Stripe Checkout's return links (default: the request's origin). */
+  SHOP_URL?: string;
   ORDER_HOLD_SECONDS?: string;
   MAX_UNPAID_ORDERS?: string;
   SHOP_CURRENCY?: string;
@@ -34,12 +42,13 @@ export interface Env {
   EMAIL_FROM?: string;
   SHOP_NAME?: string;
   /** Where the links in mails point (the storefront). */
-  SHOP_URL?: string;
   PASSWORD_RESET_MAX_PER_EMAIL?: string;
   PASSWORD_RESET_MAX_PER_CLIENT?: string;
   MAIL_THROTTLE_WINDOW_SECONDS?: string;
   NOTIFIER: DurableObjectNamespace<NotifierRpc>;
   CATALOG_VERSION_KEEPER: DurableObjectNamespace<CatalogVersionKeeperRpc>;
+  /** Product pictures, keyed by the SHA-256 of their bytes (src/images/image-store.ts). */
+  IMAGES: R2Bucket;
 }
 
 const configSchema = z.object({
@@ -71,13 +80,17 @@ const configSchema = z.object({
   RESEND_API_KEY: z.string().default(""),
   EMAIL_FROM: z.string().min(3).default("Edge Shop <shop@example.com>"),
   SHOP_NAME: z.string().min(1).default("Edge Shop"),
-  SHOP_URL: z.string().url("SHOP_URL must be a URL").default("http://localhost:8787"),
   /** Mails one address can be sent per window on request (password reset, verification again). */
   PASSWORD_RESET_MAX_PER_EMAIL: z.coerce.number().int().positive().default(5),
   /** Such requests one client address may make per window, whatever the emails. */
   PASSWORD_RESET_MAX_PER_CLIENT: z.coerce.number().int().positive().default(30),
   MAIL_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
   NEON_WS_PROXY: z.string().optional(),
+  STRIPE_API_BASE: z.string().url("STRIPE_API_BASE must be a URL").default("https://api.stripe.com"),
+  // Optional so the rest of the shop runs without Stripe: payment routes answer 503 naming stripe.
+  STRIPE_SECRET_KEY: z.string().default(""),
+  STRIPE_WEBHOOK_SECRET: z.string().default(""),
+  SHOP_URL: z.union([z.literal(""), z.string().url("SHOP_URL must be a URL")]).optional(),
   EXPOSE_QUERY_COUNT: z.string().optional(),
 });
 

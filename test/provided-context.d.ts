@@ -16,6 +16,9 @@ declare module "vitest" {
       RESEND_API_URL: string;
       RESEND_API_KEY: string;
       EMAIL_FROM: string;
+      STRIPE_API_BASE: string;
+      STRIPE_SECRET_KEY: string;
+      STRIPE_WEBHOOK_SECRET: string;
     };
   }
 }

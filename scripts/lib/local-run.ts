@@ -176,6 +176,8 @@ export async function runLocal(kind: RuntimeKind): Promise<void> {
   const admin = demoAdmin(process.env);
   const catalogLine = await startLocalStack(run, admin);
   const worker = await startWorker(run, port);
+  // Stripe's webhooks go to the Worker, whose URL is known only now.
+  run.stack!.stripe.setWebhookTarget(`${worker.url}/api/payments/stripe/webhook`);
   // wrangler dev warns that crons are never fired locally; here they are.
   const crons = readWranglerToml(path.join(root, "wrangler.toml")).crons;
   if (crons.length) run.log(`[triggers] crons ${crons.map((c) => JSON.stringify(c)).join(", ")} fire the Worker's scheduled handler at the top of each matching minute (UTC)`);

@@ -101,7 +101,7 @@ async function settle(db: Database, results: { id: number; outcome: SendOutcome 
 async function sendRow(config: Config, row: ClaimedRow): Promise<SendOutcome> {
   let rendered;
   try {
-    rendered = renderEmail(row.template, row.data, { name: config.SHOP_NAME, url: config.SHOP_URL.replace(/\/+$/, "") });
+    rendered = renderEmail(row.template, row.data, { name: config.SHOP_NAME, url: (config.SHOP_URL || "http://localhost:8787").replace(/\/+$/, "") });
   } catch (err) {
     if (err instanceof UnrenderableEmail) return { ok: false, permanent: true, error: `unrenderable: ${err.message}` };
     throw err;

@@ -783,7 +783,7 @@ export interface paths {
         };
         /**
          * List products with filters, ordering, pages or keyset cursors
-         * @description Each product carries its category, options, live variants and images from the same query. `option=<name>:<value>` (repeatable) keeps the products that have a live variant with each value given, and works with every other filter, ordering, page and cursor. Served from the Redis cache when fresh (`X-Cache: hit|miss|bypass`); carries an `ETag`, and `If-None-Match` with the current tag answers 304. Unknown query parameters are a 400 naming them.
+         * @description Each product carries its category from the same joined query. Served from the Redis cache when fresh (`X-Cache: hit|miss|bypass`); carries an `ETag`, and `If-None-Match` with the current tag answers 304. Unknown query parameters are a 400 naming them.
          */
         get: {
             parameters: {
@@ -804,8 +804,6 @@ export interface paths {
                     /** @description Case-insensitive match on the name: anywhere in it for 3 or more characters, at its start for 1 or 2 (a shorter term has no trigram for the search index). */
                     search?: string;
                     ordering?: "price" | "-price" | "name" | "-name" | "created_at" | "-created_at" | "id" | "-id";
-                    /** @description `<name>:<value>`, e.g. `Size:M` (case-sensitive, as the option is spelled). Repeatable: a product matches when, for each one given, it has a variant with that value. */
-                    option?: string;
                 };
                 header?: never;
                 path?: never;
@@ -841,10 +839,7 @@ export interface paths {
             };
         };
         put?: never;
-        /**
-         * Create a product with its variants (admin)
-         * @description Without `options`: `price` (and optional `stock`, `sku`) make the product's one variant, whose id is the product's (SKU default `SKU-<id>`). With `options` (at most 3): `variants` (1–100) are required, each naming exactly the product's options with allowed values (400 naming the path, e.g. `variants.1.options.Size`), no two alike (400). SKUs are unique across the shop, ignoring case (409 `sku-taken`). The product's `price` is its lowest variant price and `stock` their sum. Product and variants are written in one statement.
-         */
+        /** Create a product (admin) */
         post: {
             parameters: {
                 query?: never;
@@ -989,10 +984,7 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        /**
-         * Delete a product (admin); ordered products are soft-deleted and kept for history
-         * @description A soft-deleted product's variants are soft-deleted with it (their SKUs are free again); a removed product's variants go with it. Cart lines of it leave the carts.
-         */
+        /** Delete a product (admin); ordered products are soft-deleted and kept for history */
         delete: {
             parameters: {
                 query?: never;
@@ -1069,10 +1061,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /**
-         * Update a product (admin)
-         * @description `price` and `stock` set those of a product's one variant (409 `product-has-variants` for a product with several: change each variant instead). New `options` must still fit every live variant (400 otherwise); a product without options that gets some gives its one variant the first value of each.
-         */
+        /** Update a product (admin) */
         patch: {
             parameters: {
                 query?: never;
@@ -1164,10 +1153,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Add/remove stock atomically or set it (admin); never below 0 (409)
-         * @description For a product with one variant: that variant's stock. A product with several variants is 409 `product-has-variants` (use `/api/variants/{id}/stock`).
-         */
+        /** Add/remove stock atomically or set it (admin); never below 0 (409) */
         post: {
             parameters: {
                 query?: never;
@@ -1190,382 +1176,6 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["Product"];
-                    };
-                };
-                /** @description Malformed body or query (problem+json with `errors`) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Missing, invalid or expired access token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unknown id */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Body larger than 64 KiB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/products/{id}/variants": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Add a variant to a product (admin)
-         * @description `options` must name exactly the product's options, each with one of its values (400 naming the path, e.g. `options.Size`), and differ from every other variant's (400). SKUs are unique across the shop, ignoring case (409 `sku-taken`). A product holds at most 100 variants (409 `too-many-variants`). `image_id` must be one of the product's images. The product's `price` (lowest live variant price) and `stock` (their sum) change in the same transaction; cached catalog reads are invalidated.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CreateVariantRequest"];
-                };
-            };
-            responses: {
-                /** @description The new variant */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["VariantDetail"];
-                    };
-                };
-                /** @description Malformed body or query (problem+json with `errors`) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Missing, invalid or expired access token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unknown id */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Body larger than 64 KiB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/products/{id}/variants/{variant_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /**
-         * Delete a variant (admin); ordered variants are soft-deleted and kept for history
-         * @description A product keeps at least one variant: deleting its last is 409 (`last-variant`; delete the product instead). Cart lines of the variant leave the carts. The product's `price` (lowest live variant price) and `stock` (their sum) change in the same transaction; cached catalog reads are invalidated.
-         */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    variant_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Malformed body or query (problem+json with `errors`) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Missing, invalid or expired access token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unknown id */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Body larger than 64 KiB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        /**
-         * Change a variant's SKU, options, price, stock or image (admin)
-         * @description The same rules as for a new variant. A variant of another product is 404. The product's `price` (lowest live variant price) and `stock` (their sum) change in the same transaction; cached catalog reads are invalidated.
-         */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    variant_id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["UpdateVariantRequest"];
-                };
-            };
-            responses: {
-                /** @description The variant */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["VariantDetail"];
-                    };
-                };
-                /** @description Malformed body or query (problem+json with `errors`) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Missing, invalid or expired access token */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unknown id */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Body larger than 64 KiB */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        trace?: never;
-    };
-    "/api/variants/{id}/stock": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Add/remove a variant's stock atomically or set it (admin); never below 0 (409)
-         * @description `{ delta }` adds (negative removes) atomically, also under simultaneous requests; `{ stock }` sets it. Below 0 is 409 `insufficient-stock`, above 1,000,000,000 409 `stock-limit`; nothing changes then. The product's `price` (lowest live variant price) and `stock` (their sum) change in the same transaction; cached catalog reads are invalidated.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["StockChangeRequest"];
-                };
-            };
-            responses: {
-                /** @description The variant with its new stock */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["VariantDetail"];
                     };
                 };
                 /** @description Malformed body or query (problem+json with `errors`) */
@@ -1712,8 +1322,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Add a variant (adds to any quantity already there)
-         * @description `{ variant_id, quantity }`, or `{ product_id, quantity }` for a product with one variant (a product with several is 400 asking for `variant_id`). A line is one variant. Unknown or deleted variant or product, or a variant of another product than `product_id` → 404; more than the variant's current stock → 409 (`insufficient-stock`, naming the product and variant); a 101st line → 409 (`cart-full`: a cart holds at most 100 lines). The cart holds no stock. Lines of deleted variants or products leave the cart: neither listed nor counted.
+         * Add a product (adds to any quantity already there)
+         * @description Unknown or deleted product → 404; more than the current stock → 409 (`insufficient-stock`, naming the product); a 101st product → 409 (`cart-full`: a cart holds at most 100 lines). The cart holds no stock.
          */
         post: {
             parameters: {
@@ -1790,7 +1400,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cart/items/{variant_id}": {
+    "/api/cart/items/{product_id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1800,17 +1410,13 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /**
-         * Remove a line
-         * @description The line is named by its variant id (for a product with one variant, that is the product's id).
-         */
+        /** Remove a line */
         delete: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A cart line's variant id (for a product with one variant, the product's id). */
-                    variant_id: string;
+                    product_id: string;
                 };
                 cookie?: never;
             };
@@ -1856,17 +1462,13 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /**
-         * Set a line's quantity (≥ 1)
-         * @description The line is named by its variant id (for a product with one variant, that is the product's id). More than the variant's stock → 409.
-         */
+        /** Set a line's quantity (≥ 1) */
         patch: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A cart line's variant id (for a product with one variant, the product's id). */
-                    variant_id: string;
+                    product_id: string;
                 };
                 cookie?: never;
             };
@@ -2859,7 +2461,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/password-reset": {
+    "/api/orders/{id}/payment": {
         parameters: {
             query?: never;
             header?: never;
@@ -2869,145 +2471,27 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Mail a password reset link
-         * @description Always 202 with the same body, and the same work, whether or not an account uses the email, so the answer tells nothing about who has an account. When one does, it gets a link (`<shop>/#/reset-password?token=…`) with a single-use token that works for 30 minutes. Requests are limited per email (5 an hour) and per client address (30 an hour, shared with verification mails): 429 with `Retry-After` beyond. When the limits cannot be counted (cache outage) the request is refused with 503 and `Retry-After` rather than sent unthrottled.
+         * Pay an own pending order with Stripe Checkout
+         * @description Answers the URL of a Stripe Checkout Session for exactly the order's total and currency; send the customer there. Stripe returns them to the storefront's order page (`SHOP_URL`, or this request's origin, `/#/orders/{id}`) whether they paid or not; the order becomes `paid` when Stripe's webhook confirms the payment. Asking again returns the same session while it is open (one session per order at a time; the call to Stripe is idempotent, so a retry never creates a second one). Stripe keeps a session open for at least 30 minutes: the session expires when the order's hold does if that is at least 31 minutes away, otherwise about 31–41 minutes from now, and the order's hold (`expires_at`) is stretched to the session's expiry so the order is not cancelled while its payment page still takes money. 409 `order-not-payable` for an order that is not pending and unpaid, 409 `order-expired` when its hold has run out; another user's order is 404. 503 naming `stripe` when Stripe cannot be reached (nothing changes). Takes no body.
          */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["PasswordResetRequest"];
+                path: {
+                    id: string;
                 };
-            };
-            responses: {
-                /** @description Accepted (a mail is sent if the account exists) */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Accepted"];
-                    };
-                };
-                /** @description Malformed body or query (problem+json with `errors`) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Too many attempts; see Retry-After */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description A backing service is down */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/password-reset/confirm": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Set a new password with the token from a reset link
-         * @description Sets the password and ends every session of the user: all refresh tokens stop working and open notification sockets close with 4001 (access tokens already issued run out within their 15 minutes). The token works once; the user's other reset links stop working too. A used, expired or unknown token is 400 and changes nothing; a password outside 8–128 characters is 400 and the token stays usable.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["PasswordResetConfirm"];
-                };
-            };
-            responses: {
-                /** @description Password changed; every session ended */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Malformed body or query (problem+json with `errors`) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/auth/verify-email": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Mail a new email verification link
-         * @description Registration mails a link already; this sends a fresh one (`<shop>/#/verify-email?token=…`, valid 24 hours; earlier links keep working until they expire). Limited to 5 an hour per user and 30 an hour per client address (429 with `Retry-After`; 503 when the limits cannot be counted). 409 `email-already-verified` when the email is verified already (nothing is sent).
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description A new link is on its way */
-                202: {
+                /** @description The Checkout Session to send the customer to */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["Accepted"];
+                        "application/json": components["schemas"]["CheckoutSession"];
                     };
                 };
                 /** @description Malformed body or query (problem+json with `errors`) */
@@ -3028,6 +2512,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflict */
                 409: {
                     headers: {
@@ -3037,8 +2530,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Too many attempts; see Retry-After */
-                429: {
+                /** @description Body larger than 64 KiB */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3063,7 +2556,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/auth/verify-email/confirm": {
+    "/api/payments/stripe/webhook": {
         parameters: {
             query?: never;
             header?: never;
@@ -3073,31 +2566,50 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Confirm an email address with the token from a verification link
-         * @description Sets the user's `email_verified_at` and, in the same transaction, moves every guest order placed with that email into the account. No login is needed (the link may be opened on another device). A used, expired or unknown token is 400 and changes nothing.
+         * Stripe's webhook endpoint
+         * @description For Stripe only. The `Stripe-Signature` header must verify over the raw body with the endpoint's signing secret (`STRIPE_WEBHOOK_SECRET`, HMAC-SHA256) and be at most 5 minutes old, else 400 and nothing changes. Each event id is handled once: a replay, or the same event delivered several times at once, answers 200 and changes nothing. `checkout.session.completed` (and `checkout.session.async_payment_succeeded`) with `payment_status: "paid"` for exactly the order's total and currency moves a pending order to `paid` (notification, email); a mismatch, an unknown order or an unpaid session is recorded with its outcome and changes nothing. A payment for an order that was cancelled meanwhile is refunded in full automatically (`refund-after-cancel`). `charge.refunded` and `refund.created` / `refund.updated` / `refund.failed` keep the refunds and the order's `amount_refunded` / `payment_status` true (a failed refund gives its amount back; a refund made in Stripe's dashboard is recorded). Other event types are acknowledged and ignored. Body at most 64 KiB (413).
          */
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description `t=<unix time>,v1=<hex HMAC-SHA256 of "t.body" with the endpoint's secret>`. */
+                    "stripe-signature"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["VerifyEmailConfirm"];
-                };
-            };
+            requestBody?: never;
             responses: {
-                /** @description Verified */
-                204: {
+                /** @description The event was handled (or had been before) */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["StripeWebhookReceipt"];
+                    };
                 };
                 /** @description Malformed body or query (problem+json with `errors`) */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A backing service is down */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3113,41 +2625,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/admin/emails": {
+    "/api/admin/orders/{id}/refunds": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        get?: never;
+        put?: never;
         /**
-         * The email outbox, newest first (admin)
-         * @description Every mail the shop has sent or will send. `pending` mails are delivered right after the request that caused them and retried by the minute sweep with exponential backoff (30 s doubling, at most an hour); after 8 attempts, or at once when the provider refuses the mail itself, a mail is `failed` and `last_error` says why. A retry uses the same provider idempotency key, so no mail is sent twice. Contents (and the tokens in links) are never shown.
+         * Refund a paid order, in full or in part (admin)
+         * @description `amount` defaults to what is left (`amount_paid - amount_refunded`). The refunds of an order never add up to more than was paid, also under simultaneous requests: a refund that would is 409 `refund-exceeds-payment` and changes nothing; an order that was never paid is 409 `order-not-paid`. The amount counts as refunded at once (`amount_refunded`, `payment_status`); the refund is then sent to Stripe after the response (its `id` is Stripe's idempotency key) and its `status` follows Stripe: `pending` → `succeeded`, or `failed`, which gives the amount back. A payment recorded by hand (`payment_method: "manual"`) is refunded by hand: the refund is `succeeded` at once. `restock: true` returns the order's items to stock (once per order; a cancelled order's stock has already gone back: then `restocked` is false). The customer gets the refund email. With `Idempotency-Key` (per order), the same key and body answer the refund it made, as it is now, with `Idempotent-Replayed: true`; the same key with another body is 409.
          */
-        get: {
+        post: {
             parameters: {
-                query?: {
-                    /** @description Page number, from 1; `page × page_size` may reach at most 10,000 rows deep (follow `next_cursor` beyond). */
-                    page?: string;
-                    /** @description Rows per page, 1–100 (default 10). */
-                    page_size?: string;
-                    /** @description Opaque `next_cursor` from a previous page: keyset paging at a cost that does not grow with depth. */
-                    cursor?: string;
-                    status?: "pending" | "sent" | "failed";
+                query?: never;
+                header?: {
+                    /** @description Per order: the same key and body replay the refund it made (`Idempotent-Replayed: true`); another body → 409. */
+                    "idempotency-key"?: string;
                 };
-                header?: never;
-                path?: never;
+                path: {
+                    id: string;
+                };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateRefund"];
+                };
+            };
             responses: {
-                /** @description A page of emails */
-                200: {
+                /** @description The refund */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["EmailPage"];
+                        "application/json": components["schemas"]["Refund"];
                     };
                 };
                 /** @description Malformed body or query (problem+json with `errors`) */
@@ -3177,10 +2692,35 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
             };
         };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3239,11 +2779,6 @@ export interface components {
             phone: string;
             address: string;
             is_admin: boolean;
-            /**
-             * Format: date-time
-             * @description When the user confirmed their email address (POST /api/auth/verify-email/confirm); null until then.
-             */
-            email_verified_at: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -3332,21 +2867,11 @@ export interface components {
             id: number;
             name: string;
             description: string;
-            /**
-             * @description The lowest price of its variants.
-             * @example 19.99
-             */
+            /** @example 19.99 */
             price: string;
-            /** @description The sum of its variants' stock. */
             stock: number;
             in_stock: boolean;
             category: components["schemas"]["CategoryRef"];
-            /** @description At most 3; empty for a product with one plain variant. */
-            options: components["schemas"]["ProductOption"][];
-            /** @description Ordered by position, then id. A product without options has one variant whose id is the product's. */
-            variants: components["schemas"]["Variant"][];
-            /** @description Ordered by position, then id. */
-            images: components["schemas"]["ProductImage"][];
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -3356,110 +2881,33 @@ export interface components {
             id: number;
             name: string;
         };
-        ProductOption: {
-            name: string;
-            values: string[];
-        };
-        Variant: {
-            id: number;
-            sku: string;
-            /** @description One value for each of the product's options, e.g. `{ "Size": "M" }`; `{}` for a product without options. */
-            options: {
-                [key: string]: string;
-            };
-            /** @example 19.99 */
-            price: string;
-            stock: number;
-            in_stock: boolean;
-            image_id: number | null;
-        };
-        ProductImage: {
-            id: number;
-            /**
-             * Format: uri
-             * @description Full URL of the image bytes (`/images/{key}`, immutable).
-             */
-            url: string;
-            width: number;
-            height: number;
-            alt: string;
-            position: number;
-        };
         CreateProductRequest: {
             name: string;
             description?: string;
-            /**
-             * @description Required without `variants`: the price of the product's one variant.
-             * @example 19.99
-             */
-            price?: string;
-            stock?: number;
-            /** @description Without `variants`: the SKU of the product's one variant (default `SKU-<id>`). */
-            sku?: string;
-            category_id: number;
-            /** @description At most 3 options, each with its allowed values (names unique case-insensitively, without ':'). */
-            options?: {
-                name: string;
-                values: string[];
-            }[];
-            /** @description Required with `options`: each names exactly the product's options, with allowed values, no two alike. */
-            variants?: components["schemas"]["CreateVariantRequest"][];
-        };
-        CreateVariantRequest: {
-            sku: string;
-            /** @description One allowed value for each of the product's options, e.g. `{ "Size": "M" }`. */
-            options?: {
-                [key: string]: string;
-            };
             /**
              * @description Decimal string (a JSON number is accepted too), at most two decimals.
              * @example 19.99
              */
             price: string;
             stock?: number;
-            /** @description One of the product's images. */
-            image_id?: number | null;
+            category_id: number;
         };
         UpdateProductRequest: {
             name?: string;
             description?: string;
             /**
-             * @description For a product with one variant: that variant's price.
+             * @description Decimal string (a JSON number is accepted too), at most two decimals.
              * @example 19.99
              */
             price?: string;
-            /** @description For a product with one variant: that variant's stock. */
             stock?: number;
             category_id?: number;
-            /** @description At most 3 options, each with its allowed values (names unique case-insensitively, without ':'). */
-            options?: {
-                name: string;
-                values: string[];
-            }[];
         };
         /** @description Either `{ delta }` (added atomically; negative removes) or `{ stock }` (set). */
         StockChangeRequest: {
             delta: number;
         } | {
             stock: number;
-        };
-        VariantDetail: components["schemas"]["Variant"] & {
-            product_id: number;
-        };
-        UpdateVariantRequest: {
-            sku?: string;
-            /** @description One allowed value for each of the product's options, e.g. `{ "Size": "M" }`. */
-            options?: {
-                [key: string]: string;
-            };
-            /**
-             * @description Decimal string (a JSON number is accepted too), at most two decimals.
-             * @example 19.99
-             */
-            price?: string;
-            stock?: number;
-            /** @description One of the product's images, or null for none. */
-            image_id?: number | null;
         };
         Cart: {
             items: components["schemas"]["CartItem"][];
@@ -3468,31 +2916,12 @@ export interface components {
         };
         CartItem: {
             product: components["schemas"]["Product"];
-            variant: components["schemas"]["CartVariant"];
-            variant_id: number;
             quantity: number;
-            /**
-             * @description The variant's current price × quantity.
-             * @example 19.99
-             */
+            /** @example 19.99 */
             line_total: string;
         };
-        CartVariant: {
-            id: number;
-            sku: string;
-            options: {
-                [key: string]: string;
-            };
-            /** @example 19.99 */
-            price: string;
-            stock: number;
-            in_stock: boolean;
-        };
         AddCartItemRequest: {
-            /** @description The variant to add. */
-            variant_id?: number;
-            /** @description Alone: a product with one variant (that variant is added). With `variant_id`: the variant's product. */
-            product_id?: number;
+            product_id: number;
             quantity?: number;
         };
         SetCartQuantityRequest: {
@@ -3744,63 +3173,50 @@ export interface components {
             /** Format: date-time */
             read_at: string | null;
         };
-        Accepted: {
-            /** @enum {string} */
-            status: "accepted";
-            message: string;
-        };
-        PasswordResetRequest: {
-            /** @example ada@example.com */
-            email: string;
-        };
-        PasswordResetConfirm: {
+        CheckoutSession: {
             /**
-             * @description The token from the link in the mail.
-             * @example hG5v2tq0P2m7wJZk3oYc1rQ0y8x6W4e2Z9s5u3A1b7c
+             * Format: uri
+             * @description Stripe's hosted payment page for this order.
              */
-            token: string;
-            /** @example correct horse battery */
-            password: string;
-        };
-        VerifyEmailConfirm: {
+            checkout_url: string;
             /**
-             * @description The token from the link in the mail.
-             * @example hG5v2tq0P2m7wJZk3oYc1rQ0y8x6W4e2Z9s5u3A1b7c
+             * Format: date-time
+             * @description When the page stops taking payment (the order's hold lasts at least as long).
              */
-            token: string;
+            expires_at: string;
         };
-        EmailPage: {
-            /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */
-            count: number | null;
-            /** @description True when more than 10,000 rows match and `count` is an estimate. */
-            count_estimated: boolean;
-            /** @description Full URL of the next page, or null. */
-            next: string | null;
-            /** @description Full URL of the previous page (page-number paging only), or null. */
-            previous: string | null;
-            /** @description Pass as `cursor` for the next page by keyset; null on the last page. */
-            next_cursor: string | null;
-            results: components["schemas"]["Email"][];
+        StripeWebhookReceipt: {
+            /** @enum {boolean} */
+            received: true;
+            /** @description What handling the event did (`paid`, `duplicate`, `amount-mismatch`, `unknown-order`, `refund-after-cancel`, `ignored`, …). */
+            outcome: string;
         };
-        Email: {
-            id: number;
-            /** @example ada@example.com */
-            to: string;
+        Refund: {
+            /** Format: uuid */
+            id: string;
+            order_id: number;
+            /** @example 19.99 */
+            amount: string;
+            /** @description This refund returned the order's items to stock. */
+            restocked: boolean;
+            reason: string;
             /**
-             * @description One of verify_email, password_reset, order_placed, order_paid, order_shipped, order_delivered, order_cancelled, order_refunded.
-             * @example order_placed
+             * @description `pending` until Stripe confirms; `failed` gives the amount back to the order's refundable balance.
+             * @enum {string}
              */
-            template: string;
-            /** @enum {string} */
-            status: "pending" | "sent" | "failed";
-            /** @description Deliveries tried so far. */
-            attempts: number;
-            /** @description The provider's answer to the last failed attempt. */
-            last_error: string | null;
+            status: "pending" | "succeeded" | "failed";
             /** Format: date-time */
             created_at: string;
-            /** Format: date-time */
-            sent_at: string | null;
+        };
+        CreateRefund: {
+            /**
+             * @description Default: everything not yet refunded (`amount_paid - amount_refunded`).
+             * @example 20.00
+             */
+            amount?: string;
+            /** @description Return the order's items to stock (once per order; a cancelled order's stock has already returned). */
+            restock: boolean;
+            reason?: string;
         };
     };
     responses: never;
