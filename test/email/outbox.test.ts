@@ -4,7 +4,7 @@ import worker from "../../src/index";
 import { MAX_EMAIL_ATTEMPTS } from "../../src/email/outbox";
 import { api, expectProblem, newUser, PASSWORD, uniqueEmail } from "../helpers/api";
 import { sql } from "../helpers/db";
-import { newAdmin } from "../helpers/fixtures";
+import { createCategory, createProduct, newAdmin, placeOrder } from "../helpers/fixtures";
 import { captureConsole } from "../helpers/worker";
 import { clientIp, deliver, linkToken, mailsTo, send, sinkDownFor, sinkUpFor } from "./mail-sink";
 
@@ -121,6 +121,21 @@ describe("the email sender", () => {
     expect(order.html).toContain("Tea cup");
     expect(order.html).toContain("38.28");
     expect(byRow(/Refund for order #4242/).text).toContain("Refunded: 10.00 EUR");
+  });
+
+  it("delivers the order_placed row that checkout writes, with the order's lines and total", async () => {
+    const admin = await newAdmin();
+    const category = await createCategory(admin.token);
+    const product = await createProduct(admin.token, category.id, { price: "7.25", stock: 5 });
+    const buyer = await newUser("buyer");
+    const orderId = await placeOrder(buyer.token, product.id, 2);
+    const [row] = await sql<{ id: string }>("select id from email_outbox where to_address = $1 and template = 'order_placed' and (data->'order'->>'id')::int = $2", [buyer.email, orderId]);
+    expect(row).toBeDefined();
+    await deliver({ ids: [Number(row!.id)] });
+    const mail = (await mailsTo(buyer.email)).find((m) => m.subject.includes(`Order #${orderId} received`));
+    expect(mail).toBeDefined();
+    expect(mail!.text).toContain(`2 × ${product.name}`);
+    expect(mail!.text).toMatch(/Total: \d+\.\d{2}/);
   });
 
   it("is swept by the scheduled handler", async () => {
