@@ -7,6 +7,7 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { demoAdmin, ensureDemoData } from "./demo.ts";
+import { attachDemoPictures } from "./demo-images/index.ts";
 import { MissingRedisError } from "./redis.ts";
 import { startRuntime, type RuntimeKind, type WorkerRuntime } from "./runtime.ts";
 import { startStack, type Stack } from "./stack.ts";
@@ -183,6 +184,12 @@ export async function runLocal(kind: RuntimeKind): Promise<void> {
   const worker = await startWorker(run, port);
   // Stripe's webhooks go to the Worker, whose URL is known only now.
   run.stack!.stripe.setWebhookTarget(`${worker.url}/api/payments/stripe/webhook`);
+  // The pictures go through the running Worker: the bucket is its binding (Miniflare's or the R2 stand-in).
+  if (admin) {
+    await attachDemoPictures(worker.url, admin)
+      .then((added) => added > 0 && run.log(`added ${added} demo product pictures`))
+      .catch((err: unknown) => run.log(`demo product pictures were not added: ${oneLine(err)}`));
+  }
   // wrangler dev warns that crons are never fired locally; here they are.
   const crons = readWranglerToml(path.join(root, "wrangler.toml")).crons;
   if (crons.length) run.log(`[triggers] crons ${crons.map((c) => JSON.stringify(c)).join(", ")} fire the Worker's scheduled handler at the top of each matching minute (UTC)`);

@@ -292,6 +292,19 @@ describe("DELETE /api/products/{id}/images/{image_id}", () => {
 });
 
 describe("cached product reads", () => {
+  it("show a new picture, its change and its removal at once", async () => {
+    const productId = await newProduct();
+    const imagesRead = async () => (await api("GET", `/api/products/${productId}`)).body.images as Image[];
+    expect(await imagesRead()).toEqual([]);
+    expect(await imagesRead()).toEqual([]); // now cached
+    const image = (await upload(productId, await uniquePng(), { alt: "Front" })).body;
+    expect(await imagesRead()).toEqual([image]);
+    await api("PATCH", `/api/products/${productId}/images/${image.id}`, { token: admin.token, body: { alt: "Back" } });
+    expect(await imagesRead()).toEqual([{ ...image, alt: "Back" }]);
+    await api("DELETE", `/api/products/${productId}/images/${image.id}`, { token: admin.token });
+    expect(await imagesRead()).toEqual([]);
+  });
+
   it("go stale with every picture write: upload, change and delete raise the catalog version after they commit", async () => {
     const productId = await newProduct();
     const version = async () => Number(await redisCommand("GET", "catalog:ver"));
