@@ -131,19 +131,27 @@ async function checkout() {
       const add = await api.call("POST", "/api/cart/items", { token: u.token, body: { product_id: productId, quantity: 1 } });
       if (add.status !== 200) throw new Error(`add to cart: ${add.status} ${JSON.stringify(add.body)}`);
     });
-    const statuses = await Promise.all(
+    const answers = await Promise.all(
       users.map(async (u) => {
         const t0 = performance.now();
         const r = await api.call("POST", "/api/orders", { token: u.token });
         latencies.push(performance.now() - t0);
-        return r.status;
+        return r;
       }),
     );
     const product = await api.call("GET", `/api/products/${productId}`);
-    const created = statuses.filter((s) => s === 201).length;
+    // One user may hold at most 5 unpaid orders: the admin records each winner's payment before the
+    // next run (stock stays taken), so every refusal below is about stock.
+    await pool(answers.filter((r) => r.status === 201), 8, async (r) => {
+      const paid = await api.call("PATCH", `/api/admin/orders/${r.body.id}`, { token, body: { status: "paid" } });
+      if (paid.status !== 200) throw new Error(`pay order ${r.body.id}: ${paid.status} ${JSON.stringify(paid.body)}`);
+    });
+    // A 409 other than the stock refusal (too many unpaid orders) is counted apart, as "409 <slug>".
+    const statuses = answers.map((r) => (r.status === 409 && !String(r.body?.type).endsWith("insufficient-stock") ? `409 ${String(r.body?.type).split(":").pop()}` : String(r.status)));
+    const created = statuses.filter((s) => s === "201").length;
     const other: Record<string, number> = {};
-    for (const s of statuses) if (s !== 201 && s !== 409) other[s] = (other[s] ?? 0) + 1;
-    const row = { run, created, refused: statuses.filter((s) => s === 409).length, other, stockAfter: product.body.stock, oversold: Math.max(0, created - units) };
+    for (const s of statuses) if (s !== "201" && s !== "409") other[s] = (other[s] ?? 0) + 1;
+    const row = { run, created, refused: statuses.filter((s) => s === "409").length, other, stockAfter: product.body.stock, oversold: Math.max(0, created - units) };
     results.push(row);
     const otherText = Object.entries(other).map(([code, n]) => `${n} × ${code}`).join(", ") || "nothing else";
     console.log(`  run ${run}: ${created} orders, ${row.refused} × 409, ${otherText}, stock after ${row.stockAfter}`);
@@ -217,13 +225,13 @@ async function openWatchers(users: WsUser[], socketsPer: number): Promise<{ sock
 }
 
 /**
- * Ships every order, then delivers it: when each PATCH was sent and when its response arrived. The
- * push goes out in waitUntil while the response is still travelling, so a message can beat the
+ * Pays every order (an offline payment), then ships it (`shipped` requires `paid`): when each PATCH
+ * was sent and when its response arrived. The push goes out in waitUntil while the response is still travelling, so a message can beat the
  * response (a negative latency after it).
  */
 async function moveOrders(users: WsUser[], token: string): Promise<Map<string, { at: number; answered: number }>> {
   const sent = new Map<string, { at: number; answered: number }>();
-  for (const status of ["shipped", "delivered"]) {
+  for (const status of ["paid", "shipped"]) {
     await pool(users, 10, async (u) => {
       const at = performance.now();
       const r = await api.call("PATCH", `/api/admin/orders/${u.orderId}`, { token, body: { status } });

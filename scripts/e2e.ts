@@ -30,9 +30,11 @@ const stack = await startStack({ dataDir: path.join(dataDir, "pg"), persistent: 
 let code = 1;
 try {
   await ensureDemoData(stack.postgres.url, { email: DEFAULT_ADMIN_EMAIL, password: DEFAULT_ADMIN_PASSWORD });
+  const port = await freePort();
   const worker = await startRuntime(kind, {
-    port: await freePort(),
-    bindings: { ...stack.workerBindings, JWT_SECRET: `e2e-${crypto.randomUUID()}-${crypto.randomUUID()}`, PASSWORD_PEPPER: "e2e-pepper-0123456789abcdef0123456789abcdef" },
+    port,
+    // SHOP_URL: the payment page sends the shopper back to this Worker, not to wrangler.toml's localhost:8787.
+    bindings: { ...stack.workerBindings, JWT_SECRET: `e2e-${crypto.randomUUID()}-${crypto.randomUUID()}`, PASSWORD_PEPPER: "e2e-pepper-0123456789abcdef0123456789abcdef", SHOP_URL: `http://127.0.0.1:${port}` },
     persistTo: path.join(dataDir, "worker-state"),
     processGroup: true,
     timeoutMs: 120_000,

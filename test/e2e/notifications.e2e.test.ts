@@ -46,16 +46,18 @@ describe("notifications end to end (wrangler dev, real ws client)", () => {
       orderIds.push(order.body.id);
     }
 
+    // `shipped` requires `paid`: the admin records the payment before the socket opens.
+    expect((await call("PATCH", `/api/admin/orders/${orderIds[0]}`, { token: adminToken, body: { status: "paid" } })).status).toBe(200);
     const first = await connect(token);
     const shippedAt = Date.now();
     expect((await call("PATCH", `/api/admin/orders/${orderIds[0]}`, { token: adminToken, body: { status: "shipped" } })).status).toBe(200);
-    const message = await waitFor(() => first.received.find((m) => m.order_id === orderIds[0]), 1000);
+    const message = await waitFor(() => first.received.find((m) => m.order_id === orderIds[0] && m.to_status === "shipped"), 1000);
     expect(Date.now() - shippedAt).toBeLessThan(1000);
     expect(message).toEqual({
       id: expect.any(Number),
       type: "order.status_changed",
       order_id: orderIds[0],
-      from_status: "pending",
+      from_status: "paid",
       to_status: "shipped",
       created_at: expect.any(String),
       read_at: null,

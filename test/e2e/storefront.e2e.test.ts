@@ -232,9 +232,15 @@ describe("storefront in a real browser: a shopper and an admin at the same time"
   it("shows the admin's 'shipped' on the shopper's order page within 1 s, without a reload", async () => {
     await shopper.evaluate(() => ((window as unknown as { loadedOnce: boolean }).loadedOnce = true));
     await adminPage.goto(`${base}/#/admin/orders?status=pending`);
+    // `shipped` requires `paid`: the admin records the (offline) payment first, then ships.
+    const pay = adminPage.getByRole("button", { name: `Mark paid: order ${orderId}` });
+    await pay.waitFor();
+    await shot(adminPage, "admin-orders");
+    const paid = adminPage.waitForResponse((r) => r.url() === `${base}/api/admin/orders/${orderId}` && r.request().method() === "PATCH");
+    await pay.click();
+    expect((await paid).status()).toBe(200);
     const ship = adminPage.getByRole("button", { name: `Mark shipped: order ${orderId}` });
     await ship.waitFor();
-    await shot(adminPage, "admin-orders");
     const patched = adminPage.waitForResponse((r) => r.url() === `${base}/api/admin/orders/${orderId}` && r.request().method() === "PATCH");
     await ship.click();
     expect((await patched).status()).toBe(200);
@@ -244,7 +250,7 @@ describe("storefront in a real browser: a shopper and an admin at the same time"
     console.info(`storefront: "shipped" shown ${shownAfter} ms after the admin's PATCH answered`);
     expect(shownAfter).toBeLessThan(1000);
     expect(await shopper.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
-    await expect.poll(() => shopper.getByTestId("unread-count").innerText()).toBe("1");
+    await expect.poll(() => shopper.getByTestId("unread-count").innerText()).toBe("2"); // paid, shipped
     await shot(shopper, "order");
   });
 
@@ -281,7 +287,7 @@ describe("storefront in a real browser: a shopper and an admin at the same time"
     await shopper.locator('.order-status .badge[data-status="delivered"]').waitFor({ timeout: 10_000 });
     await shopper.locator('.live-indicator[data-state="live"]').waitFor();
     expect(await shopper.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(true);
-    await expect.poll(() => shopper.getByTestId("unread-count").innerText()).toBe("2");
+    await expect.poll(() => shopper.getByTestId("unread-count").innerText()).toBe("3");
   });
 
   it("lists the notifications with the unread count and marks them read", async () => {
@@ -290,8 +296,9 @@ describe("storefront in a real browser: a shopper and an admin at the same time"
     await expect.poll(() => list.getByRole("listitem").allInnerTexts()).toEqual([
       expect.stringMatching(new RegExp(`Order #${orderId} is now delivered`)),
       expect.stringMatching(new RegExp(`Order #${orderId} is now shipped`)),
+      expect.stringMatching(new RegExp(`Order #${orderId} is now paid`)),
     ]);
-    await shopper.getByText("2 unread").waitFor();
+    await shopper.getByText("3 unread").waitFor();
     await shot(shopper, "notifications");
     await shopper.getByRole("button", { name: "Mark all read" }).click();
     await shopper.getByText("Nothing unread").waitFor();

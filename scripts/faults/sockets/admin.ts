@@ -1,11 +1,14 @@
-// The sockets scenario's admin side: the plan (every order moves forward, some are cancelled,
-// spread over lanes of admins working at once) and its run, with the faults keyed to progress:
+// The sockets scenario's admin side: the plan (every order moves two steps forward, some are
+// cancelled, spread over lanes of admins working at once) and its run, with the faults keyed to progress:
 // sockets terminated at ~20/35/70/85 % of the changes and the Worker restarted at ~50 %.
 import { fmtMs, sleep, type Ctx } from "../harness.ts";
 import type { Device } from "./device.ts";
 
-const CANCELLED = 4;
+/** The first orders (still pending) are cancelled; every other order takes its next two steps. */
+export const CANCELLED = 2;
 const PATCH_GAP_MS = 150;
+/** `shipped` requires `paid`: a pending order is paid, then shipped; a paid one shipped, then delivered. */
+const NEXT_TWO: Record<string, [string, string]> = { pending: ["paid", "shipped"], paid: ["shipped", "delivered"] };
 
 export interface Change {
   order: number;
@@ -13,12 +16,12 @@ export interface Change {
 }
 
 /** `lanes` lists of status changes: each order's own steps in order, the orders interleaved at random. */
-export function planLanes(orderIds: number[], lanes: number): Change[][] {
+export function planLanes(orders: { id: number; status: string }[], lanes: number): Change[][] {
   const plan: Change[][] = Array.from({ length: lanes }, () => []);
-  orderIds.forEach((order, i) => {
+  orders.forEach(({ id: order, status }, i) => {
     const lane = plan[i % lanes]!;
     if (i < CANCELLED) lane.push({ order, to: "cancelled" });
-    else lane.push({ order, to: "shipped" }, { order, to: "delivered" });
+    else lane.push(...NEXT_TWO[status]!.map((to) => ({ order, to })));
   });
   // Interleave each lane's steps (keeping every order's own steps in order).
   for (const lane of plan) {
@@ -49,6 +52,8 @@ export class AdminStream {
   readonly events: string[] = [];
   restartInfo = "";
   readonly total: number;
+  /** Changes made before the stream (orders paid in the set-up), in `committed` too: they must reach every device as well. */
+  readonly setup: number;
   private done = 0;
   private restarting = false;
   private restartPromise: Promise<void> | null = null;
@@ -58,11 +63,13 @@ export class AdminStream {
   private readonly plan: Change[][];
   private readonly devices: Device[];
 
-  constructor(ctx: Ctx, plan: Change[][], devices: Device[]) {
+  constructor(ctx: Ctx, plan: Change[][], devices: Device[], before: Change[] = []) {
     this.ctx = ctx;
     this.plan = plan;
     this.devices = devices;
     this.total = plan.reduce((n, lane) => n + lane.length, 0);
+    this.setup = before.length;
+    for (const s of before) this.committed.set(`${s.order}:${s.to}`, { how: "set-up" });
     this.terminations = [0.2, 0.35, 0.7, 0.85].map((f) => Math.round(f * this.total));
     this.restartAt = Math.round(0.5 * this.total);
   }

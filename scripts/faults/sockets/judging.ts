@@ -29,8 +29,8 @@ export function judgeServer(admin: AdminStream, server: Map<number, Note>, reque
   const serverDupes = server.size - serverKeys.size;
   const counts: Count[] = [
     { label: "HTTP requests sent (+ WebSocket connects)", value: requests },
-    { label: "status changes committed (admin 2xx)", value: admin.committed.size },
-    { label: "status changes planned", value: admin.total },
+    { label: "status changes committed (admin 2xx, set-up included)", value: admin.committed.size },
+    { label: "status changes planned (+ made in the set-up)", value: `${admin.total} (+${admin.setup})` },
     { label: "PATCH attempts without answer (wrangler down)", value: admin.refused },
     { label: "PATCH committed by an interrupted request", value: admin.ambiguous },
     { label: "PATCH 5xx", value: admin.fiveXX, mustBeZero: true },

@@ -8,11 +8,13 @@
 // The timeline is here; the client is in device.ts, the admins and the faults in admin.ts, the
 // verdicts in judging.ts.
 import { expectStatus, fmtMs, now, sleep, type Ctx, type ScenarioResult } from "../harness.ts";
-import { AdminStream, planLanes } from "./admin.ts";
+import { AdminStream, CANCELLED, planLanes, type Change } from "./admin.ts";
 import { Device } from "./device.ts";
 import { hasChange, judgeDevice, judgeServer, serverNotes } from "./judging.ts";
 
 const ORDERS = 12;
+/** Unpaid pending orders one user may hold (409 too-many-unpaid-orders beyond). */
+const MAX_UNPAID = 5;
 const DEVICES = 2;
 const SETTLE_MS = 5000;
 
@@ -26,18 +28,31 @@ export async function socketsScenario(ctx: Ctx): Promise<ScenarioResult> {
   }
 }
 
-/** A user with several pending orders. */
-async function setup(ctx: Ctx): Promise<{ token: string; orderIds: number[] }> {
+/**
+ * A user with several orders: the ones the plan cancels and a few more stay pending (as many as a
+ * user may hold unpaid), the rest are paid by the admin as they are placed. Those payments are
+ * status changes too, returned as `paid` so the judging expects their notifications on every device.
+ */
+async function setup(ctx: Ctx): Promise<{ token: string; orders: { id: number; status: string }[]; paid: Change[] }> {
   const { http, adminToken, runId } = ctx;
+  if (CANCELLED > MAX_UNPAID) throw new Error("the plan cancels more pending orders than a user may hold");
   const cat = expectStatus(await http.req("POST", "/api/categories", { token: adminToken, body: { name: `Faults ws ${runId}`, description: "ws" } }), 201);
   const product = expectStatus(await http.req("POST", "/api/products", { token: adminToken, body: { name: `Faults ws ${runId}`, description: "", price: "3.00", stock: 100, category_id: cat.body.id } }), 201);
   const user = await http.user(`faults-ws-${runId}@example.com`);
-  const orderIds: number[] = [];
+  const orders: { id: number; status: string }[] = [];
+  const paid: Change[] = [];
   for (let i = 0; i < ORDERS; i++) {
     expectStatus(await http.req("POST", "/api/cart/items", { token: user.token, body: { product_id: product.body.id, quantity: 1 } }), 200);
-    orderIds.push(expectStatus(await http.req("POST", "/api/orders", { token: user.token }), 201).body.id);
+    const id: number = expectStatus(await http.req("POST", "/api/orders", { token: user.token }), 201).body.id;
+    // The first four and the last stay pending: an order placed while 5 are unpaid is refused.
+    if (i < MAX_UNPAID - 1 || i === ORDERS - 1) orders.push({ id, status: "pending" });
+    else {
+      expectStatus(await http.req("PATCH", `/api/admin/orders/${id}`, { token: adminToken, body: { status: "paid" } }), 200);
+      orders.push({ id, status: "paid" });
+      paid.push({ order: id, to: "paid" });
+    }
   }
-  return { token: user.token, orderIds };
+  return { token: user.token, orders, paid };
 }
 
 async function run(ctx: Ctx, devices: Device[]): Promise<ScenarioResult> {
@@ -54,9 +69,9 @@ async function run(ctx: Ctx, devices: Device[]): Promise<ScenarioResult> {
   }
 
   // ---- the admins' plan, run with the faults ----
-  const admin = new AdminStream(ctx, planLanes(user.orderIds, ctx.adminLanes), devices);
+  const admin = new AdminStream(ctx, planLanes(user.orders, ctx.adminLanes), devices, user.paid);
   const tStream = now();
-  log(`${ORDERS} orders, ${admin.total} status changes by ${ctx.adminLanes} admin lanes, ${DEVICES} devices listening`);
+  log(`${ORDERS} orders (${admin.setup} paid in the set-up), ${admin.total} status changes by ${ctx.adminLanes} admin lanes, ${DEVICES} devices listening`);
   await admin.run();
   const streamMs = now() - tStream;
 
