@@ -2,6 +2,26 @@
 -- Bodies are checked when first run, as pg_dump does, so the files can come in any order.
 SET check_function_bodies = off;
 --> statement-breakpoint
+-- Adds an image as the last of a live product's pictures and returns its row (no row when there is
+-- no such product). The product row lock (FOR NO KEY UPDATE: checkouts' KEY SHARE locks do not wait
+-- for it) serialises every change to one product's images, and each statement below takes a fresh
+-- snapshot after it, so two uploads at once get positions n and n + 1, never the same one.
+CREATE OR REPLACE FUNCTION shop_add_product_image(p_product integer, p_key text, p_content_type text, p_width integer, p_height integer, p_byte_size integer, p_alt text)
+RETURNS SETOF product_images
+LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM products WHERE id = p_product AND deleted_at IS NULL FOR NO KEY UPDATE;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  RETURN QUERY
+    INSERT INTO product_images (product_id, key, content_type, width, height, byte_size, alt, position)
+    SELECT p_product, p_key, p_content_type, p_width, p_height, p_byte_size, p_alt, coalesce(max(position) + 1, 0)
+    FROM product_images WHERE product_id = p_product
+    RETURNING *;
+END
+$$;
+--> statement-breakpoint
 -- Trigger on cart_items (before insert): a line that names only its product is for the product's
 -- variant that carries the product's own id (every product without options has exactly that one).
 CREATE OR REPLACE FUNCTION shop_cart_line_variant() RETURNS trigger
@@ -19,7 +39,7 @@ $$;
 -- payment is refunded: a refund row is written here and sent to the provider after the commit).
 -- `p_from` lists the statuses the target may be reached from; an owner may only cancel a pending
 -- order. Stock returns to the variants in id order, then their products in id order.
--- Returns {outcome, order, notification, previous_notification_id, back_in_stock, bump_id, refund_id}:
+-- Returns {outcome, order, notification, previous_notification_id, back_in_stock, bump_id, refund_id, email_id}:
 -- changed | illegal | not-found | forbidden | unknown-user.
 CREATE OR REPLACE FUNCTION shop_change_order_status(p_order integer, p_to order_status, p_from order_status[],
   p_actor integer, p_owner_only boolean) RETURNS json
@@ -89,7 +109,8 @@ BEGIN
     'previous_notification_id', v_moved->'previous_notification_id',
     'back_in_stock', v_back,
     'bump_id', v_bump,
-    'refund_id', v_refund);
+    'refund_id', v_refund,
+    'email_id', v_moved->'email_id');
 END
 $$;
 --> statement-breakpoint
@@ -120,6 +141,33 @@ BEGIN
       expires_at = CASE WHEN t.expires_at > now() THEN t.expires_at ELSE now() + make_interval(secs => p_window_seconds) END
   WHERE t.key = ANY (p_keys);
   RETURN 0;
+END
+$$;
+--> statement-breakpoint
+-- Removes an image from a live product and closes the gap in the others' positions. Returns its
+-- storage key and whether any image row (of any product: identical bytes share one key) still
+-- refers to that key, so the caller deletes the stored object only when none does; no row when the
+-- image is not one of that product's. Serialised per product by the product row lock, as in
+-- shop_add_product_image.
+CREATE OR REPLACE FUNCTION shop_delete_product_image(p_product integer, p_image integer)
+RETURNS TABLE (image_key text, still_referenced boolean)
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_key text;
+BEGIN
+  PERFORM 1 FROM products WHERE id = p_product AND deleted_at IS NULL FOR NO KEY UPDATE;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  DELETE FROM product_images pi WHERE pi.id = p_image AND pi.product_id = p_product RETURNING pi.key INTO v_key;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  UPDATE product_images pi SET position = o.n
+  FROM (SELECT id, (row_number() OVER (ORDER BY position, id) - 1)::integer AS n
+        FROM product_images WHERE product_id = p_product) o
+  WHERE pi.id = o.id AND pi.position <> o.n;
+  RETURN QUERY SELECT v_key, EXISTS (SELECT 1 FROM product_images pi WHERE pi.key = v_key);
 END
 $$;
 --> statement-breakpoint
@@ -162,7 +210,7 @@ BEGIN
   LOOP
     v_moved := shop_order_moved(v_order, 'pending', 'cancelled', NULL);
     v_done := v_done || json_build_object('order', shop_order_json(v_order), 'notification', v_moved->'notification',
-                                         'previous_notification_id', v_moved->'previous_notification_id');
+                                         'previous_notification_id', v_moved->'previous_notification_id', 'email_id', v_moved->'email_id');
   END LOOP;
   RETURN json_build_object('cancelled', array_to_json(v_done), 'back_in_stock', v_back, 'bump_id', v_bump);
 END
@@ -223,23 +271,95 @@ $$;
 -- statement: the history row, the owner's notification (registered owners only; under the owner's
 -- advisory lock, so notification ids commit in order) and the email for the new status, addressed
 -- to the order's email (the outbox row is the promise that it will be sent). `p_order` is the row
--- after the change. Returns {notification, previous_notification_id} (nulls for guest orders).
+-- after the change. Returns {notification, previous_notification_id, email_id} (the notification
+-- fields are null for guest orders).
 CREATE OR REPLACE FUNCTION shop_order_moved(p_order orders, p_from order_status, p_to order_status, p_actor integer) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
   v_note record;
+  v_email_id bigint;
 BEGIN
   INSERT INTO order_status_history (order_id, from_status, to_status, changed_by) VALUES (p_order.id, p_from, p_to, p_actor);
   IF p_order.email IS NOT NULL THEN
     INSERT INTO email_outbox (to_address, template, data)
-    VALUES (p_order.email, 'order_' || p_to::text, json_build_object('order', shop_order_json(p_order))::jsonb);
+    VALUES (p_order.email, 'order_' || p_to::text, json_build_object('order', shop_order_json(p_order))::jsonb)
+    RETURNING id INTO v_email_id;
   END IF;
   IF p_order.user_id IS NULL THEN
-    RETURN json_build_object('notification', NULL, 'previous_notification_id', NULL);
+    RETURN json_build_object('notification', NULL, 'previous_notification_id', NULL, 'email_id', v_email_id);
   END IF;
   PERFORM pg_advisory_xact_lock(7301, p_order.user_id);
   SELECT * INTO v_note FROM shop_record_status_change(p_order.user_id, p_order.id, p_from, p_to);
-  RETURN json_build_object('notification', v_note.notification, 'previous_notification_id', v_note.previous_id);
+  RETURN json_build_object('notification', v_note.notification, 'previous_notification_id', v_note.previous_id, 'email_id', v_email_id);
+END
+$$;
+--> statement-breakpoint
+-- The first lock of every payment and refund function: the owner's advisory lock (7301, user), the
+-- same one the order functions take first, so payments, refunds and status changes of one user's
+-- orders queue behind each other instead of deadlocking. Guest orders have no user: their payment
+-- and refund functions serialise on (7302, order id) instead. `known` is false for an unknown order.
+CREATE OR REPLACE FUNCTION shop_pay_lock_owner(p_order integer, OUT known boolean, OUT owner integer)
+LANGUAGE plpgsql AS $$
+BEGIN
+  SELECT o.user_id INTO owner FROM orders o WHERE o.id = p_order;
+  known := FOUND;
+  IF NOT known THEN
+    RETURN;
+  END IF;
+  IF owner IS NOT NULL THEN
+    PERFORM pg_advisory_xact_lock(7301, owner);
+  ELSE
+    PERFORM pg_advisory_xact_lock(7302, p_order);
+  END IF;
+END
+$$;
+--> statement-breakpoint
+-- Records a Stripe Checkout Session that the Worker has just created for an order (one statement
+-- after the Stripe call). Only while the order is still pending and unpaid: otherwise nothing is
+-- written and the Worker expires the session at Stripe. The order's hold is stretched to the
+-- session's expiry (Stripe keeps a session open for at least 30 minutes), so an order cannot be
+-- cancelled for lateness while its checkout can still be paid; it is never shortened. Older open
+-- sessions of the order that have passed their expiry are marked expired.
+CREATE OR REPLACE FUNCTION shop_pay_record_session(p_order integer, p_session text, p_amount numeric, p_currency text,
+  p_url text, p_expires_at timestamptz) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_owner record;
+  v_order orders;
+BEGIN
+  SELECT * INTO v_owner FROM shop_pay_lock_owner(p_order);
+  IF NOT v_owner.known THEN
+    RETURN json_build_object('outcome', 'not-found');
+  END IF;
+  SELECT * INTO v_order FROM orders WHERE id = p_order FOR NO KEY UPDATE;
+  IF v_order.status::text <> 'pending' OR v_order.payment_status::text <> 'unpaid' THEN
+    RETURN json_build_object('outcome', 'not-pending', 'status', v_order.status);
+  END IF;
+  UPDATE payment_sessions SET status = 'expired' WHERE order_id = p_order AND status = 'open' AND expires_at <= now();
+  INSERT INTO payment_sessions (id, order_id, amount, currency, url, status, expires_at)
+  VALUES (p_session, p_order, p_amount, p_currency, p_url, 'open', p_expires_at)
+  ON CONFLICT (id) DO NOTHING;
+  IF v_order.expires_at IS NOT NULL AND v_order.expires_at < p_expires_at THEN
+    UPDATE orders SET expires_at = p_expires_at, updated_at = now() WHERE id = p_order;
+  END IF;
+  RETURN json_build_object('outcome', 'recorded');
+END
+$$;
+--> statement-breakpoint
+-- An order's payment_status from its money columns, so every writer (payment, refund, Stripe's
+-- refund events) derives it the same way. Refunds count from the moment they are reserved; a refund
+-- that fails gives its amount back (shop_refund_settle).
+CREATE OR REPLACE FUNCTION shop_pay_status(p_paid numeric, p_refunded numeric) RETURNS payment_status
+LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  IF p_paid <= 0 THEN
+    RETURN 'unpaid';
+  ELSIF p_refunded <= 0 THEN
+    RETURN 'paid';
+  ELSIF p_refunded >= p_paid THEN
+    RETURN 'refunded';
+  END IF;
+  RETURN 'partially_refunded';
 END
 $$;
 --> statement-breakpoint
@@ -294,6 +414,7 @@ DECLARE
   v_sold_out boolean;
   v_bump bigint;
   v_json json;
+  v_email_id bigint;
 BEGIN
   -- The lines being priced, made before any lock is taken. Kept by the session (emptied at every
   -- commit), so a pooled connection creates it once, not on every checkout.
@@ -531,7 +652,8 @@ BEGIN
     FROM shop_checkout_lines_v1 ORDER BY ord;
     INSERT INTO order_status_history (order_id, from_status, to_status, changed_by) VALUES (v_order.id, NULL, 'pending', v_user);
     v_json := shop_order_json(v_order);
-    INSERT INTO email_outbox (to_address, template, data) VALUES (v_email, 'order_placed', json_build_object('order', v_json)::jsonb);
+    INSERT INTO email_outbox (to_address, template, data) VALUES (v_email, 'order_placed', json_build_object('order', v_json)::jsonb)
+    RETURNING id INTO v_email_id;
     IF v_user IS NOT NULL AND NOT p ? 'lines' THEN
       DELETE FROM cart_items WHERE user_id = v_user AND variant_id IN (SELECT variant_id FROM shop_checkout_lines_v1);
     END IF;
@@ -552,7 +674,7 @@ BEGIN
     RETURN json_build_object('outcome', 'discount-used-up', 'code', v_disc.code, 'limit', 'usage_limit');
   END;
 
-  RETURN json_build_object('outcome', 'created', 'order', v_json, 'sold_out', v_sold_out, 'bump_id', v_bump);
+  RETURN json_build_object('outcome', 'created', 'order', v_json, 'sold_out', v_sold_out, 'bump_id', v_bump, 'email_id', v_email_id);
 END
 $$;
 --> statement-breakpoint
@@ -603,6 +725,132 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
+-- A refund as the API shows it.
+CREATE OR REPLACE FUNCTION shop_refund_json(r refunds) RETURNS json
+LANGUAGE sql STABLE AS $$
+  SELECT json_build_object(
+    'id', r.id,
+    'order_id', r.order_id,
+    'amount', r.amount::text,
+    'restocked', r.restocked,
+    'reason', r.reason,
+    'status', r.status,
+    'created_at', shop_iso(r.created_at))
+$$;
+--> statement-breakpoint
+-- An admin's refund of a paid order, in one statement. The amount (default: what is left of the
+-- payment) is reserved by a conditional UPDATE, so the refunds of an order never add up to more
+-- than was paid, however many run at once; the refund row's id is the Stripe idempotency key the
+-- Worker sends it with after the response. A payment recorded by hand (no payment intent) is
+-- refunded by hand too: its row is succeeded at once. With p_restock, the items' quantities go
+-- back to their variants and products (once per order; a cancelled order's stock already went
+-- back), with a catalog bump. The owner gets the refund email. An Idempotency-Key (p_key, per
+-- order) with the same request fingerprint (p_hash) replays the refund it made; with another
+-- fingerprint it is 'key-reused'. Locks: owner, then variants by id, then products by id, then the
+-- order row.
+CREATE OR REPLACE FUNCTION shop_refund_order(p_order integer, p_amount numeric, p_restock boolean, p_reason text,
+  p_key text, p_hash text, p_actor integer) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_owner record;
+  v_order orders;
+  v_refund refunds;
+  v_amount numeric;
+  v_restock boolean := false;
+  v_back boolean := false;
+  v_bump bigint;
+BEGIN
+  SELECT * INTO v_owner FROM shop_pay_lock_owner(p_order);
+  IF NOT v_owner.known THEN
+    RETURN json_build_object('outcome', 'not-found');
+  END IF;
+  IF p_key IS NOT NULL THEN
+    SELECT * INTO v_refund FROM refunds WHERE order_id = p_order AND idempotency_key = p_key;
+    IF FOUND THEN
+      IF v_refund.request_hash IS NOT DISTINCT FROM p_hash THEN
+        RETURN json_build_object('outcome', 'replayed', 'refund', shop_refund_json(v_refund));
+      END IF;
+      RETURN json_build_object('outcome', 'key-reused');
+    END IF;
+  END IF;
+
+  SELECT * INTO v_order FROM orders WHERE id = p_order;
+  IF v_order.amount_paid <= 0 THEN
+    RETURN json_build_object('outcome', 'not-paid', 'status', v_order.status, 'payment_status', v_order.payment_status);
+  END IF;
+  v_amount := coalesce(p_amount, v_order.amount_paid - v_order.amount_refunded);
+
+  -- Taken before the order row, in checkout's order; shop_return_stock below takes them again (no-op).
+  IF p_restock THEN
+    PERFORM 1 FROM variants WHERE id IN (SELECT variant_id FROM order_items WHERE order_id = p_order) ORDER BY id FOR NO KEY UPDATE;
+    PERFORM 1 FROM products WHERE id IN (SELECT product_id FROM order_items WHERE order_id = p_order) ORDER BY id FOR NO KEY UPDATE;
+  END IF;
+  UPDATE orders SET amount_refunded = amount_refunded + v_amount,
+    payment_status = shop_pay_status(amount_paid, amount_refunded + v_amount), updated_at = now()
+  WHERE id = p_order AND v_amount > 0 AND amount_refunded + v_amount <= amount_paid
+  RETURNING * INTO v_order;
+  IF NOT FOUND THEN
+    SELECT * INTO v_order FROM orders WHERE id = p_order;
+    RETURN json_build_object('outcome', 'exceeds', 'requested', v_amount::text,
+      'amount_paid', v_order.amount_paid::text, 'amount_refunded', v_order.amount_refunded::text,
+      'refundable', (v_order.amount_paid - v_order.amount_refunded)::text);
+  END IF;
+
+  -- Decided after the order row's lock: a refund that restocked before this one has committed.
+  v_restock := p_restock AND v_order.status::text <> 'cancelled'
+    AND NOT EXISTS (SELECT 1 FROM refunds WHERE order_id = p_order AND restocked);
+  IF v_restock THEN
+    SELECT r.back, r.bump_id INTO v_back, v_bump FROM shop_return_stock(ARRAY[p_order]) r;
+  END IF;
+
+  INSERT INTO refunds (id, order_id, amount, restocked, reason, status, idempotency_key, request_hash, created_by)
+  VALUES (gen_random_uuid(), p_order, v_amount, v_restock, coalesce(p_reason, ''),
+    CASE WHEN v_order.payment_intent IS NULL THEN 'succeeded' ELSE 'pending' END, p_key, p_hash, p_actor)
+  RETURNING * INTO v_refund;
+  IF v_order.email IS NOT NULL THEN
+    INSERT INTO email_outbox (to_address, template, data)
+    VALUES (v_order.email, 'order_refunded', json_build_object('order', shop_order_json(v_order), 'refund', shop_refund_json(v_refund))::jsonb);
+  END IF;
+  RETURN json_build_object('outcome', 'created', 'refund', shop_refund_json(v_refund), 'send', v_refund.status = 'pending',
+    'bump_id', v_bump, 'back_in_stock', v_back);
+END
+$$;
+--> statement-breakpoint
+-- Records what Stripe says about one refund (its answer to the refund call, or a refund.* event):
+-- its Stripe id and status. A refund that failed or was cancelled gives its amount back to the
+-- order (amount_refunded, payment_status), once; a failed refund never comes back to life, and a
+-- succeeded one is not set back to pending by a late, older event. `p_refund` is the shop's id
+-- (null when Stripe's refund was not made by the shop: then it is looked up by Stripe's id).
+CREATE OR REPLACE FUNCTION shop_refund_settle(p_refund uuid, p_stripe_id text, p_stripe_status text) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_refund refunds;
+  v_owner record;
+  v_new text := CASE p_stripe_status WHEN 'succeeded' THEN 'succeeded' WHEN 'failed' THEN 'failed' WHEN 'canceled' THEN 'failed' ELSE 'pending' END;
+BEGIN
+  SELECT * INTO v_refund FROM refunds
+  WHERE (p_refund IS NOT NULL AND id = p_refund) OR (p_refund IS NULL AND p_stripe_id IS NOT NULL AND stripe_refund_id = p_stripe_id)
+  LIMIT 1;
+  IF NOT FOUND THEN
+    RETURN json_build_object('outcome', 'unknown-refund');
+  END IF;
+  SELECT * INTO v_owner FROM shop_pay_lock_owner(v_refund.order_id);
+  PERFORM 1 FROM orders WHERE id = v_refund.order_id FOR NO KEY UPDATE;
+  SELECT * INTO v_refund FROM refunds WHERE id = v_refund.id FOR UPDATE;
+  IF v_refund.status = 'failed' OR (v_refund.status = 'succeeded' AND v_new = 'pending') THEN
+    UPDATE refunds SET stripe_refund_id = coalesce(stripe_refund_id, p_stripe_id) WHERE id = v_refund.id;
+    RETURN json_build_object('outcome', 'refund-' || v_refund.status, 'order_id', v_refund.order_id);
+  END IF;
+  IF v_new = 'failed' THEN
+    UPDATE orders SET amount_refunded = amount_refunded - v_refund.amount,
+      payment_status = shop_pay_status(amount_paid, amount_refunded - v_refund.amount), updated_at = now()
+    WHERE id = v_refund.order_id;
+  END IF;
+  UPDATE refunds SET status = v_new, stripe_refund_id = coalesce(p_stripe_id, stripe_refund_id) WHERE id = v_refund.id;
+  RETURN json_build_object('outcome', 'refund-' || v_new, 'order_id', v_refund.order_id);
+END
+$$;
+--> statement-breakpoint
 -- For batches that an admin may run: raises SH401 (no such user) or SH403 (not an admin), which
 -- aborts the whole batch before any of its writes commit.
 CREATE OR REPLACE FUNCTION shop_require_admin(p_user integer) RETURNS void
@@ -638,5 +886,185 @@ BEGIN
     RETURNING pr.stock, q.n)
   SELECT coalesce(bool_or(stock = n), false) INTO back FROM returned;
   INSERT INTO catalog_bumps (counts) VALUES (back) RETURNING id INTO bump_id;
+END
+$$;
+--> statement-breakpoint
+-- Stripe's charge.refunded (part of shop_stripe_event) carries the total refunded on the payment.
+-- When it covers every refund the shop has asked for, those that Stripe accepted are succeeded.
+-- When it is more than the shop asked for (a refund made in Stripe's dashboard), the difference is
+-- recorded as a succeeded refund row and counted, so amount_refunded and payment_status stay true.
+CREATE OR REPLACE FUNCTION shop_stripe_charge_refunded(p_data jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_order_id integer := (p_data->>'order_id')::integer;
+  v_total numeric := (p_data->>'amount_refunded')::numeric;
+  v_owner record;
+  v_order orders;
+  v_extra numeric;
+  v_asked numeric;
+BEGIN
+  IF v_order_id IS NULL THEN
+    RETURN json_build_object('outcome', 'unknown-order');
+  END IF;
+  SELECT * INTO v_owner FROM shop_pay_lock_owner(v_order_id);
+  IF NOT v_owner.known THEN
+    RETURN json_build_object('outcome', 'unknown-order');
+  END IF;
+  SELECT * INTO v_order FROM orders WHERE id = v_order_id FOR NO KEY UPDATE;
+  IF v_order.payment_intent IS DISTINCT FROM p_data->>'payment_intent' OR v_total IS NULL THEN
+    RETURN json_build_object('outcome', 'unknown-payment', 'order_id', v_order_id);
+  END IF;
+  v_extra := least(v_total, v_order.amount_paid) - v_order.amount_refunded;
+  IF v_extra > 0 THEN
+    INSERT INTO refunds (id, order_id, amount, restocked, reason, status)
+    VALUES (gen_random_uuid(), v_order_id, v_extra, false, 'refunded in Stripe', 'succeeded');
+    UPDATE orders SET amount_refunded = amount_refunded + v_extra,
+      payment_status = shop_pay_status(amount_paid, amount_refunded + v_extra), updated_at = now()
+    WHERE id = v_order_id;
+  END IF;
+  SELECT coalesce(sum(amount), 0) INTO v_asked FROM refunds WHERE order_id = v_order_id AND status <> 'failed';
+  IF v_total >= v_asked THEN
+    UPDATE refunds SET status = 'succeeded' WHERE order_id = v_order_id AND status = 'pending' AND stripe_refund_id IS NOT NULL;
+  END IF;
+  RETURN json_build_object('outcome', CASE WHEN v_extra > 0 THEN 'refunded-outside' ELSE 'refunds-confirmed' END, 'order_id', v_order_id);
+END
+$$;
+--> statement-breakpoint
+-- Handles one verified Stripe webhook event in one statement. The event id goes into stripe_events
+-- first (ON CONFLICT DO NOTHING): a replay, or the same event delivered several times at once,
+-- finds the id taken (waiting for the first delivery's commit) and changes nothing. The event is
+-- then applied and its outcome recorded on the same row. `p_data` is what the Worker read from the
+-- event's object, with amounts already converted to decimal strings:
+--   checkout.session.*: session_id, order_id, payment_status, amount, currency, payment_intent
+--   charge.refunded:    order_id, payment_intent, amount_refunded, currency
+--   refund.*:           refund_id (ours, from metadata), stripe_refund_id, status
+-- Returns {outcome, order_id, ...}: 'paid' adds user_id, notification and previous_notification_id
+-- for the push; 'refund-after-cancel' adds refund_id for the Worker to send to Stripe.
+CREATE OR REPLACE FUNCTION shop_stripe_event(p_event text, p_type text, p_data jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_result json;
+BEGIN
+  INSERT INTO stripe_events (id, type, outcome) VALUES (p_event, p_type, 'received') ON CONFLICT (id) DO NOTHING;
+  IF NOT FOUND THEN
+    RETURN json_build_object('outcome', 'duplicate');
+  END IF;
+  CASE
+    WHEN p_type IN ('checkout.session.completed', 'checkout.session.async_payment_succeeded') THEN
+      v_result := shop_stripe_session_paid(p_data);
+    WHEN p_type = 'checkout.session.expired' THEN
+      UPDATE payment_sessions SET status = 'expired' WHERE id = p_data->>'session_id' AND status = 'open';
+      v_result := json_build_object('outcome', 'session-expired', 'order_id', (p_data->>'order_id')::integer);
+    WHEN p_type = 'charge.refunded' THEN
+      v_result := shop_stripe_charge_refunded(p_data);
+    WHEN p_type IN ('refund.created', 'refund.updated', 'refund.failed') THEN
+      v_result := shop_refund_settle((p_data->>'refund_id')::uuid, p_data->>'stripe_refund_id', p_data->>'status');
+    ELSE
+      v_result := json_build_object('outcome', 'ignored');
+  END CASE;
+  UPDATE stripe_events SET outcome = v_result->>'outcome', order_id = (v_result->>'order_id')::integer WHERE id = p_event;
+  RETURN v_result;
+END
+$$;
+--> statement-breakpoint
+-- A Checkout Session that Stripe reports complete (part of shop_stripe_event). Only a session that
+-- is paid, for exactly the order's total and currency, moves a pending order to paid (with its
+-- history row, notification and email through shop_order_moved); anything else is recorded as its
+-- outcome and changes nothing. A payment that lands on an order already cancelled (its hold ran
+-- out while the customer was paying) is kept as paid-and-refunded: a pending refund row for the
+-- whole amount, which the Worker sends to Stripe after the response, and the refund email.
+CREATE OR REPLACE FUNCTION shop_stripe_session_paid(p_data jsonb) RETURNS json
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_order_id integer := (p_data->>'order_id')::integer;
+  v_amount numeric := (p_data->>'amount')::numeric;
+  v_currency text := lower(p_data->>'currency');
+  v_intent text := p_data->>'payment_intent';
+  v_owner record;
+  v_order orders;
+  v_moved json;
+  v_refund refunds;
+BEGIN
+  IF v_order_id IS NULL THEN
+    RETURN json_build_object('outcome', 'unknown-order');
+  END IF;
+  SELECT * INTO v_owner FROM shop_pay_lock_owner(v_order_id);
+  IF NOT v_owner.known THEN
+    RETURN json_build_object('outcome', 'unknown-order');
+  END IF;
+  SELECT * INTO v_order FROM orders WHERE id = v_order_id FOR NO KEY UPDATE;
+  IF p_data->>'payment_status' IS DISTINCT FROM 'paid' THEN
+    RETURN json_build_object('outcome', 'not-paid', 'order_id', v_order_id);
+  END IF;
+  IF v_amount IS DISTINCT FROM v_order.total OR v_currency IS DISTINCT FROM v_order.currency THEN
+    RETURN json_build_object('outcome', 'amount-mismatch', 'order_id', v_order_id,
+      'expected', json_build_object('amount', v_order.total::text, 'currency', v_order.currency),
+      'received', json_build_object('amount', v_amount::text, 'currency', v_currency));
+  END IF;
+  IF v_order.payment_status::text <> 'unpaid' THEN
+    -- The same payment told twice (completed, then async_payment_succeeded) changes nothing; a
+    -- second payment for one order needs a person.
+    RETURN json_build_object('outcome', CASE WHEN v_order.payment_intent = v_intent THEN 'already-paid' ELSE 'duplicate-payment' END, 'order_id', v_order_id);
+  END IF;
+  UPDATE payment_sessions SET status = 'complete' WHERE id = p_data->>'session_id';
+
+  IF v_order.status::text = 'pending' THEN
+    UPDATE orders SET status = 'paid', payment_status = 'paid', amount_paid = total, payment_method = 'stripe',
+      payment_intent = v_intent, paid_at = now(), updated_at = now()
+    WHERE id = v_order_id RETURNING * INTO v_order;
+    v_moved := shop_order_moved(v_order, 'pending', 'paid', NULL);
+    RETURN json_build_object('outcome', 'paid', 'order_id', v_order_id, 'user_id', v_order.user_id,
+      'notification', v_moved->'notification', 'previous_notification_id', v_moved->'previous_notification_id');
+  END IF;
+
+  IF v_order.status::text = 'cancelled' THEN
+    UPDATE orders SET payment_status = 'refunded', amount_paid = v_amount, amount_refunded = v_amount, payment_method = 'stripe',
+      payment_intent = v_intent, paid_at = now(), updated_at = now()
+    WHERE id = v_order_id RETURNING * INTO v_order;
+    INSERT INTO refunds (id, order_id, amount, restocked, reason, status)
+    VALUES (gen_random_uuid(), v_order_id, v_amount, false, 'paid after the order was cancelled', 'pending')
+    RETURNING * INTO v_refund;
+    IF v_order.email IS NOT NULL THEN
+      INSERT INTO email_outbox (to_address, template, data)
+      VALUES (v_order.email, 'order_refunded', json_build_object('order', shop_order_json(v_order), 'refund', shop_refund_json(v_refund))::jsonb);
+    END IF;
+    RETURN json_build_object('outcome', 'refund-after-cancel', 'order_id', v_order_id, 'refund_id', v_refund.id);
+  END IF;
+
+  RETURN json_build_object('outcome', 'unexpected-status', 'order_id', v_order_id, 'status', v_order.status);
+END
+$$;
+--> statement-breakpoint
+-- Changes an image's alt text and/or moves it to another place among its product's pictures (NULL
+-- leaves a field as it is). Moving renumbers the others around it so positions stay 0..n-1 in
+-- order; a position past the end means the end. Returns the image's row, or no row when the image
+-- is not one of that live product's. Serialised per product by the product row lock, as in
+-- shop_add_product_image.
+CREATE OR REPLACE FUNCTION shop_update_product_image(p_product integer, p_image integer, p_alt text, p_position integer)
+RETURNS SETOF product_images
+LANGUAGE plpgsql AS $$
+DECLARE
+  v_position integer;
+BEGIN
+  PERFORM 1 FROM products WHERE id = p_product AND deleted_at IS NULL FOR NO KEY UPDATE;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  PERFORM 1 FROM product_images WHERE id = p_image AND product_id = p_product;
+  IF NOT FOUND THEN
+    RETURN;
+  END IF;
+  IF p_position IS NOT NULL THEN
+    SELECT least(greatest(p_position, 0), count(*)::integer) INTO v_position
+    FROM product_images WHERE product_id = p_product AND id <> p_image;
+    UPDATE product_images pi SET position = CASE WHEN o.n < v_position THEN o.n ELSE o.n + 1 END
+    FROM (SELECT id, (row_number() OVER (ORDER BY position, id) - 1)::integer AS n
+          FROM product_images WHERE product_id = p_product AND id <> p_image) o
+    WHERE pi.id = o.id AND pi.position IS DISTINCT FROM CASE WHEN o.n < v_position THEN o.n ELSE o.n + 1 END;
+  END IF;
+  RETURN QUERY
+    UPDATE product_images SET alt = coalesce(p_alt, alt), position = coalesce(v_position, position)
+    WHERE id = p_image
+    RETURNING *;
 END
 $$;

@@ -37,12 +37,13 @@ try {
     processGroup: true,
     timeoutMs: 120_000,
   });
+  stack.stripe.setWebhookTarget(`${worker.url}/api/payments/stripe/webhook`);
   try {
     code = await new Promise<number>((resolve) => {
       const child = spawn(path.join(root, "node_modules", ".bin", "vitest"), ["run", "--config", "vitest.e2e.config.ts", ...args], {
         cwd: root,
         stdio: "inherit",
-        env: { ...process.env, E2E_BASE_URL: worker.url, E2E_RUNTIME: kind, ADMIN_EMAIL: DEFAULT_ADMIN_EMAIL, ADMIN_PASSWORD: DEFAULT_ADMIN_PASSWORD },
+        env: { ...process.env, E2E_BASE_URL: worker.url, E2E_STRIPE_URL: stack.stripe.url, E2E_RUNTIME: kind, ADMIN_EMAIL: DEFAULT_ADMIN_EMAIL, ADMIN_PASSWORD: DEFAULT_ADMIN_PASSWORD },
       });
       child.on("exit", (c) => resolve(c ?? 1));
     });

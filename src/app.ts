@@ -1,9 +1,16 @@
 import { bodyLimit } from "hono/body-limit";
+import { addressesRouter } from "./addresses";
 import { authRouter } from "./auth";
+import { recoveryRouter } from "./auth/recovery";
+import { emailRouter } from "./email";
 import { cartRouter } from "./cart";
 import { catalogRouter } from "./catalog";
+import { discountsRouter } from "./discounts";
+import { imagesRouter, isImageUpload } from "./images";
 import { notificationsRouter } from "./notifications";
 import { ordersRouter } from "./orders";
+import { shippingRouter } from "./shipping";
+import { paymentsRouter } from "./payments";
 import type { AppEnv } from "./context";
 import { health } from "./health/health.handlers";
 import { healthRoute } from "./health/health.routes";
@@ -53,8 +60,8 @@ export function createApp() {
       throw new Problem(413, "body-too-large", "The request body is larger than 64 KiB.");
     },
   });
-  // Only requests that can carry a body pay for the limit.
-  app.use("*", (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
+  // Only requests that can carry a body pay for the limit. An image upload limits its own body (5 MiB, src/images/upload.ts).
+  app.use("*", (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" || isImageUpload(c.req.method, c.req.path) ? next() : limitBody(c, next)));
 
   app.openapi(healthRoute, health);
   app.route("/", authRouter());
@@ -62,6 +69,13 @@ export function createApp() {
   app.route("/", cartRouter());
   app.route("/", ordersRouter());
   app.route("/", notificationsRouter());
+  app.route("/", addressesRouter());
+  app.route("/", shippingRouter());
+  app.route("/", discountsRouter());
+  app.route("/", imagesRouter());
+  app.route("/", recoveryRouter());
+  app.route("/", emailRouter());
+  app.route("/", paymentsRouter());
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

@@ -26,6 +26,14 @@ export interface Env {
   LOGIN_THROTTLE_WINDOW_SECONDS?: string;
   REGISTER_MAX_PER_CLIENT?: string;
   REGISTER_WINDOW_SECONDS?: string;
+  /** Stripe's API (default https://api.stripe.com); locally the stand-in in scripts/stand-ins/stripe.ts. */
+  STRIPE_API_BASE?: string;
+  /** Secret: Stripe secret key (sk_…). */
+  STRIPE_SECRET_KEY?: string;
+  /** Secret: the webhook endpoint's signing secret (whsec_…). */
+  STRIPE_WEBHOOK_SECRET?: string;
+  /** The storefront's base URL, for Stripe Checkout's return links (default: the request's origin). */
+  SHOP_URL?: string;
   ORDER_HOLD_SECONDS?: string;
   MAX_UNPAID_ORDERS?: string;
   SHOP_CURRENCY?: string;
@@ -35,8 +43,20 @@ export interface Env {
   LOGIN_MAX_FAILURES_PER_IPV6_48?: string;
   LOGIN_MAX_ATTEMPTS_PER_CLIENT?: string;
   LOGIN_MAX_ATTEMPTS_PER_EMAIL?: string;
+  /** Resend's API base URL (locally the mail sink stand-in). */
+  RESEND_API_URL?: string;
+  /** Secret. Without it mails stay pending in the outbox (nothing is lost). */
+  RESEND_API_KEY?: string;
+  EMAIL_FROM?: string;
+  SHOP_NAME?: string;
+  /** Where the links in mails point (the storefront). */
+  PASSWORD_RESET_MAX_PER_EMAIL?: string;
+  PASSWORD_RESET_MAX_PER_CLIENT?: string;
+  MAIL_THROTTLE_WINDOW_SECONDS?: string;
   NOTIFIER: DurableObjectNamespace<NotifierRpc>;
   CATALOG_VERSION_KEEPER: DurableObjectNamespace<CatalogVersionKeeperRpc>;
+  /** Product pictures, keyed by the SHA-256 of their bytes (src/images/image-store.ts). */
+  IMAGES: R2Bucket;
 }
 
 const configSchema = z.object({
@@ -72,7 +92,21 @@ const configSchema = z.object({
   /** Every login, successful or not, per client and per email: each costs a slow hash and a session row. */
   LOGIN_MAX_ATTEMPTS_PER_CLIENT: z.coerce.number().int().positive().default(1000),
   LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().positive().default(300),
+  RESEND_API_URL: z.string().url("RESEND_API_URL must be a URL").default("https://api.resend.com"),
+  RESEND_API_KEY: z.string().default(""),
+  EMAIL_FROM: z.string().min(3).default("Edge Shop <shop@example.com>"),
+  SHOP_NAME: z.string().min(1).default("Edge Shop"),
+  /** Mails one address can be sent per window on request (password reset, verification again). */
+  PASSWORD_RESET_MAX_PER_EMAIL: z.coerce.number().int().positive().default(5),
+  /** Such requests one client address may make per window, whatever the emails. */
+  PASSWORD_RESET_MAX_PER_CLIENT: z.coerce.number().int().positive().default(30),
+  MAIL_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
   NEON_WS_PROXY: z.string().optional(),
+  STRIPE_API_BASE: z.string().url("STRIPE_API_BASE must be a URL").default("https://api.stripe.com"),
+  // Optional so the rest of the shop runs without Stripe: payment routes answer 503 naming stripe.
+  STRIPE_SECRET_KEY: z.string().default(""),
+  STRIPE_WEBHOOK_SECRET: z.string().default(""),
+  SHOP_URL: z.union([z.literal(""), z.string().url("SHOP_URL must be a URL")]).optional(),
   EXPOSE_QUERY_COUNT: z.string().optional(),
 });
 

@@ -15,12 +15,12 @@ function pathOf(url: string): string {
 }
 
 /**
- * The Worker owns /api/* and /health (everything else is a static asset, served before the Worker
+ * The Worker owns /api/*, /health and /images/* (everything else is a static asset, served before the Worker
  * runs): any other path is answered 404 here, without building a router context. Junk requests are
  * the commonest kind and the cheapest this way (issue 14).
  */
 function isWorkerPath(path: string): boolean {
-  return path.startsWith("/api/") || path === "/api" || path.startsWith("/api?") || path === "/health" || path.startsWith("/health?");
+  return path.startsWith("/api/") || path === "/api" || path.startsWith("/api?") || path === "/health" || path.startsWith("/health?") || path.startsWith("/images/");
 }
 
 export default {

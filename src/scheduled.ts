@@ -1,27 +1,50 @@
 import { pruneExpiredSessions } from "./auth/auth.service";
 import { sweepCatalogBumps } from "./catalog/catalog-version";
 import { databaseFor } from "./db/client";
+import { sweepOutbox } from "./email";
 import { readConfig, type Env } from "./env";
+import { sweepUnreferencedImages } from "./images/image-sweep";
 import { redisFor } from "./lib/redis";
 import { sweepExpiredOrders } from "./orders/order-holds";
+import { retryPendingRefunds } from "./payments";
 
 /**
- * The cron trigger (every minute, wrangler.toml): pays catalog cache bumps that no request confirmed
- * (so a stale price lives at most about a minute even if an invocation died between its commit and
- * its bump), prunes expired login sessions and cancels unpaid orders whose stock hold expired.
- * Each part runs even if another fails.
+ * The cron trigger (every minute, wrangler.toml). Each sweep pays what no request could, in
+ * batches under its own time limit, and runs even if another fails:
+ * - catalog cache bumps that no request confirmed (a stale price lives at most about a minute even
+ *   if an invocation died between its commit and its bump);
+ * - expired login sessions;
+ * - unpaid orders whose stock hold expired (cancelled, stock returned, owners told);
+ * - the email outbox rows no request delivered (provider down, isolate gone, backoff due);
+ * - refunds Stripe has not confirmed receiving (it was down, or the invocation ended first);
+ * - once an hour, stored pictures that no product image refers to any more.
  */
-export async function scheduled(_controller: ScheduledController, env: Env, _ctx: ExecutionContext): Promise<void> {
+export async function scheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext): Promise<void> {
   const config = readConfig(env);
   const db = databaseFor(config);
   const redis = redisFor(config);
-  const [bumps, sessions, holds] = await Promise.allSettled([sweepCatalogBumps(db, redis), pruneExpiredSessions(db), sweepExpiredOrders(env, db, redis)]);
-  for (const [what, result] of [["catalog bump sweep", bumps], ["session pruning", sessions], ["expired order sweep", holds]] as const) {
+  const hourly = new Date(controller.scheduledTime).getUTCMinutes() === 0;
+  const sweeps: [string, () => Promise<unknown>][] = [
+    ["catalog bump sweep", () => sweepCatalogBumps(db, redis)],
+    ["session pruning", () => pruneExpiredSessions(db)],
+    ["expired order sweep", () => sweepExpiredOrders(env, db, redis)],
+    ["email outbox sweep", () => sweepOutbox(config, db)],
+    ["refund retry", () => retryPendingRefunds(db, config)],
+  ];
+  if (hourly) sweeps.push(["picture sweep", () => sweepUnreferencedImages(db, env.IMAGES)]);
+  const results = await Promise.allSettled(sweeps.map(([, run]) => run()));
+  results.forEach((result, i) => {
+    const what = sweeps[i]![0];
     if (result.status === "rejected") {
       console.error(JSON.stringify({ level: "error", msg: `${what} failed`, error: result.reason instanceof Error ? result.reason.message : String(result.reason) }));
+    } else if (didWork(result.value)) {
+      console.log(JSON.stringify({ level: "info", msg: what, result: result.value }));
     }
-  }
-  if (sessions.status === "fulfilled" && !sessions.value.complete) console.warn(JSON.stringify({ level: "warn", msg: "session pruning hit its time limit; the next run goes on", batches: sessions.value.batches }));
-  if (bumps.status === "fulfilled" && bumps.value > 0) console.log(JSON.stringify({ level: "info", msg: "paid unconfirmed catalog bumps", count: bumps.value }));
+  });
 }
 
+/** A sweep's result worth a log line: a count above 0, or an object holding one. */
+function didWork(value: unknown): boolean {
+  if (typeof value === "number") return value > 0;
+  return typeof value === "object" && value !== null && Object.values(value).some(didWork);
+}

@@ -17,6 +17,7 @@ export default async function setup(project: TestProject) {
   project.provide("postgresUrl", stack.postgres.url);
   project.provide("redisUrl", stack.redis.url);
   project.provide("workerBindings", stack.workerBindings);
+  project.provide("mailSinkUrl", stack.mailSink.url);
   project.provide("fuzz", { seed: Number(process.env.FUZZ_SEED ?? 20261124), runs: Number(process.env.FUZZ_RUNS ?? 10_000) });
   return async () => {
     await stack.stop();

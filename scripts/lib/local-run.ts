@@ -146,7 +146,9 @@ async function startWorker(run: Run, port: number): Promise<WorkerRuntime> {
   try {
     // Own process group, stopped as a whole by shutdown(): nothing outlives this script, whichever
     // way it is stopped (Ctrl-C here reaches this process, which then stops the runtime).
-    run.worker = await startRuntime(run.kind, { port, bindings: run.stack!.workerBindings, echo: true, processGroup: true, timeoutMs: 120_000 });
+    // SHOP_URL: the links in the shop's mails (password reset, verification) open this storefront.
+    const bindings = { ...run.stack!.workerBindings, SHOP_URL: `http://localhost:${port}` };
+    run.worker = await startRuntime(run.kind, { port, bindings, echo: true, processGroup: true, timeoutMs: 120_000 });
     return run.worker;
   } catch (err) {
     // wrangler's and workerd's own output is already on the terminal: one line on top of it.
@@ -154,7 +156,7 @@ async function startWorker(run: Run, port: number): Promise<WorkerRuntime> {
   }
 }
 
-function printBanner(kind: RuntimeKind, url: string, admin: ReturnType<typeof demoAdmin>, catalogLine: string): void {
+function printBanner(kind: RuntimeKind, url: string, admin: ReturnType<typeof demoAdmin>, catalogLine: string, mailSinkUrl: string): void {
   console.log(
     [
       "",
@@ -165,6 +167,7 @@ function printBanner(kind: RuntimeKind, url: string, admin: ReturnType<typeof de
       `  │ Health          ${url}/health`,
       `  │ Admin login     ${admin ? `${admin.email} / ${admin.password}` : `none created on your DATABASE_URL (set ADMIN_PASSWORD=… to create ${process.env.ADMIN_EMAIL || "admin@example.com"})`}`,
       `  │ Catalog         ${catalogLine}`,
+      `  │ Mail sink       ${mailSinkUrl} (every mail the shop sends; JSON at /emails)`,
       "  │ Ctrl-C stops everything.",
       "  └──────────────────────────────────────────────────────────────",
       "",
@@ -178,10 +181,12 @@ export async function runLocal(kind: RuntimeKind): Promise<void> {
   const admin = demoAdmin(process.env);
   const catalogLine = await startLocalStack(run, admin);
   const worker = await startWorker(run, port);
+  // Stripe's webhooks go to the Worker, whose URL is known only now.
+  run.stack!.stripe.setWebhookTarget(`${worker.url}/api/payments/stripe/webhook`);
   // wrangler dev warns that crons are never fired locally; here they are.
   const crons = readWranglerToml(path.join(root, "wrangler.toml")).crons;
   if (crons.length) run.log(`[triggers] crons ${crons.map((c) => JSON.stringify(c)).join(", ")} fire the Worker's scheduled handler at the top of each matching minute (UTC)`);
-  printBanner(kind, worker.url, admin, catalogLine);
+  printBanner(kind, worker.url, admin, catalogLine, run.stack!.mailSink.url);
   worker.process.on("exit", (code) => {
     if (!run.stopping) {
       console.error(`[${kind}] ${kind === "dev" ? "wrangler" : "workerd"} exited (${code ?? "signal"})`);

@@ -3,6 +3,8 @@ import net from "node:net";
 import pg from "pg";
 import { startNeonBridge, type NeonBridge } from "../bridges/neon-bridge.ts";
 import { startUpstashBridge, type UpstashBridge } from "../bridges/upstash-bridge.ts";
+import { startMailSink, type MailSink } from "../stand-ins/mail-sink.ts";
+import { startStripe, type StripeStandIn } from "../stand-ins/stripe.ts";
 import { migrateDatabase } from "./migrate.ts";
 import { externalPostgres, startEmbeddedPostgres, type PostgresServer } from "./postgres.ts";
 import { externalRedis, startRedisServer, type RedisServer } from "./redis.ts";
@@ -13,12 +15,22 @@ export interface Stack {
   redis: RedisServer;
   neonBridge: NeonBridge;
   upstashBridge: UpstashBridge;
+  /** Stands in for Resend: the Worker's mails land here (its page and JSON list them). */
+  mailSink: MailSink;
+  /** Local Stripe (scripts/stand-ins/stripe.ts); its webhook target is set once the Worker's URL is known. */
+  stripe: StripeStandIn;
   /** Bindings the Worker needs to reach this stack. */
   workerBindings: {
     DATABASE_URL: string;
     NEON_WS_PROXY: string;
     UPSTASH_REDIS_REST_URL: string;
     UPSTASH_REDIS_REST_TOKEN: string;
+    RESEND_API_URL: string;
+    RESEND_API_KEY: string;
+    EMAIL_FROM: string;
+    STRIPE_API_BASE: string;
+    STRIPE_SECRET_KEY: string;
+    STRIPE_WEBHOOK_SECRET: string;
   };
   stop(): Promise<void>;
 }
@@ -102,17 +114,31 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const token = randomBytes(24).toString("hex");
     const upstashBridge = await startUpstashBridge({ redisUrl: redis.url, token });
     started.push({ stop: () => upstashBridge.close() });
+    const mailSink = await startMailSink();
+    started.push({ stop: () => mailSink.close() });
+    log(`mail sink ${mailSink.url}`);
+    // Fixed local secrets (sk_test_local, whsec_local_edge_shop), so a test can sign its own events.
+    const stripe = await startStripe();
+    started.push({ stop: () => stripe.close() });
     const proxy = neonBridge.url.replace(/^ws:\/\//, "");
     return {
       postgres,
       redis,
       neonBridge,
       upstashBridge,
+      mailSink,
+      stripe,
       workerBindings: {
         DATABASE_URL: postgres.url,
         NEON_WS_PROXY: proxy,
         UPSTASH_REDIS_REST_URL: upstashBridge.url,
         UPSTASH_REDIS_REST_TOKEN: token,
+        RESEND_API_URL: mailSink.url,
+        RESEND_API_KEY: mailSink.apiKey,
+        EMAIL_FROM: "Edge Shop <shop@localhost>",
+        STRIPE_API_BASE: stripe.url,
+        STRIPE_SECRET_KEY: stripe.secretKey,
+        STRIPE_WEBHOOK_SECRET: stripe.webhookSecret,
       },
       stop: stopAll,
     };

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { startR2, type R2StandIn } from "../stand-ins/r2.ts";
 import { startCronTicker } from "./cron.ts";
 import { RuntimeProcess } from "./runtime-process.ts";
 import { StartupError } from "./startup-error.ts";
@@ -194,6 +195,8 @@ export interface WorkerdConfigOptions {
   stateDir: string;
   /** Where the generated config and helper workers are written. */
   runDir: string;
+  /** host:port of the R2 stand-in behind each `[[r2_buckets]]` binding (startWorkerd starts them). */
+  r2Addresses?: Record<string, string>;
 }
 
 /** Copies the bundle next to the config; returns its modules as capnp, the main module first. */
@@ -312,6 +315,13 @@ export function writeWorkerdConfig(opts: WorkerdConfigOptions): string {
     `(name = "internet", network = (allow = ["public", "private", "local"], tlsOptions = (trustBrowserCas = true)))`,
     `(name = "do-storage", disk = (path = ${capnpString(path.resolve(opts.stateDir))}, writable = true))`,
   ];
+  // workerd sends each bucket operation to the binding's service as HTTP: the R2 stand-in answers.
+  for (const { binding } of config.r2Buckets) {
+    const address = opts.r2Addresses?.[binding];
+    if (!address) throw new StartupError(`No R2 stand-in for the bucket binding ${binding}.`);
+    services.push(`(name = ${capnpString(`r2-${binding}`)}, external = (address = ${capnpString(address)}, http = ()))`);
+    bindings.push(`(name = ${capnpString(binding)}, r2Bucket = ${capnpString(`r2-${binding}`)})`);
+  }
   const front = addAssetServices(config, opts.runDir, services, bindings);
   const sockets = [`(name = "http", address = ${capnpString(`${opts.host}:${opts.port}`)}, http = (), service = ${capnpString(front)})`];
   addCronService(config, opts.runDir, services, sockets);
@@ -422,7 +432,22 @@ async function workerdListening(proc: RuntimeProcess, opts: StartWorkerdOptions,
 
 /** Generates the config and runs `workerd serve`; resolves once its HTTP socket listens. */
 export async function startWorkerd(opts: StartWorkerdOptions): Promise<WorkerdRuntime> {
-  const configFile = writeWorkerdConfig({ ...opts, host: "127.0.0.1" });
+  // One local bucket per [[r2_buckets]], its objects kept next to the Durable Objects' storage.
+  const buckets: R2StandIn[] = [];
+  const r2Addresses: Record<string, string> = {};
+  for (const { binding, bucketName } of opts.config.r2Buckets) {
+    const bucket = await startR2({ dir: path.join(path.dirname(path.resolve(opts.stateDir)), "r2", bucketName) });
+    buckets.push(bucket);
+    r2Addresses[binding] = bucket.address;
+  }
+  const closeBuckets = () => Promise.all(buckets.map((b) => b.close()));
+  let configFile: string;
+  try {
+    configFile = writeWorkerdConfig({ ...opts, host: "127.0.0.1", r2Addresses });
+  } catch (err) {
+    await closeBuckets();
+    throw err;
+  }
   const proc = spawnWorkerd(configFile, opts);
   const output = collectOutput(proc, opts);
   const disarmExitKill = proc.killOnParentExit();
@@ -430,6 +455,7 @@ export async function startWorkerd(opts: StartWorkerdOptions): Promise<WorkerdRu
   const stop = async () => {
     ticker?.stop();
     await stopWorkerd(proc);
+    await closeBuckets();
     disarmExitKill();
   };
   const ports = await workerdListening(proc, opts, output, stop);

@@ -29,6 +29,8 @@ export interface WorkerConfig {
   sqliteClasses: Set<string>;
   crons: string[];
   assets: AssetsConfig | null;
+  /** `[[r2_buckets]]`: the binding name and the bucket it names. */
+  r2Buckets: { binding: string; bucketName: string }[];
   /** Keys whose effect `npm run serve` cannot reproduce (a binding kind it does not emulate). */
   unsupported: string[];
 }
@@ -39,7 +41,7 @@ const IGNORED = new Set([
   "observability", "logpush", "send_metrics", "keep_vars", "dev", "placement", "limits", "no_bundle", "find_additional_modules",
   "base_dir", "rules", "build", "tsconfig", "define", "alias", "node_compat", "usage_model", "tail_consumers",
 ]);
-const UNDERSTOOD = new Set(["name", "main", "compatibility_date", "compatibility_flags", "vars", "durable_objects", "migrations", "triggers", "assets"]);
+const UNDERSTOOD = new Set(["name", "main", "compatibility_date", "compatibility_flags", "vars", "durable_objects", "migrations", "triggers", "assets", "r2_buckets"]);
 
 type Table = Record<string, unknown>;
 const isTable = (v: unknown): v is Table => typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
@@ -120,6 +122,16 @@ function readAssets(file: string, root: string, doc: Table, unsupported: string[
   };
 }
 
+/** `[[r2_buckets]]`. */
+function readR2Buckets(file: string, doc: Table): WorkerConfig["r2Buckets"] {
+  if (doc.r2_buckets === undefined) return [];
+  if (!Array.isArray(doc.r2_buckets)) throw new Error(`${file}: r2_buckets must be an array of tables`);
+  return (doc.r2_buckets as unknown[]).map((b) => {
+    if (!isTable(b)) throw new Error(`${file}: every [[r2_buckets]] must be a table`);
+    return { binding: nonEmptyString(file, b.binding, "r2_buckets.binding"), bucketName: nonEmptyString(file, b.bucket_name, "r2_buckets.bucket_name") };
+  });
+}
+
 export function readWranglerToml(file: string): WorkerConfig {
   const root = path.dirname(path.resolve(file));
   const doc = parseToml(file);
@@ -145,6 +157,7 @@ export function readWranglerToml(file: string): WorkerConfig {
     sqliteClasses,
     crons,
     assets,
+    r2Buckets: readR2Buckets(file, doc),
     unsupported,
   };
 }

@@ -2,6 +2,7 @@ import type { AppEnv } from "../context";
 import type { Database } from "../db/client";
 import { useDb } from "../db/use";
 import { readConfig, type Env } from "../env";
+import { deliverOutbox } from "../email";
 import { afterResponse } from "../lib/background";
 import type { AppRouteHandler } from "../lib/openapi";
 import { Problem, unauthorized } from "../lib/problem";
@@ -15,7 +16,9 @@ import { clientAddress, countLoginAttempt, countRegistration, throttled } from "
 export const register: AppRouteHandler<typeof registerRoute> = async (c) => {
   const config = readConfig(c.env);
   await countRegistration(config, clientAddress(c.req.header("cf-connecting-ip")));
-  const row = await registerUser(useDb(c), c.req.valid("json"), config.PASSWORD_PEPPER);
+  const db = useDb(c);
+  const { row, verificationEmailId } = await registerUser(db, c.req.valid("json"), config.PASSWORD_PEPPER);
+  afterResponse(c, () => deliverOutbox(config, db, { ids: [verificationEmailId] }));
   return c.json(toUserResponse(row), 201);
 };
 

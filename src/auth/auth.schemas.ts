@@ -55,6 +55,7 @@ export const UserSchema = z
     phone: z.string(),
     address: z.string(),
     is_admin: z.boolean(),
+    email_verified_at: z.string().nullable().openapi({ format: "date-time", description: "When the user confirmed their email address (POST /api/auth/verify-email/confirm); null until then." }),
     created_at: z.string().openapi({ format: "date-time" }),
     updated_at: z.string().openapi({ format: "date-time" }),
   })
@@ -70,6 +71,9 @@ export const TokenPairSchema = z
   .openapi("TokenPair");
 
 export type UserResponse = z.infer<typeof UserSchema>;
+
+/** The same rules as registration, for the account-recovery routes (src/auth/recovery.schemas.ts). */
+export { email as EmailAddressSchema, password as PasswordSchema };
 
 export const RefreshRetryHeader = z.object({
   "idempotency-key": z

@@ -4,6 +4,7 @@ import { users } from "../db/schema";
 import type { Config } from "../env";
 import { sha256Hex } from "../lib/hash";
 import { conflict, unauthorized } from "../lib/problem";
+import { EMAIL_VERIFICATION_TTL_SECONDS, newAccountToken } from "./account-tokens";
 import type { UserResponse } from "./auth.schemas";
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "./password";
 import type { LoginCount } from "./throttle";
@@ -19,6 +20,7 @@ export function toUserResponse(row: UserRow): UserResponse {
     phone: row.phone,
     address: row.address,
     is_admin: row.isAdmin,
+    email_verified_at: row.emailVerifiedAt?.toISOString() ?? null,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };
@@ -41,20 +43,55 @@ export function adminCheck(db: Database, userId: number) {
   return db.execute(sql`select shop_require_admin(${userId})`);
 }
 
+export interface Registered {
+  row: UserRow;
+  /** The outbox row of the verification mail, for the sender to deliver after the response. */
+  verificationEmailId: number;
+}
+
+/**
+ * One statement: the user, a verification token (hashed) and the verify_email outbox row that
+ * mails it, so an account never exists without its mail on the way.
+ */
 export async function registerUser(
   db: Database,
   input: { email: string; password: string; name?: string; phone?: string; address?: string },
   pepper?: string,
-): Promise<UserRow> {
+): Promise<Registered> {
   const passwordHash = await hashPassword(input.password, undefined, pepper);
+  const verification = await newAccountToken();
   // The unique index on lower(email) decides races: the loser inserts nothing and gets 409.
-  const [row] = await db
-    .insert(users)
-    .values({ email: input.email, passwordHash, name: input.name ?? "", phone: input.phone ?? "", address: input.address ?? "" })
-    .onConflictDoNothing()
-    .returning();
-  if (!row) throw conflict("email-taken", "An account with this email already exists.");
-  return row;
+  const { rows } = await db.execute<{ id: number; email: string; name: string; phone: string; address: string; is_admin: boolean; created_at: string; updated_at: string; outbox_id: string | number }>(sql`
+    with u as (
+      insert into users (email, password_hash, name, phone, address)
+      values (${input.email}, ${passwordHash}, ${input.name ?? ""}, ${input.phone ?? ""}, ${input.address ?? ""})
+      on conflict do nothing
+      returning *),
+    t as (
+      insert into account_tokens (token_hash, user_id, purpose, expires_at)
+      select ${verification.hash}, u.id, 'email_verification', now() + make_interval(secs => ${EMAIL_VERIFICATION_TTL_SECONDS}) from u
+      returning user_id),
+    o as (
+      insert into email_outbox (to_address, template, data)
+      select u.email, 'verify_email', jsonb_build_object('token', ${verification.token}::text) from u join t on t.user_id = u.id
+      returning id)
+    select u.id, u.email, u.name, u.phone, u.address, u.is_admin, shop_iso(u.created_at) as created_at, shop_iso(u.updated_at) as updated_at, o.id as outbox_id
+    from u, o`);
+  const r = rows[0];
+  if (!r) throw conflict("email-taken", "An account with this email already exists.");
+  const row: UserRow = {
+    id: r.id,
+    email: r.email,
+    passwordHash,
+    name: r.name,
+    phone: r.phone,
+    address: r.address,
+    isAdmin: r.is_admin,
+    emailVerifiedAt: null,
+    createdAt: new Date(r.created_at),
+    updatedAt: new Date(r.updated_at),
+  };
+  return { row, verificationEmailId: Number(r.outbox_id) };
 }
 
 export const invalidRefresh = () => unauthorized("The refresh token is invalid, expired or revoked.");

@@ -215,3 +215,35 @@ export async function countRegistration(config: Config, client: string): Promise
   }
   if (wait > 0) throw throttled("registration", wait);
 }
+
+export const mailRequestKeys = {
+  subject: (kind: MailRequestKind, subject: string) => `mail:${kind}:${subject}`,
+  client: (client: string) => `mail:client:${client}`,
+};
+
+export type MailRequestKind = "password-reset" | "verification";
+
+/**
+ * Mails sent on request (password reset, verification again) per recipient (`subject`: the email,
+ * or the user id) and per client address: nobody can flood an inbox or run up the sending bill.
+ * One script, so simultaneous requests cannot slip past the limit. 429 with Retry-After beyond it.
+ * Unlike logins these fail closed (503) when Redis cannot count: a short pause in reset mails hurts
+ * less than an unthrottled mail cannon, and nobody is locked out of shopping by it.
+ */
+export async function countMailRequest(redis: Redis, config: Config, kind: MailRequestKind, subject: string, client: string): Promise<void> {
+  const counters = [
+    { key: mailRequestKeys.subject(kind, subject), limit: config.PASSWORD_RESET_MAX_PER_EMAIL },
+    { key: mailRequestKeys.client(client), limit: config.PASSWORD_RESET_MAX_PER_CLIENT },
+  ];
+  let wait: number;
+  try {
+    wait = await countInRedis(redis, counters, config.MAIL_THROTTLE_WINDOW_SECONDS);
+  } catch (err) {
+    warnUnavailable(`${kind} throttle unavailable, refusing`, err);
+    throw new Problem(503, "mail-requests-paused", "Mail requests cannot be accepted right now. Try again in a minute.", { headers: { "retry-after": "60" } });
+  }
+  if (wait > 0) {
+    const what = kind === "password-reset" ? "password reset" : "verification mail";
+    throw new Problem(429, `too-many-${kind}-attempts`, `Too many ${what} requests. Try again in ${wait} seconds.`, { headers: { "retry-after": String(wait) } });
+  }
+}

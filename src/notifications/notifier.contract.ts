@@ -16,6 +16,8 @@ export interface NotifierRpc extends Rpc.DurableObjectBranded {
   notify(userId: number, deliveries: Delivery[]): Promise<number>;
   /** Closes the sockets opened with access tokens of this session with SESSION_ENDED; returns how many. */
   closeSession(sessionId: string): Promise<number>;
+  /** Closes every socket of the user with SESSION_ENDED (all sessions ended: password reset); returns how many. */
+  closeAll(): Promise<number>;
 }
 
 /** Close codes a client must know (README, "Watching notifications"). */

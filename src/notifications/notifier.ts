@@ -90,6 +90,12 @@ export class Notifier extends DurableObject<Env> implements NotifierRpc {
     return closed;
   }
 
+  async closeAll(): Promise<number> {
+    const sockets = this.openSockets();
+    for (const socket of sockets) this.close(socket, CloseCode.sessionEnded, "signed out everywhere: log in again");
+    return sockets.length;
+  }
+
   /** Closes the sockets whose access token expired, then waits for the next one to expire. */
   override async alarm(): Promise<void> {
     await this.armExpiryAlarm();

@@ -36,3 +36,12 @@ export async function endSessionSockets(env: Env, userId: number, sessionId: str
     warn("closing an ended session's sockets failed", userId, err);
   }
 }
+
+/** Closes every socket of the user with 4001 (a password reset ended all their sessions). Never throws. */
+export async function endUserSockets(env: Env, userId: number): Promise<void> {
+  try {
+    await notifierOf(env, userId).closeAll();
+  } catch (err) {
+    warn("closing a user's sockets failed", userId, err);
+  }
+}

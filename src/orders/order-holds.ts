@@ -1,8 +1,10 @@
 import type { Redis } from "@upstash/redis/cloudflare";
 import { payBump } from "../catalog/catalog-version";
 import type { Database } from "../db/client";
-import type { Env } from "../env";
+import { readConfig, type Env } from "../env";
+import { deliverOutbox } from "../email";
 import { pushToUser } from "../notifications/push";
+import { expireOpenSessions } from "../payments";
 import { expireOrders } from "./orders.service";
 
 /** Orders cancelled per statement: each batch locks its orders' variants and products at once. */
@@ -25,6 +27,10 @@ export async function sweepExpiredOrders(env: Env, db: Database, redis: Redis): 
     await Promise.all(
       batch.cancelled.flatMap(({ order, delivery }) => (delivery && order.user_id !== null ? [pushToUser(env, order.user_id, [delivery])] : [])),
     );
+    await expireOpenSessions(readConfig(env), db, batch.cancelled.map(({ order }) => order.id));
+    const emails = batch.cancelled.flatMap(({ emailId }) => (emailId === null ? [] : [emailId]));
+    // A failed delivery stays in the outbox for the email sweep.
+    await deliverOutbox(readConfig(env), db, { ids: emails }).catch(() => undefined);
     if (batch.cancelled.length < EXPIRY_BATCH) break;
   }
   return cancelled;

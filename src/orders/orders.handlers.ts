@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { bearerToken, currentUser } from "../auth/guards";
 import { bumpCatalogVersion } from "../catalog/catalog-version";
+import { deliverOutbox } from "../email";
 import type { AppEnv } from "../context";
 import type { Database } from "../db/client";
 import { useDb } from "../db/use";
@@ -11,6 +12,7 @@ import { issuesToErrors, type AppRouteHandler } from "../lib/openapi";
 import { buildPage, pageLinker, pageRequest, pageWindow, readCursor, signCursor, type Count, type KeysetPosition, type PageRequest, type PageWindow } from "../lib/pagination";
 import { Problem, unauthorized, validationProblem } from "../lib/problem";
 import { pushToUser } from "../notifications/push";
+import { expireOpenSessions, sendRefunds } from "../payments";
 import type * as routes from "./orders.routes";
 import { PlaceOrderSchema, type AdminOrderResponse, type OrderStatus, type PlaceOrderRequest } from "./orders.schemas";
 import * as ordersService from "./orders.service";
@@ -31,6 +33,13 @@ function parseBody(raw: string): { body: PlaceOrderRequest } | { problem: Proble
 /** After an order is written: the catalog bump (stock changed) on the critical path, its email after the response. */
 async function afterPlaced(c: Context<AppEnv>, db: Database, placed: ordersService.PlaceResult): Promise<void> {
   if (placed.bump) await bumpCatalogVersion(c, db, placed.bump);
+  sendEmails(c, db, [placed.emailId]);
+}
+
+/** Delivers the outbox rows a request wrote, after its response; the cron retries what fails. */
+function sendEmails(c: Context<AppEnv>, db: Database, ids: (number | null)[]): void {
+  const due = ids.filter((id): id is number => id !== null);
+  if (due.length > 0) afterResponse(c, () => deliverOutbox(readConfig(c.env), db, { ids: due }));
 }
 
 /**
@@ -130,6 +139,14 @@ async function applyStatusChange(c: Context<AppEnv>, id: number, to: OrderStatus
   if (change.bump) await bumpCatalogVersion(c, db, change.bump);
   const { delivery, order } = change;
   if (delivery && order.user_id !== null) afterResponse(c, () => pushToUser(c.env, order.user_id!, [delivery]));
+  sendEmails(c, db, [change.emailId]);
+  if (to === "cancelled") {
+    const config = readConfig(c.env);
+    // A payment page still open for this order must not take money any more; a payment that was
+    // taken is refunded (the refund row was written with the cancellation).
+    afterResponse(c, () => expireOpenSessions(config, db, [order.id]));
+    if (change.refundId) afterResponse(c, () => sendRefunds(config, db, [change.refundId!]));
+  }
   return order;
 }
 

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { AddressInput } from "../addresses/addresses.schemas";
 import { MAX_ID } from "../lib/ids";
 import { MoneyOutput } from "../lib/money";
 import { PageQuery, pageListSchema, positiveIntParam } from "../lib/pagination";
@@ -88,26 +89,10 @@ export const QuoteSchema = z
   .openapi("Quote");
 export type QuoteResponse = z.infer<typeof QuoteSchema>;
 
-const text = (max: number) => z.string().trim().max(max, `Must be at most ${max} characters.`);
-const required = (max: number) => text(max).min(1, "Must not be empty.");
 const id = (what: string) => z.number().int(`Must be ${what}.`).positive(`Must be ${what}.`).max(MAX_ID, `Must be ${what}.`);
 
-/** An address sent with an order (not kept in the address book). */
-export const ShippingAddressInput = z
-  .strictObject({
-    name: required(200),
-    line1: required(200),
-    line2: text(200).optional(),
-    city: required(200),
-    region: text(100).optional(),
-    postal_code: text(20).optional(),
-    country: z
-      .string()
-      .regex(/^[A-Za-z]{2}$/, "Must be an ISO 3166-1 alpha-2 country code.")
-      .transform((c) => c.toUpperCase()),
-    phone: text(40).optional(),
-  })
-  .openapi("ShippingAddressInput");
+/** An address sent with an order (not kept in the address book): the address book's own input. */
+export const ShippingAddressInput = AddressInput;
 
 const checkoutFields = {
   shipping_address_id: id("an address id").optional().openapi({ description: "One of your addresses (`/api/me/addresses`)." }),

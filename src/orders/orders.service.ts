@@ -72,7 +72,8 @@ export async function adminListOrders(db: Database, adminId: number, filters: Or
   return { rows, count: toCount(counted, plan) as Count | null };
 }
 
-export type PlaceResult = { order: AdminOrderResponse; replayed: boolean; bump: Bump | null };
+/** A placed (or replayed) order, its catalog bump, and the outbox row of its email (to send after the response). */
+export type PlaceResult = { order: AdminOrderResponse; replayed: boolean; bump: Bump | null; emailId: number | null };
 
 /** What a checkout prices or places: the customer, the lines (the cart when absent) and the request body. */
 export interface CheckoutRequest {
@@ -97,7 +98,7 @@ interface VariantShortage {
 }
 
 type Checked =
-  | { outcome: "created"; order: AdminOrderResponse; sold_out: boolean; bump_id: number }
+  | { outcome: "created"; order: AdminOrderResponse; sold_out: boolean; bump_id: number; email_id: number | null }
   | { outcome: "quoted"; quote: QuoteResponse }
   | { outcome: "replayed"; order: AdminOrderResponse }
   | { outcome: "key-reused" | "empty-cart" | "unknown-user" | "address-not-found" | "shipping-method-not-found" }
@@ -123,7 +124,7 @@ async function checkout(db: Database, config: Config, request: CheckoutRequest, 
     guest_token_hash: request.guestTokenHash,
     lines: request.lines,
     address_id: body.shipping_address_id,
-    address: body.shipping_address && { line2: "", region: "", postal_code: "", phone: "", ...body.shipping_address },
+    address: body.shipping_address,
     method_id: body.shipping_method_id,
     code: body.discount_code,
     key: request.key,
@@ -203,8 +204,8 @@ function refused(checked: Exclude<Checked, { outcome: "created" | "quoted" | "re
  */
 export async function placeOrder(db: Database, config: Config, request: CheckoutRequest): Promise<PlaceResult> {
   const checked = await checkout(db, config, request, true);
-  if (checked.outcome === "created") return { order: checked.order, replayed: false, bump: { id: checked.bump_id, counts: checked.sold_out } };
-  if (checked.outcome === "replayed") return { order: checked.order, replayed: true, bump: null };
+  if (checked.outcome === "created") return { order: checked.order, replayed: false, bump: { id: checked.bump_id, counts: checked.sold_out }, emailId: checked.email_id };
+  if (checked.outcome === "replayed") return { order: checked.order, replayed: true, bump: null, emailId: null };
   if (checked.outcome === "quoted") throw new Error("a committed checkout answered with a quote");
   throw refused(checked);
 }
@@ -249,10 +250,12 @@ export interface StatusChange {
   bump: Bump | null;
   /** Cancelling a paid order wrote this refund, to be sent to the payment provider after the commit. */
   refundId: string | null;
+  /** The outbox row of the email for the new status, to send after the response. */
+  emailId: number | null;
 }
 
 type Changed =
-  | { outcome: "changed"; order: AdminOrderResponse; notification: Delivery["notification"] | null; previous_notification_id: number | null; back_in_stock: boolean; bump_id: number | null; refund_id: string | null }
+  | { outcome: "changed"; order: AdminOrderResponse; notification: Delivery["notification"] | null; previous_notification_id: number | null; back_in_stock: boolean; bump_id: number | null; refund_id: string | null; email_id: number | null }
   | { outcome: "illegal"; from: OrderStatus }
   | { outcome: "not-found" | "forbidden" | "unknown-user" };
 
@@ -275,6 +278,7 @@ export async function changeStatus(db: Database, id: number, to: OrderStatus, ac
         delivery: changed.notification ? { notification: changed.notification, previousId: changed.previous_notification_id ?? 0 } : null,
         bump: changed.bump_id === null ? null : { id: changed.bump_id, counts: changed.back_in_stock },
         refundId: changed.refund_id,
+        emailId: changed.email_id,
       };
     case "illegal":
       throw illegalMove(changed.from, to);
@@ -294,12 +298,12 @@ function illegalMove(from: OrderStatus, to: OrderStatus) {
 }
 
 export interface ExpiredOrders {
-  cancelled: { order: AdminOrderResponse; delivery: Delivery | null }[];
+  cancelled: { order: AdminOrderResponse; delivery: Delivery | null; emailId: number | null }[];
   bump: Bump | null;
 }
 
 type Expired = {
-  cancelled: { order: AdminOrderResponse; notification: Delivery["notification"] | null; previous_notification_id: number | null }[];
+  cancelled: { order: AdminOrderResponse; notification: Delivery["notification"] | null; previous_notification_id: number | null; email_id: number | null }[];
   back_in_stock: boolean;
   bump_id: number | null;
 };
@@ -312,6 +316,7 @@ export async function expireOrders(db: Database, limit: number): Promise<Expired
     cancelled: expired.cancelled.map((c) => ({
       order: c.order,
       delivery: c.notification ? { notification: c.notification, previousId: c.previous_notification_id ?? 0 } : null,
+      emailId: c.email_id,
     })),
     bump: expired.bump_id === null ? null : { id: expired.bump_id, counts: expired.back_in_stock },
   };

@@ -13,7 +13,7 @@ describe("register", () => {
     const res = await api("POST", "/api/auth/register", { body: { email: `  ${email} `, password: PASSWORD, name: "Ada" } });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ email: email.toLowerCase(), name: "Ada", phone: "", address: "", is_admin: false });
-    expect(Object.keys(res.body).sort()).toEqual(["address", "created_at", "email", "id", "is_admin", "name", "phone", "updated_at"]);
+    expect(Object.keys(res.body).sort()).toEqual(["address", "created_at", "email", "email_verified_at", "id", "is_admin", "name", "phone", "updated_at"]);
     const [row] = await sql<{ password_hash: string }>("select password_hash from users where id = $1", [res.body.id]);
     expect(row!.password_hash).toMatch(/^pbkdf2_sha256\$100000\$/);
   });

@@ -157,6 +157,10 @@ describe("admin routes and catalog writes", () => {
     emptyCategoryId: number;
     productId: number;
     newName: string;
+    shippingMethodId: number;
+    taxRateId: number;
+    discountId: number;
+    newCode: string;
   }
   let target: Target;
 
@@ -169,6 +173,10 @@ describe("admin routes and catalog writes", () => {
       emptyCategoryId: (await createCategory(admin.token)).id,
       productId: product.id,
       newName: `Intruder ${crypto.randomUUID()}`,
+      shippingMethodId: (await sql<{ id: number }>("insert into shipping_methods (name, price, countries) values ('Guarded', 9.00, '{AQ}') returning id"))[0]!.id,
+      taxRateId: (await sql<{ id: number }>("insert into tax_rates (country, region, rate) values ('AQ', $1, 9) returning id", [`Guarded ${crypto.randomUUID()}`]))[0]!.id,
+      discountId: (await sql<{ id: number }>("insert into discounts (code, kind, value) values ($1, 'fixed', 9) returning id", [`GUARDED-${crypto.randomUUID()}`]))[0]!.id,
+      newCode: `INTRUDER-${crypto.randomUUID()}`,
     };
   });
 
@@ -183,6 +191,21 @@ describe("admin routes and catalog writes", () => {
     ["PATCH", `/api/products/${t.productId}`, { price: "0.01" }],
     ["DELETE", `/api/products/${t.productId}`, undefined],
     ["POST", `/api/products/${t.productId}/stock`, { stock: 0 }],
+    ["GET", "/api/admin/shipping-methods", undefined],
+    ["GET", `/api/admin/shipping-methods/${t.shippingMethodId}`, undefined],
+    ["POST", "/api/admin/shipping-methods", { name: t.newName, price: "0.00", countries: ["AQ"] }],
+    ["PATCH", `/api/admin/shipping-methods/${t.shippingMethodId}`, { price: "0.00" }],
+    ["DELETE", `/api/admin/shipping-methods/${t.shippingMethodId}`, undefined],
+    ["GET", "/api/admin/tax-rates", undefined],
+    ["GET", `/api/admin/tax-rates/${t.taxRateId}`, undefined],
+    ["POST", "/api/admin/tax-rates", { country: "AQ", region: t.newName, rate: "0" }],
+    ["PATCH", `/api/admin/tax-rates/${t.taxRateId}`, { rate: "0" }],
+    ["DELETE", `/api/admin/tax-rates/${t.taxRateId}`, undefined],
+    ["GET", "/api/admin/discounts", undefined],
+    ["GET", `/api/admin/discounts/${t.discountId}`, undefined],
+    ["POST", "/api/admin/discounts", { code: t.newCode, kind: "percent", value: "100" }],
+    ["PATCH", `/api/admin/discounts/${t.discountId}`, { value: "1000" }],
+    ["DELETE", `/api/admin/discounts/${t.discountId}`, undefined],
   ];
 
   /** Everything those routes could change, read straight from Postgres. */
@@ -191,6 +214,9 @@ describe("admin routes and catalog writes", () => {
     history: await countRows("order_status_history", t.orderId),
     categories: await sql("select id, name, description, updated_at from categories where id = any($1) or name = $2 order by id", [[t.categoryId, t.emptyCategoryId], t.newName]),
     products: await sql("select id, name, price, stock, deleted_at, updated_at from products where id = $1 or name = $2 order by id", [t.productId, t.newName]),
+    shippingMethods: await sql("select id, name, price, countries, active, updated_at from shipping_methods where id = $1 or name = $2 order by id", [t.shippingMethodId, t.newName]),
+    taxRates: await sql("select id, country, region, rate, updated_at from tax_rates where id = $1 or region = $2 order by id", [t.taxRateId, t.newName]),
+    discounts: await sql("select id, code, kind, value, active, updated_at from discounts where id = $1 or code = $2 order by id", [t.discountId, t.newCode]),
   });
 
   it("answers 401 problem+json to anonymous callers on every admin route and catalog write, and changes nothing", async () => {

@@ -42,7 +42,7 @@ function queryOf(next: string): NotificationQuery {
   return query as NotificationQuery;
 }
 
-const RANK: Record<OrderStatus, number> = { pending: 0, shipped: 1, delivered: 2, cancelled: 2 };
+const RANK: Record<OrderStatus, number> = { pending: 0, paid: 1, shipped: 2, delivered: 3, cancelled: 3 };
 
 /** Statuses only move forward, so a change applies when it is ahead of what a view shows. */
 export function applyStatus(current: OrderStatus, note: Notification | undefined): OrderStatus {

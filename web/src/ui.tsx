@@ -30,7 +30,7 @@ export function ProblemAlert({ error, children }: { error: unknown; children?: C
   );
 }
 
-const STATUS_LABEL: Record<OrderStatus, string> = { pending: "pending", shipped: "shipped", delivered: "delivered", cancelled: "cancelled" };
+const STATUS_LABEL: Record<OrderStatus, string> = { pending: "pending", paid: "paid", shipped: "shipped", delivered: "delivered", cancelled: "cancelled" };
 
 export function StatusBadge({ status }: { status: OrderStatus }) {
   return <span class={`badge badge-${status}`} data-status={status}>{STATUS_LABEL[status]}</span>;

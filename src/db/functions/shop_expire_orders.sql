@@ -37,7 +37,7 @@ BEGIN
   LOOP
     v_moved := shop_order_moved(v_order, 'pending', 'cancelled', NULL);
     v_done := v_done || json_build_object('order', shop_order_json(v_order), 'notification', v_moved->'notification',
-                                         'previous_notification_id', v_moved->'previous_notification_id');
+                                         'previous_notification_id', v_moved->'previous_notification_id', 'email_id', v_moved->'email_id');
   END LOOP;
   RETURN json_build_object('cancelled', array_to_json(v_done), 'back_in_stock', v_back, 'bump_id', v_bump);
 END

@@ -49,6 +49,7 @@ DECLARE
   v_sold_out boolean;
   v_bump bigint;
   v_json json;
+  v_email_id bigint;
 BEGIN
   -- The lines being priced, made before any lock is taken. Kept by the session (emptied at every
   -- commit), so a pooled connection creates it once, not on every checkout.
@@ -286,7 +287,8 @@ BEGIN
     FROM shop_checkout_lines_v1 ORDER BY ord;
     INSERT INTO order_status_history (order_id, from_status, to_status, changed_by) VALUES (v_order.id, NULL, 'pending', v_user);
     v_json := shop_order_json(v_order);
-    INSERT INTO email_outbox (to_address, template, data) VALUES (v_email, 'order_placed', json_build_object('order', v_json)::jsonb);
+    INSERT INTO email_outbox (to_address, template, data) VALUES (v_email, 'order_placed', json_build_object('order', v_json)::jsonb)
+    RETURNING id INTO v_email_id;
     IF v_user IS NOT NULL AND NOT p ? 'lines' THEN
       DELETE FROM cart_items WHERE user_id = v_user AND variant_id IN (SELECT variant_id FROM shop_checkout_lines_v1);
     END IF;
@@ -307,6 +309,6 @@ BEGIN
     RETURN json_build_object('outcome', 'discount-used-up', 'code', v_disc.code, 'limit', 'usage_limit');
   END;
 
-  RETURN json_build_object('outcome', 'created', 'order', v_json, 'sold_out', v_sold_out, 'bump_id', v_bump);
+  RETURN json_build_object('outcome', 'created', 'order', v_json, 'sold_out', v_sold_out, 'bump_id', v_bump, 'email_id', v_email_id);
 END
 $$;

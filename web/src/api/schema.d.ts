@@ -1606,7 +1606,7 @@ export interface paths {
         put?: never;
         /**
          * Place an order from the whole cart
-         * @description One transaction takes stock, snapshots names and prices, writes the order and removes the ordered lines from the cart. Empty cart → 400; any short line → 409 (`insufficient-stock`) naming each product with what is available, and nothing is taken. A cart becomes at most one order: of simultaneous orders of one user (a double click), one is 201 and the others find the cart empty (400); a line added meanwhile is either in that order or still in the cart. With `Idempotency-Key`, the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body → 409. The body is optional and takes no fields.
+         * @description The optional JSON body is a `PlaceOrderRequest`. One statement takes the stock, redeems the discount code, snapshots names, SKUs, options and prices, writes the order with copies of the address and shipping method and removes the ordered lines from the cart. The order is `pending` and unpaid: its stock is held until `expires_at` (30 minutes by default), when it cancels itself unless paid. You may hold at most 5 unpaid pending orders (409 `too-many-unpaid-orders`). Empty cart → 400; any short line → 409 (`insufficient-stock`) naming each variant with what is available, and nothing is taken. A cart becomes at most one order: of simultaneous orders of one user (a double click), one is 201 and the others find the cart empty (400); a line added meanwhile is either in that order or still in the cart. With `Idempotency-Key`, the same key and body replay the first answer (`Idempotent-Replayed: true`); the same key with another body → 409. Address: `shipping_address_id` (one of yours), `shipping_address`, or else your default address; with none at all the order ships nowhere (no shipping, no tax). Shipping: `shipping_method_id`, or else the cheapest active method that ships to the address's country (409 `no-shipping-method` / `shipping-unavailable` naming the country). Totals: `subtotal` is the sum of the lines (unit price × quantity); a percent code takes its share of each line, rounded half-up to cents; a fixed code is spread over the lines in proportion to their totals (largest remainder, never more than the subtotal); shipping is free when the goods after discount reach the method's `free_over`, or with a free-shipping code; prices exclude tax, and the most specific tax rate (country and region, else country) applies to each line after its discount and to shipping, rounded half-up per line; `total = subtotal − discount_total + shipping_total + tax_total`. Codes: unknown 404 `discount-not-found`; inactive, not yet started, expired, used up (`usage_limit`, or your `per_customer_limit`) or below `min_subtotal` (with the amount `missing`) are 409 naming the reason.
          */
         post: {
             parameters: {
@@ -1647,6 +1647,15 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
                 /** @description Conflict */
                 409: {
                     headers: {
@@ -1667,6 +1676,241 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cart/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The totals an order of the cart would have now
+         * @description Prices the cart exactly as `POST /api/orders` would, and refuses exactly what it would refuse, without taking or writing anything. Address: `shipping_address_id` (one of yours), `shipping_address`, or else your default address; with none at all the order ships nowhere (no shipping, no tax). Shipping: `shipping_method_id`, or else the cheapest active method that ships to the address's country (409 `no-shipping-method` / `shipping-unavailable` naming the country). Totals: `subtotal` is the sum of the lines (unit price × quantity); a percent code takes its share of each line, rounded half-up to cents; a fixed code is spread over the lines in proportion to their totals (largest remainder, never more than the subtotal); shipping is free when the goods after discount reach the method's `free_over`, or with a free-shipping code; prices exclude tax, and the most specific tax rate (country and region, else country) applies to each line after its discount and to shipping, rounded half-up per line; `total = subtotal − discount_total + shipping_total + tax_total`. Codes: unknown 404 `discount-not-found`; inactive, not yet started, expired, used up (`usage_limit`, or your `per_customer_limit`) or below `min_subtotal` (with the amount `missing`) are 409 naming the reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["QuoteRequest"];
+                };
+            };
+            responses: {
+                /** @description The totals */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Quote"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guest/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Place an order without an account
+         * @description The lines come with the request (`variant_id`, or `product_id` for a product with one variant); an address is required. Same rules, totals and stock hold as `POST /api/orders`; the order's emails go to `email`, which may hold at most 5 unpaid pending orders. The answer carries `access_token`, shown once: it reads this order (and no other) at `GET /api/guest/orders/{id}`. Registering later with the same email, once it is verified, brings the order into the account. Address: `shipping_address_id` (one of yours), `shipping_address`, or else your default address; with none at all the order ships nowhere (no shipping, no tax). Shipping: `shipping_method_id`, or else the cheapest active method that ships to the address's country (409 `no-shipping-method` / `shipping-unavailable` naming the country). Totals: `subtotal` is the sum of the lines (unit price × quantity); a percent code takes its share of each line, rounded half-up to cents; a fixed code is spread over the lines in proportion to their totals (largest remainder, never more than the subtotal); shipping is free when the goods after discount reach the method's `free_over`, or with a free-shipping code; prices exclude tax, and the most specific tax rate (country and region, else country) applies to each line after its discount and to shipping, rounded half-up per line; `total = subtotal − discount_total + shipping_total + tax_total`. Codes: unknown 404 `discount-not-found`; inactive, not yet started, expired, used up (`usage_limit`, or your `per_customer_limit`) or below `min_subtotal` (with the amount `missing`) are 409 naming the reason.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["GuestOrderRequest"];
+                };
+            };
+            responses: {
+                /** @description The order and its access token */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["GuestOrderCreated"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body larger than 64 KiB */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/guest/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A guest order, with its access token
+         * @description `Authorization: Bearer <access_token>` of this order. Any other token, or an order that is not a guest order, is 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Order"];
+                    };
+                };
+                /** @description Malformed body or query (problem+json with `errors`) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Missing, invalid or expired access token */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown id */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1750,7 +1994,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel an own pending order; its stock returns */
+        /**
+         * Cancel an own pending order; its stock returns
+         * @description Only while `pending`: the held stock and the discount code's use come back. A paid order is cancelled by an admin (which refunds it).
+         */
         post: {
             parameters: {
                 query?: never;
@@ -1832,7 +2079,7 @@ export interface paths {
                     page_size?: string;
                     /** @description Opaque `next_cursor` from a previous page: keyset paging at a cost that does not grow with depth. */
                     cursor?: string;
-                    status?: "pending" | "shipped" | "delivered" | "cancelled";
+                    status?: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
                     /** @description Only this user's orders. */
                     user?: string;
                 };
@@ -1903,7 +2150,7 @@ export interface paths {
         head?: never;
         /**
          * Move an order's status (admin)
-         * @description Allowed: pending → shipped → delivered, pending → cancelled (restocks). Anything else → 409 with `allowed`. Each change writes a history row and a notification for the owner in the same transaction, then pushes it to the owner's open WebSockets.
+         * @description Allowed: pending → paid (records an offline payment: `payment_method` manual, `amount_paid` = total), paid → shipped → delivered, pending → cancelled (stock and the discount use come back), paid → cancelled (stock comes back and the unrefunded payment is refunded). Anything else → 409 with `allowed`. Each change writes a history row, a notification for the owner and the email for the new status in the same transaction, then pushes the notification to the owner's open WebSockets.
          */
         patch: {
             parameters: {
@@ -2287,7 +2534,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/products/{id}/images": {
+    "/api/orders/{id}/payment": {
         parameters: {
             query?: never;
             header?: never;
@@ -2297,38 +2544,27 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Add a picture to a product (admin)
-         * @description The body is the image file itself (not JSON, not multipart), at most 5 MiB; `?alt=` gives its alt text (at most 500 characters). The type is read from the bytes: JPEG, PNG, WebP or AVIF. Anything else is 415, and so is a `Content-Type` that names another type than the bytes are (leave it out or send `application/octet-stream` to let the bytes speak), and an image whose width and height cannot be read. Over 12,000 px wide or high is 400. A body over 5 MiB is 413, refused from its `Content-Length` before it is read (or as soon as 5 MiB have streamed in). The bytes are stored once under their SHA-256 (the same file uploaded twice, to any product, is one stored object) and served at the returned `url`. The picture goes last (`position` = the number of pictures before it); cached product reads show it at once.
+         * Pay an own pending order with Stripe Checkout
+         * @description Answers the URL of a Stripe Checkout Session for exactly the order's total and currency; send the customer there. Stripe returns them to the storefront's order page (`SHOP_URL`, or this request's origin, `/#/orders/{id}`) whether they paid or not; the order becomes `paid` when Stripe's webhook confirms the payment. Asking again returns the same session while it is open (one session per order at a time; the call to Stripe is idempotent, so a retry never creates a second one). Stripe keeps a session open for at least 30 minutes: the session expires when the order's hold does if that is at least 31 minutes away, otherwise about 31–41 minutes from now, and the order's hold (`expires_at`) is stretched to the session's expiry so the order is not cancelled while its payment page still takes money. 409 `order-not-payable` for an order that is not pending and unpaid, 409 `order-expired` when its hold has run out; another user's order is 404. 503 naming `stripe` when Stripe cannot be reached (nothing changes). Takes no body.
          */
         post: {
             parameters: {
-                query?: {
-                    /** @description Text that describes the picture for people who cannot see it. */
-                    alt?: string;
-                };
+                query?: never;
                 header?: never;
                 path: {
                     id: string;
                 };
                 cookie?: never;
             };
-            /** @description The image file itself as the body (not JSON, not multipart). */
-            requestBody: {
-                content: {
-                    "image/jpeg": string;
-                    "image/png": string;
-                    "image/webp": string;
-                    "image/avif": string;
-                };
-            };
+            requestBody?: never;
             responses: {
-                /** @description Stored */
-                201: {
+                /** @description The Checkout Session to send the customer to */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ProductImage"];
+                        "application/json": components["schemas"]["CheckoutSession"];
                     };
                 };
                 /** @description Malformed body or query (problem+json with `errors`) */
@@ -2349,15 +2585,6 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
                 /** @description Unknown id */
                 404: {
                     headers: {
@@ -2367,8 +2594,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The image is larger than 5 MiB */
-                413: {
+                /** @description Conflict */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2376,8 +2603,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Not a JPEG, PNG, WebP or AVIF image, unreadable dimensions, or a Content-Type that contradicts the bytes */
-                415: {
+                /** @description Body larger than 64 KiB */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2402,7 +2629,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/products/{id}/images/{image_id}": {
+    "/api/payments/stripe/webhook": {
         parameters: {
             query?: never;
             header?: never;
@@ -2411,29 +2638,30 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post?: never;
         /**
-         * Remove a picture from a product (admin)
-         * @description The pictures after it move up one place. The stored bytes are deleted after the response once no picture of any product refers to them (identical files share them). Variants that showed this picture show none. An image of another product is 404.
+         * Stripe's webhook endpoint
+         * @description For Stripe only. The `Stripe-Signature` header must verify over the raw body with the endpoint's signing secret (`STRIPE_WEBHOOK_SECRET`, HMAC-SHA256) and be at most 5 minutes old, else 400 and nothing changes. Each event id is handled once: a replay, or the same event delivered several times at once, answers 200 and changes nothing. `checkout.session.completed` (and `checkout.session.async_payment_succeeded`) with `payment_status: "paid"` for exactly the order's total and currency moves a pending order to `paid` (notification, email); a mismatch, an unknown order or an unpaid session is recorded with its outcome and changes nothing. A payment for an order that was cancelled meanwhile is refunded in full automatically (`refund-after-cancel`). `charge.refunded` and `refund.created` / `refund.updated` / `refund.failed` keep the refunds and the order's `amount_refunded` / `payment_status` true (a failed refund gives its amount back; a refund made in Stripe's dashboard is recorded). Other event types are acknowledged and ignored. Body at most 64 KiB (413).
          */
-        delete: {
+        post: {
             parameters: {
                 query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                    image_id: string;
+                header?: {
+                    /** @description `t=<unix time>,v1=<hex HMAC-SHA256 of "t.body" with the endpoint's secret>`. */
+                    "stripe-signature"?: string;
                 };
+                path?: never;
                 cookie?: never;
             };
             requestBody?: never;
             responses: {
-                /** @description Removed */
-                204: {
+                /** @description The event was handled (or had been before) */
+                200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["StripeWebhookReceipt"];
+                    };
                 };
                 /** @description Malformed body or query (problem+json with `errors`) */
                 400: {
@@ -2444,8 +2672,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Missing, invalid or expired access token */
-                401: {
+                /** @description Body larger than 64 KiB */
+                413: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2453,17 +2681,8 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unknown id */
-                404: {
+                /** @description A backing service is down */
+                503: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2473,35 +2692,50 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
         options?: never;
         head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
         /**
-         * Change a picture's alt text or place (admin)
-         * @description `position` moves the picture among the product's pictures (0 = first); the others shift so positions stay 0 … n-1 in order, and a position past the end means last. An image of another product is 404.
+         * Refund a paid order, in full or in part (admin)
+         * @description `amount` defaults to what is left (`amount_paid - amount_refunded`). The refunds of an order never add up to more than was paid, also under simultaneous requests: a refund that would is 409 `refund-exceeds-payment` and changes nothing; an order that was never paid is 409 `order-not-paid`. The amount counts as refunded at once (`amount_refunded`, `payment_status`); the refund is then sent to Stripe after the response (its `id` is Stripe's idempotency key) and its `status` follows Stripe: `pending` → `succeeded`, or `failed`, which gives the amount back. A payment recorded by hand (`payment_method: "manual"`) is refunded by hand: the refund is `succeeded` at once. `restock: true` returns the order's items to stock (once per order; a cancelled order's stock has already gone back: then `restocked` is false). The customer gets the refund email. With `Idempotency-Key` (per order), the same key and body answer the refund it made, as it is now, with `Idempotent-Replayed: true`; the same key with another body is 409.
          */
-        patch: {
+        post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Per order: the same key and body replay the refund it made (`Idempotent-Replayed: true`); another body → 409. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: string;
-                    image_id: string;
                 };
                 cookie?: never;
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["UpdateProductImageRequest"];
+                    "application/json": components["schemas"]["CreateRefund"];
                 };
             };
             responses: {
-                /** @description The picture as it is now */
-                200: {
+                /** @description The refund */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["ProductImage"];
+                        "application/json": components["schemas"]["Refund"];
                     };
                 };
                 /** @description Malformed body or query (problem+json with `errors`) */
@@ -2533,6 +2767,15 @@ export interface paths {
                 };
                 /** @description Unknown id */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2551,71 +2794,6 @@ export interface paths {
                 };
             };
         };
-        trace?: never;
-    };
-    "/images/{key}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The bytes of a stored picture
-         * @description Keys are the SHA-256 of the bytes, so a URL never changes meaning: answered with `Cache-Control: public, max-age=31536000, immutable` and `ETag: "<key>"`, and `If-None-Match` with that tag is 304 without sending the bytes. An unknown key is 404.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The image */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "image/jpeg": string;
-                        "image/png": string;
-                        "image/webp": string;
-                        "image/avif": string;
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description Malformed body or query (problem+json with `errors`) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Unknown id */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2626,6 +2804,24 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        PlaceOrderRequest: {
+            /** @description One of your addresses (`/api/me/addresses`). */
+            shipping_address_id?: number;
+            shipping_address?: components["schemas"]["ShippingAddressInput"];
+            /** @description Default: the cheapest method that ships to the address's country. */
+            shipping_method_id?: number;
+            discount_code?: string;
+        };
+        ShippingAddressInput: {
+            name: string;
+            line1: string;
+            line2?: string;
+            city: string;
+            region?: string;
+            postal_code?: string;
+            country: string;
+            phone?: string;
+        };
         Health: {
             /** @enum {string} */
             status: "ok";
@@ -2808,24 +3004,189 @@ export interface components {
         };
         Order: {
             id: number;
+            email: string | null;
             /** @enum {string} */
-            status: "pending" | "shipped" | "delivered" | "cancelled";
+            status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
+            /** @enum {string} */
+            payment_status: "unpaid" | "paid" | "partially_refunded" | "refunded";
+            /** @description stripe, or manual for an offline payment an admin recorded. */
+            payment_method: string | null;
+            /**
+             * @description ISO 4217, lower case.
+             * @example usd
+             */
+            currency: string;
+            /**
+             * @description Sum of the line totals (unit price × quantity), before discount, shipping and tax.
+             * @example 19.99
+             */
+            subtotal: string;
             /** @example 19.99 */
+            discount_total: string;
+            /** @example 19.99 */
+            shipping_total: string;
+            /** @example 19.99 */
+            tax_total: string;
+            /**
+             * @description subtotal − discount_total + shipping_total + tax_total.
+             * @example 19.99
+             */
             total: string;
+            /**
+             * @description Percent applied to goods and shipping.
+             * @example 20.00
+             */
+            tax_rate: string;
+            discount_code: string | null;
+            shipping_address: components["schemas"]["ShippingAddress"];
+            /** @description The method and the shipping price charged (0.00 when free). */
+            shipping_method: {
+                id: number;
+                name: string;
+                /** @example 19.99 */
+                price: string;
+            } | null;
+            /** @example 19.99 */
+            amount_paid: string;
+            /** @example 19.99 */
+            amount_refunded: string;
             items: components["schemas"]["OrderItem"][];
+            /**
+             * Format: date-time
+             * @description While pending and unpaid: when the order cancels itself and its stock returns.
+             */
+            expires_at: string | null;
+            /** Format: date-time */
+            paid_at: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
             updated_at: string;
         };
+        ShippingAddress: {
+            name: string;
+            line1: string;
+            line2: string;
+            city: string;
+            region: string;
+            postal_code: string;
+            /** @description ISO 3166-1 alpha-2 */
+            country: string;
+            phone: string;
+        } | null;
         OrderItem: {
             product_id: number;
+            variant_id: number;
+            sku: string;
+            /** @description The variant's option values at the time of the order. */
+            options: {
+                [key: string]: string;
+            };
+            /** @description Path of the variant's (or product's first) image at the time of the order, on this server. */
+            image_url: string | null;
             name: string;
             /** @example 19.99 */
             unit_price: string;
             quantity: number;
             /** @example 19.99 */
             line_total: string;
+            /**
+             * @description This line's share of the discount.
+             * @example 19.99
+             */
+            discount: string;
+            /**
+             * @description Tax on this line after its discount, rounded half-up to cents.
+             * @example 19.99
+             */
+            tax: string;
+        };
+        Quote: {
+            /**
+             * @description ISO 4217, lower case.
+             * @example usd
+             */
+            currency: string;
+            /**
+             * @description Sum of the line totals (unit price × quantity), before discount, shipping and tax.
+             * @example 19.99
+             */
+            subtotal: string;
+            /** @example 19.99 */
+            discount_total: string;
+            /** @example 19.99 */
+            shipping_total: string;
+            /** @example 19.99 */
+            tax_total: string;
+            /**
+             * @description subtotal − discount_total + shipping_total + tax_total.
+             * @example 19.99
+             */
+            total: string;
+            /**
+             * @description Percent applied to goods and shipping.
+             * @example 20.00
+             */
+            tax_rate: string;
+            discount_code: string | null;
+            shipping_address: components["schemas"]["ShippingAddress"];
+            /** @description The method and the shipping price charged (0.00 when free). */
+            shipping_method: {
+                id: number;
+                name: string;
+                /** @example 19.99 */
+                price: string;
+            } | null;
+            items: {
+                product_id: number;
+                variant_id: number;
+                sku: string;
+                /** @description The variant's option values at the time of the order. */
+                options: {
+                    [key: string]: string;
+                };
+                name: string;
+                /** @example 19.99 */
+                unit_price: string;
+                quantity: number;
+                /** @example 19.99 */
+                line_total: string;
+                /**
+                 * @description This line's share of the discount.
+                 * @example 19.99
+                 */
+                discount: string;
+                /**
+                 * @description Tax on this line after its discount, rounded half-up to cents.
+                 * @example 19.99
+                 */
+                tax: string;
+            }[];
+        };
+        QuoteRequest: {
+            /** @description One of your addresses (`/api/me/addresses`). */
+            shipping_address_id?: number;
+            shipping_address?: components["schemas"]["ShippingAddressInput"];
+            /** @description Default: the cheapest method that ships to the address's country. */
+            shipping_method_id?: number;
+            discount_code?: string;
+        };
+        GuestOrderCreated: components["schemas"]["Order"] & {
+            /** @description Shown once: `Authorization: Bearer <access_token>` reads this order at GET /api/guest/orders/{id}. */
+            access_token: string;
+        };
+        GuestOrderRequest: {
+            /** Format: email */
+            email: string;
+            items: {
+                variant_id?: number;
+                product_id?: number;
+                quantity: number;
+            }[];
+            shipping_address: components["schemas"]["ShippingAddressInput"];
+            /** @description Default: the cheapest method that ships to the address's country. */
+            shipping_method_id?: number;
+            discount_code?: string;
         };
         OrderPage: {
             /** @description Rows matching: exact up to 10,000, the planner's estimate beyond (then `count_estimated` is true); null when paging by cursor. */
@@ -2854,11 +3215,11 @@ export interface components {
             results: components["schemas"]["AdminOrder"][];
         };
         AdminOrder: components["schemas"]["Order"] & {
-            user_id: number;
+            user_id: number | null;
         };
         OrderStatusChange: {
             /** @enum {string} */
-            status: "pending" | "shipped" | "delivered" | "cancelled";
+            status: "pending" | "paid" | "shipped" | "delivered" | "cancelled";
         };
         SocketTicket: {
             /** @description Opens one socket: `GET /api/notifications/ws?ticket=<ticket>`. Single use. */
@@ -2893,23 +3254,50 @@ export interface components {
             /** Format: date-time */
             read_at: string | null;
         };
-        ProductImage: {
-            id: number;
+        CheckoutSession: {
             /**
              * Format: uri
-             * @description Absolute URL of the bytes (`/images/{key}`, the key being their SHA-256).
+             * @description Stripe's hosted payment page for this order.
              */
-            url: string;
-            width: number;
-            height: number;
-            alt: string;
-            /** @description 0 for the first picture of the product, then 1, 2, … with no gaps. */
-            position: number;
+            checkout_url: string;
+            /**
+             * Format: date-time
+             * @description When the page stops taking payment (the order's hold lasts at least as long).
+             */
+            expires_at: string;
         };
-        UpdateProductImageRequest: {
-            alt?: string;
-            /** @description The new place among the product's pictures (0 = first); past the end means last. */
-            position?: number;
+        StripeWebhookReceipt: {
+            /** @enum {boolean} */
+            received: true;
+            /** @description What handling the event did (`paid`, `duplicate`, `amount-mismatch`, `unknown-order`, `refund-after-cancel`, `ignored`, …). */
+            outcome: string;
+        };
+        Refund: {
+            /** Format: uuid */
+            id: string;
+            order_id: number;
+            /** @example 19.99 */
+            amount: string;
+            /** @description This refund returned the order's items to stock. */
+            restocked: boolean;
+            reason: string;
+            /**
+             * @description `pending` until Stripe confirms; `failed` gives the amount back to the order's refundable balance.
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed";
+            /** Format: date-time */
+            created_at: string;
+        };
+        CreateRefund: {
+            /**
+             * @description Default: everything not yet refunded (`amount_paid - amount_refunded`).
+             * @example 20.00
+             */
+            amount?: string;
+            /** @description Return the order's items to stock (once per order; a cancelled order's stock has already returned). */
+            restock: boolean;
+            reason?: string;
         };
     };
     responses: never;

@@ -269,11 +269,15 @@ export function AdminProductForm({ id }: { id?: number }) {
   );
 }
 
-const STATUSES: OrderStatus[] = ["pending", "shipped", "delivered", "cancelled"];
+const STATUSES: OrderStatus[] = ["pending", "paid", "shipped", "delivered", "cancelled"];
 const NEXT_STEPS: Record<OrderStatus, { to: OrderStatus; label: string }[]> = {
   pending: [
-    { to: "shipped", label: "Mark shipped" },
+    { to: "paid", label: "Mark paid" },
     { to: "cancelled", label: "Cancel" },
+  ],
+  paid: [
+    { to: "shipped", label: "Mark shipped" },
+    { to: "cancelled", label: "Cancel and refund" },
   ],
   shipped: [{ to: "delivered", label: "Mark delivered" }],
   delivered: [],
