@@ -37,6 +37,12 @@ export interface Env {
   ORDER_HOLD_SECONDS?: string;
   MAX_UNPAID_ORDERS?: string;
   SHOP_CURRENCY?: string;
+  /** The login throttle's own Upstash database (default: the cache's), so cache fills cannot evict or starve its counters. */
+  THROTTLE_REDIS_REST_URL?: string;
+  THROTTLE_REDIS_REST_TOKEN?: string;
+  LOGIN_MAX_FAILURES_PER_IPV6_48?: string;
+  LOGIN_MAX_ATTEMPTS_PER_CLIENT?: string;
+  LOGIN_MAX_ATTEMPTS_PER_EMAIL?: string;
   /** Resend's API base URL (locally the mail sink stand-in). */
   RESEND_API_URL?: string;
   /** Secret. Without it mails stay pending in the outbox (nothing is lost). */
@@ -47,12 +53,6 @@ export interface Env {
   PASSWORD_RESET_MAX_PER_EMAIL?: string;
   PASSWORD_RESET_MAX_PER_CLIENT?: string;
   MAIL_THROTTLE_WINDOW_SECONDS?: string;
-  /** The login throttle's own Upstash database (default: the cache's), so cache fills cannot evict or starve its counters. */
-  THROTTLE_REDIS_REST_URL?: string;
-  THROTTLE_REDIS_REST_TOKEN?: string;
-  LOGIN_MAX_FAILURES_PER_IPV6_48?: string;
-  LOGIN_MAX_ATTEMPTS_PER_CLIENT?: string;
-  LOGIN_MAX_ATTEMPTS_PER_EMAIL?: string;
   NOTIFIER: DurableObjectNamespace<NotifierRpc>;
   CATALOG_VERSION_KEEPER: DurableObjectNamespace<CatalogVersionKeeperRpc>;
   /** Product pictures, keyed by the SHA-256 of their bytes (src/images/image-store.ts). */
@@ -85,6 +85,13 @@ const configSchema = z.object({
   MAX_UNPAID_ORDERS: z.coerce.number().int().positive().default(5),
   /** ISO 4217 code of the shop's prices, lower case. */
   SHOP_CURRENCY: z.string().regex(/^[a-z]{3}$/).default("usd"),
+  THROTTLE_REDIS_REST_URL: z.string().url("THROTTLE_REDIS_REST_URL must be a URL").optional(),
+  THROTTLE_REDIS_REST_TOKEN: z.string().min(1).optional(),
+  /** Failures from one IPv6 /48 (a site's allocation: 65,536 /64s), looser than the per-/64 client limit. */
+  LOGIN_MAX_FAILURES_PER_IPV6_48: z.coerce.number().int().positive().default(1000),
+  /** Every login, successful or not, per client and per email: each costs a slow hash and a session row. */
+  LOGIN_MAX_ATTEMPTS_PER_CLIENT: z.coerce.number().int().positive().default(1000),
+  LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().positive().default(300),
   RESEND_API_URL: z.string().url("RESEND_API_URL must be a URL").default("https://api.resend.com"),
   RESEND_API_KEY: z.string().default(""),
   EMAIL_FROM: z.string().min(3).default("Edge Shop <shop@example.com>"),
@@ -94,13 +101,6 @@ const configSchema = z.object({
   /** Such requests one client address may make per window, whatever the emails. */
   PASSWORD_RESET_MAX_PER_CLIENT: z.coerce.number().int().positive().default(30),
   MAIL_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
-  THROTTLE_REDIS_REST_URL: z.string().url("THROTTLE_REDIS_REST_URL must be a URL").optional(),
-  THROTTLE_REDIS_REST_TOKEN: z.string().min(1).optional(),
-  /** Failures from one IPv6 /48 (a site's allocation: 65,536 /64s), looser than the per-/64 client limit. */
-  LOGIN_MAX_FAILURES_PER_IPV6_48: z.coerce.number().int().positive().default(1000),
-  /** Every login, successful or not, per client and per email: each costs a slow hash and a session row. */
-  LOGIN_MAX_ATTEMPTS_PER_CLIENT: z.coerce.number().int().positive().default(1000),
-  LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().positive().default(300),
   NEON_WS_PROXY: z.string().optional(),
   STRIPE_API_BASE: z.string().url("STRIPE_API_BASE must be a URL").default("https://api.stripe.com"),
   // Optional so the rest of the shop runs without Stripe: payment routes answer 503 naming stripe.

@@ -8,7 +8,7 @@ import { currentUser } from "./guards";
 import { hashPassword } from "./password";
 import type { passwordResetConfirmRoute, passwordResetRoute, verifyEmailConfirmRoute, verifyEmailRoute } from "./recovery.routes";
 import * as recovery from "./recovery.service";
-import { clientAddress, countMailRequest } from "./throttle";
+import { clientAddress, countMailRequest, throttleRedisFor } from "./throttle";
 
 const RESET_ACCEPTED = {
   status: "accepted",
@@ -19,7 +19,7 @@ const RESET_ACCEPTED = {
 export const requestPasswordReset: AppRouteHandler<typeof passwordResetRoute> = async (c) => {
   const { email } = c.req.valid("json");
   const config = readConfig(c.env);
-  await countMailRequest(config, "password-reset", email, clientAddress(c.req.header("cf-connecting-ip")));
+  await countMailRequest(throttleRedisFor(config), config, "password-reset", email, clientAddress(c.req.header("cf-connecting-ip")));
   const db = useDb(c);
   const outboxId = await recovery.requestPasswordReset(db, email);
   afterResponse(c, () => deliverOutbox(config, db, { ids: outboxId === null ? [] : [outboxId] }));
@@ -37,7 +37,7 @@ export const confirmPasswordReset: AppRouteHandler<typeof passwordResetConfirmRo
 export const requestVerification: AppRouteHandler<typeof verifyEmailRoute> = async (c) => {
   const user = currentUser(c);
   const config = readConfig(c.env);
-  await countMailRequest(config, "verification", `user:${user.id}`, clientAddress(c.req.header("cf-connecting-ip")));
+  await countMailRequest(throttleRedisFor(config), config, "verification", `user:${user.id}`, clientAddress(c.req.header("cf-connecting-ip")));
   const db = useDb(c);
   const outboxId = await recovery.requestVerification(db, user.id);
   afterResponse(c, () => deliverOutbox(config, db, { ids: [outboxId] }));

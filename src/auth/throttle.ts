@@ -88,17 +88,6 @@ export function throttleRedisFor(config: Config): Redis {
   return redisAt(config.THROTTLE_REDIS_REST_URL ?? config.UPSTASH_REDIS_REST_URL, config.THROTTLE_REDIS_REST_TOKEN ?? config.UPSTASH_REDIS_REST_TOKEN);
 }
 
-/**
- * After a failed call, this isolate counts logins in Postgres for a few seconds without asking
- * Redis first, so an outage that times out costs one login per isolate the timeout, not all of them.
- */
-const REDIS_RETRY_AFTER_FAILURE_MS = 5000;
-const redisDownUntil = new Map<string, number>();
-
-function throttleStoreId(config: Config): string {
-  return config.THROTTLE_REDIS_REST_URL ?? config.UPSTASH_REDIS_REST_URL;
-}
-
 /** Checks and counts in one round trip: the seconds to wait (0 = counted). Throws when Redis fails. */
 async function countInRedis(redis: Redis, counters: Counter[], windowSeconds: number): Promise<number> {
   const keys = counters.map((c) => c.key);
@@ -150,12 +139,12 @@ export interface LoginCount {
  * The throttle never judges an attempt uncounted. When Redis cannot count it (down, timing out,
  * out of memory), it is counted in Postgres, in the same statement as the login reads the user, so
  * the login still makes one Postgres round trip and the limits still hold, simultaneous attempts
- * included. What a Redis outage costs a shopper: the first login on each isolate waits for the
- * Redis timeout (CACHE_TIMEOUT_MS, one retry), the next ones for REDIS_RETRY_AFTER_FAILURE_MS go
- * straight to Postgres; nobody is refused who would not be refused anyway. Postgres rather than a
- * 503, because a login already needs Postgres and so adds no new way to fail. Across a switch
- * between the stores a key may see up to twice its limit in one window (each store enforces it
- * on what it counted).
+ * included. What a Redis outage costs a shopper: each login waits for the Redis client to give up
+ * (an unreachable host at once; a hanging one CACHE_TIMEOUT_MS, twice with the one retry, so about
+ * 0.8 s) before Postgres counts it; nobody is refused who would not be refused anyway. Postgres
+ * rather than a 503, because a login already needs Postgres and so adds no new way to fail. Across
+ * a switch between the stores a key may see up to twice its limit in one window (each store
+ * enforces it on what it counted).
  */
 export async function countLoginAttempt(config: Config, email: string, address: string | undefined): Promise<LoginCount> {
   const client = clientAddress(address);
@@ -173,25 +162,18 @@ export async function countLoginAttempt(config: Config, email: string, address: 
   // address that sprays others.
   const takeBackKeys = [loginKeys.pair(email, client), loginKeys.client(client), loginKeys.email(email), ...(network ? [loginKeys.network48(network)] : [])];
   const windowSeconds = config.LOGIN_THROTTLE_WINDOW_SECONDS;
-  const storeId = throttleStoreId(config);
   const redis = throttleRedisFor(config);
   const inPostgres = (): LoginCount => ({
     inPostgres: { keys: counters.map((c) => c.key), limits: counters.map((c) => c.limit), windowSeconds },
     takeBack: (db) => takeBackInPostgres(db, takeBackKeys),
   });
-  if ((redisDownUntil.get(storeId) ?? 0) > Date.now()) {
-    warnUnavailable("login throttle unavailable in Redis (it failed moments ago): counting in Postgres");
-    return inPostgres();
-  }
   let wait: number;
   try {
     wait = await countInRedis(redis, counters, windowSeconds);
   } catch (err) {
-    redisDownUntil.set(storeId, Date.now() + REDIS_RETRY_AFTER_FAILURE_MS);
     warnUnavailable("login throttle unavailable in Redis: counting in Postgres", err);
     return inPostgres();
   }
-  redisDownUntil.delete(storeId);
   if (wait > 0) throw throttled("login", wait);
   return {
     inPostgres: null,
@@ -248,19 +230,20 @@ export type MailRequestKind = "password-reset" | "verification";
  * Unlike logins these fail closed (503) when Redis cannot count: a short pause in reset mails hurts
  * less than an unthrottled mail cannon, and nobody is locked out of shopping by it.
  */
-export async function countMailRequest(config: Config, kind: MailRequestKind, subject: string, client: string): Promise<void> {
+export async function countMailRequest(redis: Redis, config: Config, kind: MailRequestKind, subject: string, client: string): Promise<void> {
   const counters = [
     { key: mailRequestKeys.subject(kind, subject), limit: config.PASSWORD_RESET_MAX_PER_EMAIL },
     { key: mailRequestKeys.client(client), limit: config.PASSWORD_RESET_MAX_PER_CLIENT },
   ];
   let wait: number;
   try {
-    wait = await countInRedis(throttleRedisFor(config), counters, config.MAIL_THROTTLE_WINDOW_SECONDS);
-  } catch {
+    wait = await countInRedis(redis, counters, config.MAIL_THROTTLE_WINDOW_SECONDS);
+  } catch (err) {
+    warnUnavailable(`${kind} throttle unavailable, refusing`, err);
     throw new Problem(503, "mail-requests-paused", "Mail requests cannot be accepted right now. Try again in a minute.", { headers: { "retry-after": "60" } });
   }
   if (wait > 0) {
     const what = kind === "password-reset" ? "password reset" : "verification mail";
-    throw new Problem(429, "too-many-requests", `Too many ${what} requests. Try again in ${wait} seconds.`, { headers: { "retry-after": String(wait) } });
+    throw new Problem(429, `too-many-${kind}-attempts`, `Too many ${what} requests. Try again in ${wait} seconds.`, { headers: { "retry-after": String(wait) } });
   }
 }
