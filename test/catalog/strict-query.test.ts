@@ -256,6 +256,7 @@ describe("page numbers reach 10,000 rows deep at most", () => {
     const lists = operations.filter((o) => o.queryParams.includes("page"));
     expect(lists.map((o) => o.template).sort()).toEqual([
       "/api/admin/discounts",
+      "/api/admin/emails",
       "/api/admin/orders",
       "/api/admin/shipping-methods",
       "/api/admin/tax-rates",
