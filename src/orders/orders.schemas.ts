@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { AddressInput } from "../addresses/addresses.schemas";
+import { discountCode } from "../discounts/discounts.schemas";
 import { MAX_CART_LINES } from "../cart/cart.schemas";
 import { MAX_ID } from "../lib/ids";
 import { MoneyOutput } from "../lib/money";
@@ -92,7 +93,7 @@ const checkoutFields = {
   shipping_address_id: id("an address id").optional().openapi({ description: "One of your addresses (`/api/me/addresses`)." }),
   shipping_address: ShippingAddressInput.optional(),
   shipping_method_id: id("a shipping method id").optional().openapi({ description: "Default: the cheapest method that ships to the address's country." }),
-  discount_code: z.string().trim().min(1, "Must not be empty.").max(64, "Must be at most 64 characters.").optional(),
+  discount_code: discountCode.optional(),
 };
 
 const oneAddress = (v: { shipping_address_id?: number; shipping_address?: unknown }) => !(v.shipping_address_id !== undefined && v.shipping_address !== undefined);
