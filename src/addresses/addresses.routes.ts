@@ -7,6 +7,7 @@ import { ADDRESS_LIMIT, AddressListQuery, AddressPageSchema, AddressSchema, Crea
 const tags = ["Addresses"];
 
 export const listAddressesRoute = createRoute({
+  operationId: "listAddresses",
   method: "get",
   path: "/api/me/addresses",
   tags,
@@ -19,6 +20,7 @@ export const listAddressesRoute = createRoute({
 });
 
 export const createAddressRoute = createRoute({
+  operationId: "createAddress",
   method: "post",
   path: "/api/me/addresses",
   tags,
@@ -31,6 +33,7 @@ export const createAddressRoute = createRoute({
 });
 
 export const getAddressRoute = createRoute({
+  operationId: "getAddress",
   method: "get",
   path: "/api/me/addresses/{id}",
   tags,
@@ -43,6 +46,7 @@ export const getAddressRoute = createRoute({
 });
 
 export const updateAddressRoute = createRoute({
+  operationId: "updateAddress",
   method: "patch",
   path: "/api/me/addresses/{id}",
   tags,
@@ -55,6 +59,7 @@ export const updateAddressRoute = createRoute({
 });
 
 export const deleteAddressRoute = createRoute({
+  operationId: "deleteAddress",
   method: "delete",
   path: "/api/me/addresses/{id}",
   tags,

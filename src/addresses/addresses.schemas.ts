@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { IdOutput, textOutput } from "../lib/openapi-bounds";
 import { CountryCode } from "../lib/countries";
 import { PageQuery, pageListSchema } from "../lib/pagination";
 
@@ -65,15 +66,15 @@ export type AddressChanges = z.output<typeof UpdateAddressSchema>;
 /** An address as the API shows it; optional lines are "" when not given. */
 export const AddressSchema = z
   .object({
-    id: z.number().int(),
-    name: z.string(),
-    line1: z.string(),
-    line2: z.string(),
-    city: z.string(),
-    region: z.string(),
-    postal_code: z.string(),
-    country: z.string().openapi({ example: "DE", description: "ISO 3166-1 alpha-2, upper case." }),
-    phone: z.string(),
+    id: IdOutput,
+    name: textOutput(bounds.name),
+    line1: textOutput(bounds.line1),
+    line2: textOutput(bounds.line2),
+    city: textOutput(bounds.city),
+    region: textOutput(bounds.region),
+    postal_code: textOutput(bounds.postal_code),
+    country: z.string().openapi({ maxLength: 2, example: "DE", description: "ISO 3166-1 alpha-2, upper case." }),
+    phone: textOutput(bounds.phone),
     is_default: z.boolean(),
   })
   .openapi("Address");

@@ -5,6 +5,7 @@ import { requireUser } from "./guards";
 import { AcceptedSchema, PasswordResetConfirmSchema, PasswordResetRequestSchema, VerifyEmailConfirmSchema } from "./recovery.schemas";
 
 export const passwordResetRoute = createRoute({
+  operationId: "passwordReset",
   method: "post",
   path: "/api/auth/password-reset",
   tags: ["Auth"],
@@ -17,6 +18,7 @@ export const passwordResetRoute = createRoute({
 });
 
 export const passwordResetConfirmRoute = createRoute({
+  operationId: "passwordResetConfirm",
   method: "post",
   path: "/api/auth/password-reset/confirm",
   tags: ["Auth"],
@@ -29,6 +31,7 @@ export const passwordResetConfirmRoute = createRoute({
 });
 
 export const verifyEmailRoute = createRoute({
+  operationId: "verifyEmail",
   method: "post",
   path: "/api/auth/verify-email",
   tags: ["Auth"],
@@ -42,6 +45,7 @@ export const verifyEmailRoute = createRoute({
 });
 
 export const verifyEmailConfirmRoute = createRoute({
+  operationId: "verifyEmailConfirm",
   method: "post",
   path: "/api/auth/verify-email/confirm",
   tags: ["Auth"],

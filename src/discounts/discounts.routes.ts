@@ -9,6 +9,7 @@ const rules =
   "`code`: 1–64 of A–Z, a–z, 0–9, '-', '_', unique regardless of case (409 `discount-code-taken`). `value`: a percent 0.01–100 for `percent`, an amount above 0 for `fixed`, ignored (stored as 0) for `free_shipping`. `ends_at` must be after `starts_at`. Limits are whole numbers from 1, or null for none. `times_used` is the server's.";
 
 export const listDiscountsRoute = createRoute({
+  operationId: "listDiscounts",
   method: "get",
   path: "/api/admin/discounts",
   tags,
@@ -20,6 +21,7 @@ export const listDiscountsRoute = createRoute({
 });
 
 export const getDiscountRoute = createRoute({
+  operationId: "getDiscount",
   method: "get",
   path: "/api/admin/discounts/{id}",
   tags,
@@ -31,6 +33,7 @@ export const getDiscountRoute = createRoute({
 });
 
 export const createDiscountRoute = createRoute({
+  operationId: "createDiscount",
   method: "post",
   path: "/api/admin/discounts",
   tags,
@@ -43,6 +46,7 @@ export const createDiscountRoute = createRoute({
 });
 
 export const updateDiscountRoute = createRoute({
+  operationId: "updateDiscount",
   method: "patch",
   path: "/api/admin/discounts/{id}",
   tags,
@@ -55,6 +59,7 @@ export const updateDiscountRoute = createRoute({
 });
 
 export const deleteDiscountRoute = createRoute({
+  operationId: "deleteDiscount",
   method: "delete",
   path: "/api/admin/discounts/{id}",
   tags,

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { INT32, IdOutput, TimestampOutput } from "../lib/openapi-bounds";
 import { MoneyInput, MoneyOutput, moneyToCents } from "../lib/money";
 import { PageQuery, pageListSchema } from "../lib/pagination";
 
@@ -12,21 +13,21 @@ export const MAX_DISCOUNT_USES = 1_000_000_000;
 export const MIN_PERCENT_HUNDREDTHS = 1n;
 export const MAX_PERCENT_HUNDREDTHS = 10_000n;
 
-const timestamp = z.string().openapi({ format: "date-time" });
+const timestamp = TimestampOutput;
 
 export const DiscountSchema = z
   .object({
-    id: z.number().int(),
-    code: z.string().openapi({ example: "SPRING-10" }),
+    id: IdOutput,
+    code: z.string().openapi({ maxLength: 64, example: "SPRING-10" }),
     kind: z.enum(DISCOUNT_KINDS),
-    value: z.string().openapi({ example: "10.00", pattern: "^\\d+\\.\\d{2}$", description: "Percent for `percent` (0.01–100), an amount for `fixed`, \"0.00\" for `free_shipping`." }),
+    value: z.string().openapi({ maxLength: 24, example: "10.00", pattern: "^\\d+\\.\\d{2}$", description: "Percent for `percent` (0.01–100), an amount for `fixed`, \"0.00\" for `free_shipping`." }),
     min_subtotal: MoneyOutput.nullable().openapi({ description: "The code applies only when the goods reach this amount; null: always." }),
     starts_at: timestamp.nullable(),
     ends_at: timestamp.nullable(),
-    usage_limit: z.number().int().nullable().openapi({ description: "Orders that may use the code in all; null: unlimited." }),
-    per_customer_limit: z.number().int().nullable().openapi({ description: "Orders one customer (by email) may use it for; null: unlimited." }),
+    usage_limit: z.number().int().nullable().openapi({ ...INT32, minimum: 1, maximum: MAX_DISCOUNT_USES, description: "Orders that may use the code in all; null: unlimited." }),
+    per_customer_limit: z.number().int().nullable().openapi({ ...INT32, minimum: 1, maximum: MAX_DISCOUNT_USES, description: "Orders one customer (by email) may use it for; null: unlimited." }),
     active: z.boolean(),
-    times_used: z.number().int().openapi({ description: "Orders that used the code; read-only." }),
+    times_used: z.number().int().openapi({ ...INT32, minimum: 0, maximum: 2_147_483_647, description: "Orders that used the code; read-only." }),
     created_at: timestamp,
     updated_at: timestamp,
   })
@@ -49,6 +50,7 @@ const EARLIEST = Date.parse("1970-01-01T00:00:00Z");
 const LATEST = Date.parse("9999-12-31T23:59:59Z");
 const instant = z.iso
   .datetime({ offset: true, message: "Must be an ISO 8601 date-time with a time zone, such as 2026-05-01T00:00:00Z." })
+  .max(64, "Must be an ISO 8601 date-time with a time zone, such as 2026-05-01T00:00:00Z.")
   .refine((text) => Date.parse(text) >= EARLIEST && Date.parse(text) <= LATEST, "Must be between 1970 and 9999.")
   .nullable();
 const useLimit = z
@@ -56,6 +58,7 @@ const useLimit = z
   .int("Must be a whole number.")
   .min(1, "Must be at least 1.")
   .max(MAX_DISCOUNT_USES, `Must be at most ${MAX_DISCOUNT_USES.toLocaleString("en-US")}.`)
+  .openapi(INT32)
   .nullable();
 
 /** What is wrong with a value for a kind, or null when it fits. */

@@ -5,6 +5,7 @@ import { EmailListQuery, EmailPageSchema } from "./email.schemas";
 import { EMAIL_BACKOFF_BASE_SECONDS, MAX_EMAIL_ATTEMPTS } from "./outbox";
 
 export const adminListEmailsRoute = createRoute({
+  operationId: "adminListEmails",
   method: "get",
   path: "/api/admin/emails",
   tags: ["Admin"],

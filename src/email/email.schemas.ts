@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
+import { INT32, IdOutput, TimestampOutput } from "../lib/openapi-bounds";
 import { PageQuery, pageListSchema } from "../lib/pagination";
-import { EMAIL_STATUSES } from "./outbox";
+import { EMAIL_STATUSES, MAX_EMAIL_ATTEMPTS } from "./outbox";
 import { EMAIL_TEMPLATES } from "./templates";
 
 export const EmailListQuery = PageQuery.extend({
@@ -9,14 +10,14 @@ export const EmailListQuery = PageQuery.extend({
 
 export const EmailSchema = z
   .object({
-    id: z.number().int(),
-    to: z.string().openapi({ example: "ada@example.com" }),
-    template: z.string().openapi({ example: "order_placed", description: `One of ${EMAIL_TEMPLATES.join(", ")}.` }),
+    id: IdOutput,
+    to: z.string().openapi({ maxLength: 254, example: "ada@example.com" }),
+    template: z.string().openapi({ maxLength: 64, example: "order_placed", description: `One of ${EMAIL_TEMPLATES.join(", ")}.` }),
     status: z.enum(EMAIL_STATUSES),
-    attempts: z.number().int().openapi({ description: "Deliveries tried so far." }),
-    last_error: z.string().nullable().openapi({ description: "The provider's answer to the last failed attempt." }),
-    created_at: z.string().openapi({ format: "date-time" }),
-    sent_at: z.string().nullable().openapi({ format: "date-time" }),
+    attempts: z.number().int().openapi({ ...INT32, minimum: 0, maximum: MAX_EMAIL_ATTEMPTS, description: "Deliveries tried so far." }),
+    last_error: z.string().nullable().openapi({ maxLength: 300, description: "The provider's answer to the last failed attempt." }),
+    created_at: TimestampOutput,
+    sent_at: TimestampOutput.nullable(),
   })
   .openapi("Email");
 

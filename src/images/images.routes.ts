@@ -2,11 +2,12 @@ import { createRoute } from "@hono/zod-openapi";
 import { requireAdmin } from "../auth/guards";
 import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../lib/openapi";
 import { IdParam, NoQuery } from "../lib/pagination";
-import { ImageKeyParam, ImageParams, ImageSchema, imageUploadBody, UpdateImageSchema, UploadImageQuery } from "./images.schemas";
+import { ImageKeyParam, ImageParams, ImageSchema, imageUploadBody, MAX_IMAGE_BYTES, UpdateImageSchema, UploadImageQuery } from "./images.schemas";
 
 const adminErrors = problemResponses(400, 401, 403, 404);
 
 export const uploadImageRoute = createRoute({
+  operationId: "uploadImage",
   method: "post",
   path: "/api/products/{id}/images",
   tags: ["Images"],
@@ -32,6 +33,7 @@ export const uploadImageRoute = createRoute({
 });
 
 export const updateImageRoute = createRoute({
+  operationId: "updateImage",
   method: "patch",
   path: "/api/products/{id}/images/{image_id}",
   tags: ["Images"],
@@ -45,6 +47,7 @@ export const updateImageRoute = createRoute({
 });
 
 export const deleteImageRoute = createRoute({
+  operationId: "deleteImage",
   method: "delete",
   path: "/api/products/{id}/images/{image_id}",
   tags: ["Images"],
@@ -58,6 +61,7 @@ export const deleteImageRoute = createRoute({
 });
 
 export const getImageRoute = createRoute({
+  operationId: "getImage",
   method: "get",
   path: "/images/{key}",
   tags: ["Images"],
@@ -67,7 +71,7 @@ export const getImageRoute = createRoute({
   security: [],
   request: { params: ImageKeyParam, query: NoQuery },
   responses: {
-    200: { description: "The image", content: Object.fromEntries(["image/jpeg", "image/png", "image/webp", "image/avif"].map((t) => [t, { schema: { type: "string", format: "binary" } }])) },
+    200: { description: "The image", content: Object.fromEntries(["image/jpeg", "image/png", "image/webp", "image/avif"].map((t) => [t, { schema: { type: "string", format: "binary", maxLength: MAX_IMAGE_BYTES } }])) },
     304: { description: "Not modified" },
     ...problemResponses(400, 404),
   },

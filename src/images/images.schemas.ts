@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { INT32 } from "../lib/openapi-bounds";
 import { MAX_ID } from "../lib/ids";
 import { positiveIntParam } from "../lib/pagination";
 import { IMAGE_TYPES } from "./image-format";
@@ -42,6 +43,7 @@ export const UpdateImageSchema = z
       .int("Must be a whole number.")
       .min(0, "Must not be negative.")
       .max(MAX_ID, "Must be at most 2147483647.")
+      .openapi(INT32)
       .optional()
       .openapi({ description: "The new place among the product's pictures (0 = first); past the end means last." }),
   })
@@ -52,7 +54,7 @@ export const ImageKeyParam = z.object({
   key: z.string().max(200).openapi({ param: { name: "key", in: "path" }, example: "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08" }),
 });
 
-const binary = z.string().openapi({ format: "binary" });
+const binary = z.string().openapi({ format: "binary", maxLength: MAX_IMAGE_BYTES });
 
 /** The request body of an upload, for the OpenAPI document: raw bytes of one of the four types. */
 export const imageUploadBody = {

@@ -68,6 +68,7 @@ export const socketRoute = createRoute({
 });
 
 export const socketTicketRoute = createRoute({
+  operationId: "socketTicket",
   method: "post",
   path: "/api/notifications/ws-ticket",
   tags: ["Notifications"],

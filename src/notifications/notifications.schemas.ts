@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { INT32 } from "../lib/openapi-bounds";
 import { MAX_ID } from "../lib/ids";
 import { PageQuery, pageListSchema } from "../lib/pagination";
 import { NotificationSchema } from "./notification-message";
@@ -21,7 +22,7 @@ export const NotificationPageSchema = pageListSchema(NotificationSchema, "Notifi
 
 export const SocketTicketSchema = z
   .object({
-    ticket: z.string().openapi({ description: "Opens one socket: `GET /api/notifications/ws?ticket=<ticket>`. Single use." }),
-    expires_in: z.number().int().openapi({ description: "Seconds until the ticket expires unused (at most 30)." }),
+    ticket: z.string().openapi({ maxLength: 43, description: "Opens one socket: `GET /api/notifications/ws?ticket=<ticket>`. Single use." }),
+    expires_in: z.number().int().openapi({ ...INT32, minimum: 0, maximum: 30, description: "Seconds until the ticket expires unused (at most 30)." }),
   })
   .openapi("SocketTicket");

@@ -5,6 +5,7 @@ import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../lib/
 import { CheckoutSessionSchema, CreateRefundSchema, RefundIdempotencyHeader, RefundSchema, StripeSignatureHeader, WebhookReceiptSchema } from "./payments.schemas";
 
 export const startCheckoutRoute = createRoute({
+  operationId: "startCheckout",
   method: "post",
   path: "/api/orders/{id}/payment",
   tags: ["Payments"],
@@ -18,6 +19,7 @@ export const startCheckoutRoute = createRoute({
 });
 
 export const startGuestCheckoutRoute = createRoute({
+  operationId: "startGuestCheckout",
   method: "post",
   path: "/api/guest/orders/{id}/payment",
   tags: ["Payments"],
@@ -30,6 +32,7 @@ export const startGuestCheckoutRoute = createRoute({
 });
 
 export const stripeWebhookRoute = createRoute({
+  operationId: "stripeWebhook",
   method: "post",
   path: "/api/payments/stripe/webhook",
   tags: ["Payments"],
@@ -42,6 +45,7 @@ export const stripeWebhookRoute = createRoute({
 });
 
 export const createRefundRoute = createRoute({
+  operationId: "createRefund",
   method: "post",
   path: "/api/admin/orders/{id}/refunds",
   tags: ["Admin"],

@@ -1,17 +1,18 @@
 import { z } from "@hono/zod-openapi";
+import { IdOutput, TimestampOutput, textOutput } from "../lib/openapi-bounds";
 import { MoneyInput, MoneyOutput } from "../lib/money";
 
 export const CheckoutSessionSchema = z
   .object({
-    checkout_url: z.string().openapi({ format: "uri", description: "Stripe's hosted payment page for this order." }),
-    expires_at: z.string().openapi({ format: "date-time", description: "When the page stops taking payment (the order's hold lasts at least as long)." }),
+    checkout_url: z.string().openapi({ format: "uri", maxLength: 8192, description: "Stripe's hosted payment page for this order." }),
+    expires_at: z.string().openapi({ format: "date-time", maxLength: 24, description: "When the page stops taking payment (the order's hold lasts at least as long)." }),
   })
   .openapi("CheckoutSession");
 
 export const WebhookReceiptSchema = z
   .object({
     received: z.literal(true),
-    outcome: z.string().openapi({ description: "What handling the event did (`paid`, `duplicate`, `amount-mismatch`, `unknown-order`, `refund-after-cancel`, `ignored`, …)." }),
+    outcome: z.string().openapi({ maxLength: 64, description: "What handling the event did (`paid`, `duplicate`, `amount-mismatch`, `unknown-order`, `refund-after-cancel`, `ignored`, …)." }),
   })
   .openapi("StripeWebhookReceipt");
 
@@ -19,13 +20,13 @@ export const REFUND_STATUSES = ["pending", "succeeded", "failed"] as const;
 
 export const RefundSchema = z
   .object({
-    id: z.string().openapi({ format: "uuid" }),
-    order_id: z.number().int(),
+    id: z.string().openapi({ format: "uuid", maxLength: 36 }),
+    order_id: IdOutput,
     amount: MoneyOutput,
     restocked: z.boolean().openapi({ description: "This refund returned the order's items to stock." }),
-    reason: z.string(),
+    reason: textOutput(500),
     status: z.enum(REFUND_STATUSES).openapi({ description: "`pending` until Stripe confirms; `failed` gives the amount back to the order's refundable balance." }),
-    created_at: z.string().openapi({ format: "date-time" }),
+    created_at: TimestampOutput,
   })
   .openapi("Refund");
 

@@ -15,6 +15,7 @@ import {
 const adminTags = ["Admin"];
 
 export const listShippingMethodsRoute = createRoute({
+  operationId: "listShippingMethods",
   method: "get",
   path: "/api/shipping-methods",
   tags: ["Shipping"],
@@ -26,6 +27,7 @@ export const listShippingMethodsRoute = createRoute({
 });
 
 export const adminListShippingMethodsRoute = createRoute({
+  operationId: "adminListShippingMethods",
   method: "get",
   path: "/api/admin/shipping-methods",
   tags: adminTags,
@@ -37,6 +39,7 @@ export const adminListShippingMethodsRoute = createRoute({
 });
 
 export const adminGetShippingMethodRoute = createRoute({
+  operationId: "adminGetShippingMethod",
   method: "get",
   path: "/api/admin/shipping-methods/{id}",
   tags: adminTags,
@@ -48,6 +51,7 @@ export const adminGetShippingMethodRoute = createRoute({
 });
 
 export const createShippingMethodRoute = createRoute({
+  operationId: "createShippingMethod",
   method: "post",
   path: "/api/admin/shipping-methods",
   tags: adminTags,
@@ -60,6 +64,7 @@ export const createShippingMethodRoute = createRoute({
 });
 
 export const updateShippingMethodRoute = createRoute({
+  operationId: "updateShippingMethod",
   method: "patch",
   path: "/api/admin/shipping-methods/{id}",
   tags: adminTags,
@@ -72,6 +77,7 @@ export const updateShippingMethodRoute = createRoute({
 });
 
 export const deleteShippingMethodRoute = createRoute({
+  operationId: "deleteShippingMethod",
   method: "delete",
   path: "/api/admin/shipping-methods/{id}",
   tags: adminTags,

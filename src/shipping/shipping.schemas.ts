@@ -1,18 +1,19 @@
 import { z } from "@hono/zod-openapi";
+import { IdOutput, TimestampOutput, textOutput } from "../lib/openapi-bounds";
 import { COUNTRY_CODES, CountryCode } from "../lib/countries";
 import { MoneyInput, MoneyOutput } from "../lib/money";
 import { PageQuery, pageListSchema } from "../lib/pagination";
 
-const timestamp = z.string().openapi({ format: "date-time" });
+const timestamp = TimestampOutput;
 
 /** A shipping method as anyone sees it. */
 export const ShippingMethodSchema = z
   .object({
-    id: z.number().int(),
-    name: z.string(),
+    id: IdOutput,
+    name: textOutput(200),
     price: MoneyOutput,
     free_over: MoneyOutput.nullable().openapi({ description: "Shipping is free when the goods (after discount) reach this amount; null: never free." }),
-    countries: z.array(z.string()).openapi({ description: "ISO 3166-1 alpha-2 codes this method ships to, sorted.", example: ["AT", "DE"] }),
+    countries: z.array(z.string().openapi({ maxLength: 2 })).openapi({ maxItems: COUNTRY_CODES.length, description: "ISO 3166-1 alpha-2 codes this method ships to, sorted.", example: ["AT", "DE"] }),
   })
   .openapi("ShippingMethod");
 

@@ -9,6 +9,7 @@ const rules =
   "A rate is a percentage with two decimals (`\"20.00\"`, 0–100; a number or a decimal string is accepted). `region` null or absent: the whole country; a region's own rate wins over its country's, and applies to goods and shipping. One rate per country and region (regions compare case-insensitively): a second is 409 `tax-rate-exists`.";
 
 export const listTaxRatesRoute = createRoute({
+  operationId: "listTaxRates",
   method: "get",
   path: "/api/admin/tax-rates",
   tags,
@@ -20,6 +21,7 @@ export const listTaxRatesRoute = createRoute({
 });
 
 export const getTaxRateRoute = createRoute({
+  operationId: "getTaxRate",
   method: "get",
   path: "/api/admin/tax-rates/{id}",
   tags,
@@ -31,6 +33,7 @@ export const getTaxRateRoute = createRoute({
 });
 
 export const createTaxRateRoute = createRoute({
+  operationId: "createTaxRate",
   method: "post",
   path: "/api/admin/tax-rates",
   tags,
@@ -43,6 +46,7 @@ export const createTaxRateRoute = createRoute({
 });
 
 export const updateTaxRateRoute = createRoute({
+  operationId: "updateTaxRate",
   method: "patch",
   path: "/api/admin/tax-rates/{id}",
   tags,
@@ -55,6 +59,7 @@ export const updateTaxRateRoute = createRoute({
 });
 
 export const deleteTaxRateRoute = createRoute({
+  operationId: "deleteTaxRate",
   method: "delete",
   path: "/api/admin/tax-rates/{id}",
   tags,

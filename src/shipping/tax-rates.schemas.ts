@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { IdOutput, TimestampOutput } from "../lib/openapi-bounds";
 import { CountryCode } from "../lib/countries";
 import { toMoneyString } from "../lib/money";
 import { PageQuery, pageListSchema } from "../lib/pagination";
@@ -8,7 +9,7 @@ import { PageQuery, pageListSchema } from "../lib/pagination";
  * 0–100, normalised to a string with two decimals ("20" → "20.00"). No float arithmetic.
  */
 export const PercentInput = z
-  .union([z.string(), z.number()])
+  .union([z.string().max(32, "Must be a percentage from 0 to 100 with at most two decimals, such as 19.5."), z.number()])
   .transform((value, ctx) => {
     const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : value.trim();
     if (!/^\d{1,3}(\.\d{1,2})?$/.test(text) || Number(text) > 100) {
@@ -17,16 +18,16 @@ export const PercentInput = z
     }
     return toMoneyString(text);
   })
-  .openapi({ type: "string", example: "20.00", description: "Percent, 0–100, at most two decimals (a JSON number is accepted too)." });
+  .openapi({ type: "string", maxLength: 32, example: "20.00", description: "Percent, 0–100, at most two decimals (a JSON number is accepted too)." });
 
 export const TaxRateSchema = z
   .object({
-    id: z.number().int(),
-    country: z.string().openapi({ example: "DE" }),
-    region: z.string().nullable().openapi({ description: "The region this rate is for; null: the whole country. A region's rate wins over its country's." }),
-    rate: z.string().openapi({ example: "19.00", pattern: "^\\d+\\.\\d{2}$", description: "Percent, two decimals." }),
-    created_at: z.string().openapi({ format: "date-time" }),
-    updated_at: z.string().openapi({ format: "date-time" }),
+    id: IdOutput,
+    country: z.string().openapi({ maxLength: 2, example: "DE" }),
+    region: z.string().nullable().openapi({ maxLength: 100, description: "The region this rate is for; null: the whole country. A region's rate wins over its country's." }),
+    rate: z.string().openapi({ maxLength: 6, example: "19.00", pattern: "^\\d+\\.\\d{2}$", description: "Percent, two decimals." }),
+    created_at: TimestampOutput,
+    updated_at: TimestampOutput,
   })
   .openapi("TaxRate");
 
