@@ -237,6 +237,8 @@ export const ProductListQuery = PageQuery.extend({
     .toLowerCase()
     .min(1, "Must not be empty.")
     .max(100, "Must be at most 100 characters.")
+    // Postgres text cannot hold NUL: refused here, not a 500 from the query.
+    .regex(/^[^\u0000]*$/, "Must not contain NUL characters.")
     .optional()
     .openapi({ description: "Case-insensitive match on the name: anywhere in it for 3 or more characters, at its start for 1 or 2 (a shorter term has no trigram for the search index)." }),
   ordering: z.enum(ORDERINGS, { message: `Must be one of ${ORDERINGS.join(", ")}.` }).optional(),

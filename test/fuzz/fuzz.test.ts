@@ -145,8 +145,8 @@ describe("fuzzing every endpoint from the OpenAPI document", () => {
       [categoryId],
     );
     const other = await newUser("victim");
-    const [order] = await sql<{ id: number }>("insert into orders (user_id, total) values ($1, 10.00) returning id", [other.id]);
-    await sql("insert into order_items (order_id, product_id, name, unit_price, quantity) values ($1, $2, 'Fuzz A', 10.00, 1)", [order!.id, products[0]!.id]);
+    const [order] = await sql<{ id: number }>("insert into orders (user_id, subtotal, total) values ($1, 10.00, 10.00) returning id", [other.id]);
+    await sql("insert into order_items (order_id, product_id, variant_id, sku, name, unit_price, quantity) values ($1, $2::int, $2::int, 'SKU-' || $2::int, 'Fuzz A', 10.00, 1)", [order!.id, products[0]!.id]);
     const [note] = await sql<{ id: number }>(
       "insert into notifications (user_id, order_id, from_status, to_status) values ($1, $2, 'pending', 'shipped') returning id",
       [other.id, order!.id],

@@ -1085,6 +1085,10 @@ export interface components {
              * @description Default: the cheapest method that ships to the address's country.
              */
             shipping_method_id?: number;
+            /**
+             * @description 1–64 of A–Z, a–z, 0–9, '-', '_'; unique regardless of case.
+             * @example SPRING-10
+             */
             discount_code?: string;
         };
         AddressInput: {
@@ -1683,6 +1687,10 @@ export interface components {
              * @description Default: the cheapest method that ships to the address's country.
              */
             shipping_method_id?: number;
+            /**
+             * @description 1–64 of A–Z, a–z, 0–9, '-', '_'; unique regardless of case.
+             * @example SPRING-10
+             */
             discount_code?: string;
         };
         GuestOrderCreated: components["schemas"]["Order"] & {
@@ -1706,6 +1714,10 @@ export interface components {
              * @description Default: the cheapest method that ships to the address's country.
              */
             shipping_method_id?: number;
+            /**
+             * @description 1–64 of A–Z, a–z, 0–9, '-', '_'; unique regardless of case.
+             * @example SPRING-10
+             */
             discount_code?: string;
         };
         OrderPage: {
