@@ -286,9 +286,13 @@ describe("the stock hold", () => {
     await sql("update orders set expires_at = now() - interval '1 second' where id = any($1::int[])", [orders.slice(0, 3)]);
     const { env, createExecutionContext, waitOnExecutionContext } = await import("cloudflare:test");
     const { default: worker } = await import("../../src/index");
-    const ctx = createExecutionContext();
-    await worker.scheduled({ cron: "* * * * *", scheduledTime: Date.now(), noRetry: () => undefined } as ScheduledController, env, ctx);
-    await waitOnExecutionContext(ctx);
+    // Other test files run the cron too: a sweep of theirs may hold these rows (SKIP LOCKED), so
+    // sweep until they are done, as the next minute's run would.
+    for (let i = 0; i < 20 && (await stockOf(p.id)) !== 98; i++) {
+      const ctx = createExecutionContext();
+      await worker.scheduled({ cron: "* * * * *", scheduledTime: Date.now(), noRetry: () => undefined } as ScheduledController, env, ctx);
+      await waitOnExecutionContext(ctx);
+    }
 
     expect(await stockOf(p.id)).toBe(98);
     const statuses = await sql<{ id: number; status: string }>("select id, status from orders where id = any($1::int[]) order by id", [orders]);

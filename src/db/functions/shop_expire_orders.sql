@@ -32,8 +32,9 @@ BEGIN
   UPDATE discounts d SET times_used = d.times_used - f.n
   FROM (SELECT discount_id, count(*) AS n FROM freed GROUP BY discount_id) f WHERE d.id = f.discount_id;
 
-  FOR v_order IN
-    UPDATE orders SET status = 'cancelled', updated_at = now() WHERE id = ANY(v_ids) RETURNING *
+  UPDATE orders SET status = 'cancelled', updated_at = now() WHERE id = ANY(v_ids);
+  -- Each owner's notifications in the order of their orders.
+  FOR v_order IN SELECT * FROM orders WHERE id = ANY(v_ids) ORDER BY id
   LOOP
     v_moved := shop_order_moved(v_order, 'pending', 'cancelled', NULL);
     v_done := v_done || json_build_object('order', shop_order_json(v_order), 'notification', v_moved->'notification',
