@@ -134,17 +134,14 @@ BEGIN
   -- an order that ships nowhere (no shipping, no tax).
   IF p ? 'address' AND jsonb_typeof(p->'address') = 'object' THEN
     v_addr := p->'address';
-  ELSIF p ? 'address_id' THEN
-    SELECT jsonb_build_object('name', name, 'line1', line1, 'line2', line2, 'city', city, 'region', region,
-             'postal_code', postal_code, 'country', country, 'phone', phone)
-    INTO v_addr FROM addresses WHERE id = (p->>'address_id')::integer AND user_id = v_user;
-    IF v_addr IS NULL THEN
-      RETURN json_build_object('outcome', 'address-not-found');
-    END IF;
   ELSIF v_user IS NOT NULL THEN
     SELECT jsonb_build_object('name', name, 'line1', line1, 'line2', line2, 'city', city, 'region', region,
              'postal_code', postal_code, 'country', country, 'phone', phone)
-    INTO v_addr FROM addresses WHERE user_id = v_user AND is_default;
+    INTO v_addr FROM addresses
+    WHERE user_id = v_user AND CASE WHEN p ? 'address_id' THEN id = (p->>'address_id')::integer ELSE is_default END;
+  END IF;
+  IF p ? 'address_id' AND v_addr IS NULL THEN
+    RETURN json_build_object('outcome', 'address-not-found');
   END IF;
   v_country := upper(v_addr->>'country');
 
