@@ -1,13 +1,39 @@
 // npm run db:functions — writes the migration that installs every database function from its file
 // in src/db/functions/ (one function per file, its doc comment above it). The files are the source;
-// the migration is generated from them.
+// the migrations are generated from them.
+//
+// A functions migration that a database may have applied is never rewritten (the migrator skips
+// migrations it has seen, so a database would keep running the old text): when the files change, the
+// script rewrites the newest functions migration only while it is still the last migration, and
+// otherwise appends a new one (`NNNN_functions.sql`) after the schema migrations it builds on.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const functionsDir = path.join(root, "src/db/functions");
-export const FUNCTIONS_MIGRATION = "0008_round3_functions";
+const journalPath = path.join(root, "drizzle/meta/_journal.json");
+
+interface JournalEntry {
+  idx: number;
+  version: string;
+  when: number;
+  tag: string;
+  breakpoints: boolean;
+}
+
+const isFunctionsMigration = (tag: string) => /_functions$/.test(tag);
+
+function journal(): { entries: JournalEntry[] } {
+  return JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: JournalEntry[] };
+}
+
+/** The newest generated functions migration: what a freshly migrated database runs. */
+export function latestFunctionsMigration(): string {
+  const tags = journal().entries.map((e) => e.tag).filter(isFunctionsMigration);
+  if (tags.length === 0) throw new Error("no functions migration in drizzle/meta/_journal.json");
+  return tags[tags.length - 1]!;
+}
 
 export function functionFiles(): string[] {
   return fs.readdirSync(functionsDir).filter((f) => f.endsWith(".sql")).sort();
@@ -23,12 +49,22 @@ export function functionsMigration(): string {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  fs.writeFileSync(path.join(root, "drizzle", `${FUNCTIONS_MIGRATION}.sql`), functionsMigration());
-  const journalPath = path.join(root, "drizzle/meta/_journal.json");
-  const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { idx: number; tag: string; when: number }[] };
-  if (!journal.entries.some((e) => e.tag === FUNCTIONS_MIGRATION)) {
-    journal.entries.push({ idx: 8, version: "7", when: 1795620981884, tag: FUNCTIONS_MIGRATION, breakpoints: true } as never);
-    fs.writeFileSync(journalPath, JSON.stringify(journal, null, 2) + "\n");
+  const text = functionsMigration();
+  const current = latestFunctionsMigration();
+  const file = (tag: string) => path.join(root, "drizzle", `${tag}.sql`);
+  const entries = journal().entries;
+  const last = entries[entries.length - 1]!;
+  if (fs.readFileSync(file(current), "utf8") === text) {
+    console.log(`drizzle/${current}.sql is up to date: ${functionFiles().length} functions`);
+  } else if (last.tag === current) {
+    fs.writeFileSync(file(current), text);
+    console.log(`drizzle/${current}.sql rewritten: ${functionFiles().length} functions`);
+  } else {
+    const idx = last.idx + 1;
+    const tag = `${String(idx).padStart(4, "0")}_functions`;
+    fs.writeFileSync(file(tag), text);
+    entries.push({ idx, version: last.version, when: last.when + 100_000, tag, breakpoints: true });
+    fs.writeFileSync(journalPath, JSON.stringify({ ...journal(), entries }, null, 2) + "\n");
+    console.log(`drizzle/${tag}.sql written: ${functionFiles().length} functions`);
   }
-  console.log(`drizzle/${FUNCTIONS_MIGRATION}.sql: ${functionFiles().length} functions`);
 }

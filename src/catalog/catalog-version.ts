@@ -9,6 +9,7 @@ import { afterResponse } from "../lib/background";
 import { cacheCall, useRedis } from "../lib/redis";
 import type { Pipeline } from "../lib/stamped-cache";
 import { ALL_CATALOG_VERSION_KEYS, CATALOG_VERSION_KEY, versionSeed } from "./catalog-version-keys";
+import { addAdvance, type StockCell } from "./stock-cache";
 
 export { CATALOG_COUNT_VERSION_KEY, CATALOG_VERSION_KEY } from "./catalog-version-keys";
 
@@ -45,10 +46,22 @@ export interface Bump {
   id: number;
   /** The write may change which products a filter matches: cached counts go too. */
   counts: boolean;
+  /**
+   * A write that moved only stock (an order, a cancellation, a restocking refund) and no product
+   * across 0: the cells it changed. Then only those cells change in the cache (stock-cache.ts) and
+   * every cached body stays; without them the versions are raised.
+   */
+  stock?: StockCell[] | null;
+}
+
+/** What a bump does to the cache, added to `pipeline`: advance its stock cells, or raise the versions. */
+function addBump(pipeline: Pipeline, bump: Bump): Pipeline {
+  if (!bump.counts && bump.stock && bump.stock.length > 0) return addAdvance(pipeline, bump.stock);
+  return raiseVersions(pipeline, bump.counts ? ALL_CATALOG_VERSION_KEYS : [CATALOG_VERSION_KEY]);
 }
 
 /**
- * Raises the versions after the write that recorded `bump` has committed (one Redis round trip),
+ * Applies `bump` (addBump) after the write that recorded it has committed (one Redis round trip),
  * then deletes the outbox row after the response. Never throws. When Redis does not answer the
  * bump is owed: this isolate pays it before its next cache read, the keeper's alarm retries it
  * every second for every other isolate, and the outbox row stays for the scheduled sweep. If this
@@ -56,7 +69,7 @@ export interface Bump {
  */
 export async function bumpCatalogVersion(c: Context<AppEnv>, db: Database, bump: Bump): Promise<void> {
   try {
-    await cacheCall(() => raiseVersions(useRedis(c).pipeline(), bump.counts ? ALL_CATALOG_VERSION_KEYS : [CATALOG_VERSION_KEY]).exec());
+    await cacheCall(() => addBump(useRedis(c).pipeline(), bump).exec());
   } catch (err) {
     failedBumps++;
     console.warn(JSON.stringify({ level: "warn", msg: "catalog version bump failed; owed", error: err instanceof Error ? err.message : String(err) }));
@@ -99,7 +112,7 @@ export async function sweepCatalogBumps(db: Database, redis: Redis): Promise<num
  */
 export async function payBump(db: Database, redis: Redis, bump: Bump): Promise<void> {
   try {
-    await cacheCall(() => raiseVersions(redis.pipeline(), bump.counts ? ALL_CATALOG_VERSION_KEYS : [CATALOG_VERSION_KEY]).exec());
+    await cacheCall(() => addBump(redis.pipeline(), bump).exec());
     await db.delete(catalogBumps).where(inArray(catalogBumps.id, [bump.id]));
   } catch (err) {
     console.warn(JSON.stringify({ level: "warn", msg: "catalog version bump failed; the sweep pays it", error: err instanceof Error ? err.message : String(err) }));

@@ -10,6 +10,7 @@ import { buildPage, canonicalQuery, pageLinker, pageRequest, pageWindow, readCur
 import { cachedRead, type Loaded } from "./catalog-cache";
 import { bumpCatalogVersion } from "./catalog-version";
 import { toProductResponse } from "./catalog.projection";
+import { StockMarks } from "./stock-cache";
 import type * as routes from "./catalog.routes";
 import { CATEGORY_LIST_PARAMS, PRODUCT_LIST_PARAMS, type CategoryResponse, type ProductFilters, type ProductResponse } from "./catalog.schemas";
 import * as catalog from "./catalog.service";
@@ -20,7 +21,7 @@ async function cached<T>(c: Context<AppEnv>, key: string, load: Parameters<typeo
 }
 
 /** The cache key of a read: the path and its parsed, canonical query (order and spelling do not matter). */
-const cacheKey = (pathAndQuery: string) => `catalog:v2:${pathAndQuery}`;
+const cacheKey = (pathAndQuery: string) => `catalog:v3:${pathAndQuery}`;
 
 /** A list page's key: the canonical link to the page itself, as its own links are built. */
 const listCacheKey = (link: ReturnType<typeof pageLinker>, request: PageRequest) =>
@@ -100,15 +101,16 @@ export const listProducts: AppRouteHandler<typeof routes.listProductsRoute> = as
     async (cachedCount): Promise<Loaded<Page<ProductResponse>>> => {
       const after = request.cursor ? await readCursor(config, request.cursor, "products", scope) : undefined;
       const { rows, count } = await catalog.listProducts(useDb(c), filters, pageWindow(request, after), !request.cursor && !cachedCount);
+      const marks = new StockMarks();
       const body = await buildPage({
         request,
         rows,
         count: cachedCount ?? count,
-        toItem: (row) => toProductResponse(row),
+        toItem: (row) => toProductResponse(row, "", marks),
         cursorFor: (row) => signCursor(config, "products", scope, { value: row.sortValue, id: row.id }),
         link,
       });
-      return { body, count };
+      return { body, count, marks };
     },
     countKey,
   );
@@ -116,7 +118,10 @@ export const listProducts: AppRouteHandler<typeof routes.listProductsRoute> = as
 
 export const getProduct: AppRouteHandler<typeof routes.getProductRoute> = async (c) => {
   const { id } = c.req.valid("param");
-  return cached<ProductResponse>(c, cacheKey(`/api/products/${id}`), async () => ({ body: toProductResponse(await catalog.getProduct(useDb(c), id)) }));
+  return cached<ProductResponse>(c, cacheKey(`/api/products/${id}`), async () => {
+    const marks = new StockMarks();
+    return { body: toProductResponse(await catalog.getProduct(useDb(c), id), "", marks), marks };
+  });
 };
 
 export const createProduct: AppRouteHandler<typeof routes.createProductRoute> = async (c) => {

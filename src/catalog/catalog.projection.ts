@@ -1,6 +1,7 @@
 import { isNull, sql } from "drizzle-orm";
 import { categories, products, type ProductOption } from "../db/schema";
 import type { ProductResponse, VariantResponse } from "./catalog.schemas";
+import type { StockMarks } from "./stock-cache";
 
 /** A product the catalog shows: not soft-deleted. The one spelling of it. */
 export const liveProduct = isNull(products.deletedAt);
@@ -12,6 +13,8 @@ export interface VariantJson {
   options: Record<string, string>;
   price: string;
   stock: number;
+  /** Counts the changes of `stock` (see stock-cache.ts); not part of the API's answer. */
+  stock_version: number;
   image_id: number | null;
 }
 
@@ -27,7 +30,7 @@ export interface ImageJson {
 
 /** The JSON of one variant, built in SQL (shared by the product's subselect and the variant writes). */
 export const variantJsonText = (alias: string) =>
-  `json_build_object('id', ${alias}.id, 'sku', ${alias}.sku, 'options', ${alias}.options, 'price', ${alias}.price::text, 'stock', ${alias}.stock, 'image_id', ${alias}.image_id)`;
+  `json_build_object('id', ${alias}.id, 'sku', ${alias}.sku, 'options', ${alias}.options, 'price', ${alias}.price::text, 'stock', ${alias}.stock, 'stock_version', ${alias}.stock_version, 'image_id', ${alias}.image_id)`;
 export const variantJson = (alias: string) => sql.raw(variantJsonText(alias));
 
 /**
@@ -41,6 +44,7 @@ export const productWithCategory = {
   description: products.description,
   price: products.price,
   stock: products.stock,
+  stockVersion: products.stockVersion,
   createdAt: products.createdAt,
   updatedAt: products.updatedAt,
   categoryId: categories.id,
@@ -56,6 +60,7 @@ export interface ProductWithCategoryRow {
   description: string;
   price: string;
   stock: number;
+  stockVersion: number;
   createdAt: Date;
   updatedAt: Date;
   categoryId: number;
@@ -65,25 +70,30 @@ export interface ProductWithCategoryRow {
   images: ImageJson[];
 }
 
-export function toVariantResponse(v: VariantJson): VariantResponse {
-  return { id: v.id, sku: v.sku, options: v.options, price: v.price, stock: v.stock, in_stock: v.stock > 0, image_id: v.image_id };
+/** `stock` and `in_stock` as numbers, or as marks for the cache to fill (see stock-cache.ts). */
+function stockOf(kind: "p" | "v", id: number, stockVersion: number, stock: number, marks?: StockMarks): { stock: number; in_stock: boolean } {
+  return marks ? marks.mark(kind, id, stockVersion, stock) : { stock, in_stock: stock > 0 };
+}
+
+export function toVariantResponse(v: VariantJson, marks?: StockMarks): VariantResponse {
+  return { id: v.id, sku: v.sku, options: v.options, price: v.price, ...stockOf("v", v.id, v.stock_version, v.stock, marks), image_id: v.image_id };
 }
 
 /**
  * `origin` prefixes image URLs. Cached catalog bodies are stored without it (the cache adds the
  * origin of each request on the way out, see catalog-cache.ts); answers built per request pass it.
+ * With `marks`, stock is left as marks that the cache fills from its stock cells.
  */
-export function toProductResponse(row: ProductWithCategoryRow, origin = ""): ProductResponse {
+export function toProductResponse(row: ProductWithCategoryRow, origin = "", marks?: StockMarks): ProductResponse {
   return {
     id: row.id,
     name: row.name,
     description: row.description,
     price: row.price,
-    stock: row.stock,
-    in_stock: row.stock > 0,
+    ...stockOf("p", row.id, row.stockVersion, row.stock, marks),
     category: { id: row.categoryId, name: row.categoryName },
     options: row.options,
-    variants: row.variants.map(toVariantResponse),
+    variants: row.variants.map((v) => toVariantResponse(v, marks)),
     images: row.images.map((i) => ({ id: i.id, url: `${origin}${i.url}`, width: i.width, height: i.height, alt: i.alt, position: i.position })),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),

@@ -1,45 +1,13 @@
 import type { Redis } from "@upstash/redis/cloudflare";
-import { cacheCall } from "./redis";
 
 /**
- * Cache-aside with version stamps, for any domain: an entry is a string stored as
- * `<version>\n<value>`, fresh only while its version key still holds that version. Values go in and
- * come out as strings (a body is served as the bytes it was stored as, never parsed and
- * re-serialized); what they mean is the caller's business.
+ * Cache entries stamped with a version: a string stored as `<version>\n<value>`, fresh only while
+ * its version key still holds that version. Values go in and come out as strings (a body is served
+ * as the bytes it was stored as, never parsed and re-serialized); what they mean is the caller's
+ * business (the catalog's reads: src/catalog/catalog-cache.ts).
  */
 
 export type Pipeline = ReturnType<Redis["pipeline"]>;
-
-export interface StampedKey {
-  /** The key whose value versions this entry. */
-  versionKey: string;
-  key: string;
-}
-
-export interface StampedRead {
-  /** The version now, or null when the version key is missing (then nothing is fresh). */
-  version: string | null;
-  /** The entry's value when it carries that version. */
-  fresh: string | null;
-}
-
-/**
- * Reads the versions and entries of several keys in one round trip. `prepend` may add commands in
- * front of the same pipeline (their results are skipped). Throws when Redis fails.
- */
-export async function readStamped(redis: Redis, keys: StampedKey[], prepend?: (pipeline: Pipeline) => Pipeline): Promise<StampedRead[]> {
-  const pipeline = prepend ? prepend(redis.pipeline()) : redis.pipeline();
-  const skip = pipeline.length();
-  for (const { versionKey, key } of keys) pipeline.get<string>(versionKey).get<string>(key);
-  const results = (await cacheCall(() => pipeline.exec<(string | null)[]>())).slice(skip);
-  return keys.map((_, i) => {
-    const version = results[2 * i] ?? null;
-    const raw = results[2 * i + 1] ?? null;
-    if (version === null || raw === null) return { version, fresh: null };
-    const cut = raw.indexOf("\n");
-    return { version, fresh: cut > 0 && raw.slice(0, cut) === version ? raw.slice(cut + 1) : null };
-  });
-}
 
 /**
  * The largest value the cache stores. Anonymous reads decide what gets cached, so a few large
@@ -59,10 +27,11 @@ function utf8Bytes(text: string): number {
 }
 
 /**
- * Stores a value stamped with the version read *before* it was loaded (a racing write leaves it
- * stale). A value over MAX_STAMPED_VALUE_BYTES is not stored (resolves to false, no round trip).
+ * Adds the SET of a stamped value (already carrying its version) to `pipeline`, with a TTL. A value
+ * over MAX_STAMPED_VALUE_BYTES is not added (returns false): it is served uncached.
  */
-export function storeStamped(redis: Redis, key: string, version: string, value: string, ttlSeconds: number): Promise<unknown> {
-  if (value.length > MAX_STAMPED_VALUE_BYTES || utf8Bytes(value) > MAX_STAMPED_VALUE_BYTES) return Promise.resolve(false);
-  return cacheCall(() => redis.set(key, `${version}\n${value}`, { ex: ttlSeconds }));
+export function addStamped(pipeline: Pipeline, key: string, stamped: string, ttlSeconds: number): boolean {
+  if (stamped.length > MAX_STAMPED_VALUE_BYTES || utf8Bytes(stamped) > MAX_STAMPED_VALUE_BYTES) return false;
+  pipeline.set(key, stamped, { ex: ttlSeconds });
+  return true;
 }

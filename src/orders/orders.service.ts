@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { adminCheck } from "../auth/auth.service";
 import type { Bump } from "../catalog/catalog-version";
+import type { StockCell } from "../catalog/stock-cache";
 import type { Database } from "../db/client";
 import { boundedCount, estimatedCount, toCount } from "../db/counts";
 import { orders } from "../db/schema";
@@ -98,7 +99,7 @@ interface VariantShortage {
 }
 
 type Checked =
-  | { outcome: "created"; order: AdminOrderResponse; sold_out: boolean; bump_id: number; email_id: number | null }
+  | { outcome: "created"; order: AdminOrderResponse; sold_out: boolean; bump_id: number; email_id: number | null; stock: StockCell[] }
   | { outcome: "quoted"; quote: QuoteResponse }
   | { outcome: "replayed"; order: AdminOrderResponse }
   | { outcome: "key-reused" | "empty-cart" | "unknown-user" | "address-not-found" | "shipping-method-not-found" }
@@ -204,7 +205,7 @@ function refused(checked: Exclude<Checked, { outcome: "created" | "quoted" | "re
  */
 export async function placeOrder(db: Database, config: Config, request: CheckoutRequest): Promise<PlaceResult> {
   const checked = await checkout(db, config, request, true);
-  if (checked.outcome === "created") return { order: checked.order, replayed: false, bump: { id: checked.bump_id, counts: checked.sold_out }, emailId: checked.email_id };
+  if (checked.outcome === "created") return { order: checked.order, replayed: false, bump: { id: checked.bump_id, counts: checked.sold_out, stock: checked.stock }, emailId: checked.email_id };
   if (checked.outcome === "replayed") return { order: checked.order, replayed: true, bump: null, emailId: null };
   if (checked.outcome === "quoted") throw new Error("a committed checkout answered with a quote");
   throw refused(checked);
@@ -255,7 +256,7 @@ export interface StatusChange {
 }
 
 type Changed =
-  | { outcome: "changed"; order: AdminOrderResponse; notification: Delivery["notification"] | null; previous_notification_id: number | null; back_in_stock: boolean; bump_id: number | null; refund_id: string | null; email_id: number | null }
+  | { outcome: "changed"; order: AdminOrderResponse; notification: Delivery["notification"] | null; previous_notification_id: number | null; back_in_stock: boolean; bump_id: number | null; stock: StockCell[] | null; refund_id: string | null; email_id: number | null }
   | { outcome: "illegal"; from: OrderStatus }
   | { outcome: "not-found" | "forbidden" | "unknown-user" };
 
@@ -276,7 +277,7 @@ export async function changeStatus(db: Database, id: number, to: OrderStatus, ac
       return {
         order: changed.order,
         delivery: changed.notification ? { notification: changed.notification, previousId: changed.previous_notification_id ?? 0 } : null,
-        bump: changed.bump_id === null ? null : { id: changed.bump_id, counts: changed.back_in_stock },
+        bump: changed.bump_id === null ? null : { id: changed.bump_id, counts: changed.back_in_stock, stock: changed.stock },
         refundId: changed.refund_id,
         emailId: changed.email_id,
       };
@@ -306,6 +307,7 @@ type Expired = {
   cancelled: { order: AdminOrderResponse; notification: Delivery["notification"] | null; previous_notification_id: number | null; email_id: number | null }[];
   back_in_stock: boolean;
   bump_id: number | null;
+  stock: StockCell[] | null;
 };
 
 /** One batch of the hold sweep (shop_expire_orders): unpaid pending orders past `expires_at` are cancelled and their stock returns. */
@@ -318,6 +320,6 @@ export async function expireOrders(db: Database, limit: number): Promise<Expired
       delivery: c.notification ? { notification: c.notification, previousId: c.previous_notification_id ?? 0 } : null,
       emailId: c.email_id,
     })),
-    bump: expired.bump_id === null ? null : { id: expired.bump_id, counts: expired.back_in_stock },
+    bump: expired.bump_id === null ? null : { id: expired.bump_id, counts: expired.back_in_stock, stock: expired.stock },
   };
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { adminCheck } from "../auth/auth.service";
 import type { Bump } from "../catalog/catalog-version";
+import type { StockCell } from "../catalog/stock-cache";
 import type { Database } from "../db/client";
 import type { Config } from "../env";
 import { conflict, notFound } from "../lib/problem";
@@ -8,7 +9,7 @@ import type { CreateRefundInput, RefundResponse } from "./payments.schemas";
 import { isStripeOutage, logStripeFailure, stripeFor, toMinorUnits, type Stripe } from "./stripe";
 
 type Refunded =
-  | { outcome: "created"; refund: RefundResponse; send: boolean; bump_id: number | null; back_in_stock: boolean }
+  | { outcome: "created"; refund: RefundResponse; send: boolean; bump_id: number | null; back_in_stock: boolean; stock: StockCell[] | null }
   | { outcome: "replayed"; refund: RefundResponse }
   | { outcome: "key-reused" | "not-found" }
   | { outcome: "not-paid"; status: string; payment_status: string }
@@ -36,7 +37,7 @@ export async function createRefund(db: Database, adminId: number, orderId: numbe
   const result = rows[0]!.result;
   switch (result.outcome) {
     case "created":
-      return { refund: result.refund, replayed: false, send: result.send, bump: result.bump_id === null ? null : { id: result.bump_id, counts: result.back_in_stock } };
+      return { refund: result.refund, replayed: false, send: result.send, bump: result.bump_id === null ? null : { id: result.bump_id, counts: result.back_in_stock, stock: result.stock } };
     case "replayed":
       return { refund: result.refund, replayed: true, send: false, bump: null };
     case "key-reused":

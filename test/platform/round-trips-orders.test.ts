@@ -8,7 +8,7 @@
  * | GET /api/cart                                         | 1  | 0     | one joined SELECT |
  * | POST /api/cart/items, PATCH/DELETE /api/cart/items/…  | 1  | 0     | one batch: lock the user row, the change, the cart |
  * | DELETE /api/cart                                      | 1  | 0     | one DELETE |
- * | POST /api/orders (new order)                          | 1  | 1     | `select shop_place_order(…)`, then the catalog version bump |
+ * | POST /api/orders (new order)                          | 1  | 1     | `select shop_place_order(…)`, then the stock cells it moved (the bump) |
  * | POST /api/orders (the same Idempotency-Key again)     | 1  | 0     | the function replays the stored order; nothing to bump |
  * | POST /api/orders (not enough stock, 409)              | 1  | 0     | the function returns the shortfalls; nothing taken, no bump |
  * | GET /api/orders, GET /api/orders/{id}                 | 1  | 0     | one batch (page, bounded count, estimate) / one SELECT |

@@ -22,8 +22,8 @@
  * | POST /api/auth/refresh                               | 1  | 0     | one CTE: rotate, or revoke the family on reuse |
  * | POST /api/auth/logout                                | 1  | 0     | one UPDATE of the family; sockets close after the response |
  * | GET /api/me, PATCH /api/me                           | 1  | 0     | the guard reads only the JWT; one SELECT / UPDATE … RETURNING |
- * | GET catalog read, cache warm (hit)                   | 0  | 1     | one pipeline: version(s), entry (and count entry) |
- * | GET catalog read with a current If-None-Match (304)  | 0  | 1     | the same pipeline; the version is the ETag |
+ * | GET catalog read, cache warm (hit)                   | 0  | 1     | one script: version(s), entry, its stock cells (and count entry) |
+ * | GET catalog read with a current If-None-Match (304)  | 0  | 1     | the same script; the ETag is the version and the stock shown |
  * | GET catalog read, cold after a write (miss)          | 1  | 1     | pipeline, then one query or batch; the fill runs after the response |
  * | GET /api/products, cold after a write                | 1  | 1     | pipeline, then one batch: rows, bounded count, estimate |
  * | GET /api/products, new page size, count cached       | 1  | 1     | pipeline (count entry fresh), then the rows only |

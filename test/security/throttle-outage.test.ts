@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { takeBackLoginFailure } from "../../src/auth/throttle";
 import { readConfig } from "../../src/env";
 import { redisFor } from "../../src/lib/redis";
-import { MAX_STAMPED_VALUE_BYTES, storeStamped } from "../../src/lib/stamped-cache";
+import { addStamped, MAX_STAMPED_VALUE_BYTES } from "../../src/lib/stamped-cache";
 import { BASE, expectProblem, PASSWORD, register, uniqueEmail } from "../helpers/api";
 import { sql } from "../helpers/db";
 import { redisCommand } from "../helpers/redis";
@@ -128,9 +128,11 @@ describe("the cache's bound", () => {
   it("does not store a value over the bound, and stores one under it", async () => {
     const redis = redisFor(readConfig(env));
     const id = crypto.randomUUID();
-    await storeStamped(redis, `bound:big:${id}`, "1", "x".repeat(MAX_STAMPED_VALUE_BYTES + 1), 60);
-    await storeStamped(redis, `bound:wide:${id}`, "1", "é".repeat(MAX_STAMPED_VALUE_BYTES / 2 + 1), 60);
-    await storeStamped(redis, `bound:small:${id}`, "1", "x".repeat(1024), 60);
+    const pipeline = redis.pipeline();
+    expect(addStamped(pipeline, `bound:big:${id}`, "x".repeat(MAX_STAMPED_VALUE_BYTES + 1), 60)).toBe(false);
+    expect(addStamped(pipeline, `bound:wide:${id}`, "é".repeat(MAX_STAMPED_VALUE_BYTES / 2 + 1), 60)).toBe(false);
+    expect(addStamped(pipeline, `bound:small:${id}`, "x".repeat(1024), 60)).toBe(true);
+    await pipeline.exec();
     expect(await redisCommand("EXISTS", `bound:big:${id}`)).toBe(0);
     expect(await redisCommand("EXISTS", `bound:wide:${id}`)).toBe(0);
     expect(await redisCommand("EXISTS", `bound:small:${id}`)).toBe(1);

@@ -5,7 +5,8 @@
 -- payment is refunded: a refund row is written here and sent to the provider after the commit).
 -- `p_from` lists the statuses the target may be reached from; an owner may only cancel a pending
 -- order. Stock returns to the variants in id order, then their products in id order.
--- Returns {outcome, order, notification, previous_notification_id, back_in_stock, bump_id, refund_id, email_id}:
+-- Returns {outcome, order, notification, previous_notification_id, back_in_stock, bump_id, stock, refund_id, email_id}
+-- (stock: the returned stock as shop_stock_cells reports it, for the cache):
 -- changed | illegal | not-found | forbidden | unknown-user.
 CREATE OR REPLACE FUNCTION shop_change_order_status(p_order integer, p_to order_status, p_from order_status[],
   p_actor integer, p_owner_only boolean) RETURNS json
@@ -75,6 +76,7 @@ BEGIN
     'previous_notification_id', v_moved->'previous_notification_id',
     'back_in_stock', v_back,
     'bump_id', v_bump,
+    'stock', CASE WHEN v_bump IS NULL THEN NULL ELSE shop_stock_cells(ARRAY(SELECT variant_id FROM order_items WHERE order_id = p_order)) END,
     'refund_id', v_refund,
     'email_id', v_moved->'email_id');
 END

@@ -2,7 +2,8 @@
 -- expired, returns their stock and discount uses, and writes each owner's notification and email.
 -- Orders another transaction is changing (row locked) or whose owner is busy (advisory lock taken)
 -- are left for the next sweep. Returns {cancelled: [{order, notification, previous_notification_id}],
--- back_in_stock, bump_id}; bump_id is null when nothing expired.
+-- back_in_stock, bump_id, stock}; bump_id is null when nothing expired; stock is shop_stock_cells of
+-- the returned items, for the cache.
 CREATE OR REPLACE FUNCTION shop_expire_orders(p_limit integer) RETURNS json
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -40,6 +41,7 @@ BEGIN
     v_done := v_done || json_build_object('order', shop_order_json(v_order), 'notification', v_moved->'notification',
                                          'previous_notification_id', v_moved->'previous_notification_id', 'email_id', v_moved->'email_id');
   END LOOP;
-  RETURN json_build_object('cancelled', array_to_json(v_done), 'back_in_stock', v_back, 'bump_id', v_bump);
+  RETURN json_build_object('cancelled', array_to_json(v_done), 'back_in_stock', v_back, 'bump_id', v_bump,
+    'stock', shop_stock_cells(ARRAY(SELECT variant_id FROM order_items WHERE order_id = ANY(v_ids))));
 END
 $$;

@@ -13,7 +13,9 @@
 --      after discount) or with a free-shipping code; tax per line and on shipping, rounded half-up;
 --      total = subtotal − discount_total + shipping_total + tax_total. Prices exclude tax;
 --   6. with `commit`, refuses short lines and a sixth unpaid pending order, then takes the stock,
---      writes the order with its copies, items, history row, email outbox row and catalog bump,
+--      writes the order with its copies, items, history row, email outbox row and catalog bump
+--      (the taken stock comes back as shop_stock_cells, for the cache; updated_at stays the
+--      admin's: an order changes stock, not the catalog's content),
 --      deletes exactly the cart lines it ordered, and last takes the code's use by a conditional
 --      UPDATE (a code used up meanwhile undoes it all). Nothing is written otherwise.
 -- `p`: {user_id?, email?, guest_token_hash?, lines?: [{variant_id?|product_id?, quantity}],
@@ -263,12 +265,12 @@ BEGIN
   -- them all back.
   BEGIN
     WITH taken AS (
-      UPDATE variants v SET stock = v.stock - l.q, updated_at = now()
+      UPDATE variants v SET stock = v.stock - l.q
       FROM shop_checkout_lines_v1 l WHERE v.id = l.variant_id
       RETURNING v.product_id, l.q),
     per_product AS (SELECT product_id, sum(q) AS q FROM taken GROUP BY product_id),
     products_taken AS (
-      UPDATE products pr SET stock = pr.stock - pp.q, updated_at = now()
+      UPDATE products pr SET stock = pr.stock - pp.q
       FROM per_product pp WHERE pr.id = pp.product_id
       RETURNING pr.stock)
     SELECT coalesce(bool_or(stock = 0), false) INTO v_sold_out FROM products_taken;
@@ -306,6 +308,7 @@ BEGIN
     RETURN json_build_object('outcome', 'discount-used-up', 'code', v_disc.code, 'limit', 'usage_limit');
   END;
 
-  RETURN json_build_object('outcome', 'created', 'order', v_json, 'sold_out', v_sold_out, 'bump_id', v_bump, 'email_id', v_email_id);
+  RETURN json_build_object('outcome', 'created', 'order', v_json, 'sold_out', v_sold_out, 'bump_id', v_bump, 'email_id', v_email_id,
+    'stock', shop_stock_cells(ARRAY(SELECT variant_id FROM shop_checkout_lines_v1)));
 END
 $$;

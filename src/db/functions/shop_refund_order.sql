@@ -4,7 +4,7 @@
 -- Worker sends it with after the response. A payment recorded by hand (no payment intent) is
 -- refunded by hand too: its row is succeeded at once. With p_restock, the items' quantities go
 -- back to their variants and products (once per order; a cancelled order's stock already went
--- back), with a catalog bump. The owner gets the refund email. An Idempotency-Key (p_key, per
+-- back), with a catalog bump (and the stock cells for the cache, see shop_stock_cells). The owner gets the refund email. An Idempotency-Key (p_key, per
 -- order) with the same request fingerprint (p_hash) replays the refund it made; with another
 -- fingerprint it is 'key-reused'. Locks: owner, then variants by id, then products by id, then the
 -- order row.
@@ -72,6 +72,7 @@ BEGIN
     VALUES (v_order.email, 'order_refunded', json_build_object('order', shop_order_json(v_order), 'refund', shop_refund_json(v_refund))::jsonb);
   END IF;
   RETURN json_build_object('outcome', 'created', 'refund', shop_refund_json(v_refund), 'send', v_refund.status = 'pending',
-    'bump_id', v_bump, 'back_in_stock', v_back);
+    'bump_id', v_bump, 'back_in_stock', v_back,
+    'stock', CASE WHEN v_bump IS NULL THEN NULL ELSE shop_stock_cells(ARRAY(SELECT variant_id FROM order_items WHERE order_id = p_order)) END);
 END
 $$;

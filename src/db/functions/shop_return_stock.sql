@@ -6,11 +6,11 @@ LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM 1 FROM variants WHERE id IN (SELECT variant_id FROM order_items WHERE order_id = ANY(p_orders)) ORDER BY id FOR NO KEY UPDATE;
   PERFORM 1 FROM products WHERE id IN (SELECT product_id FROM order_items WHERE order_id = ANY(p_orders)) ORDER BY id FOR NO KEY UPDATE;
-  UPDATE variants v SET stock = v.stock + q.n, updated_at = now()
+  UPDATE variants v SET stock = v.stock + q.n
   FROM (SELECT variant_id, sum(quantity) AS n FROM order_items WHERE order_id = ANY(p_orders) GROUP BY variant_id) q
   WHERE v.id = q.variant_id;
   WITH returned AS (
-    UPDATE products pr SET stock = pr.stock + q.n, updated_at = now()
+    UPDATE products pr SET stock = pr.stock + q.n
     FROM (SELECT product_id, sum(quantity) AS n FROM order_items WHERE order_id = ANY(p_orders) GROUP BY product_id) q
     WHERE pr.id = q.product_id
     RETURNING pr.stock, q.n)

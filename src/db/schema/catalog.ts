@@ -27,6 +27,8 @@ export const products = pgTable(
     description: text("description").notNull().default(""),
     price: numeric("price", { precision: 12, scale: 2 }).notNull(),
     stock: integer("stock").notNull().default(0),
+    /** Counts every change of `stock` (a trigger): the cache orders stock values by it (src/catalog/stock-cache.ts). */
+    stockVersion: bigint("stock_version", { mode: "number" }).notNull().default(0),
     categoryId: integer("category_id")
       .notNull()
       .references(() => categories.id, { onDelete: "restrict" }),
@@ -84,6 +86,8 @@ export const variants = pgTable(
     options: jsonb("options").$type<Record<string, string>>().notNull().default({}),
     price: numeric("price", { precision: 12, scale: 2 }).notNull(),
     stock: integer("stock").notNull().default(0),
+    /** Counts every change of `stock` (a trigger), as on products. */
+    stockVersion: bigint("stock_version", { mode: "number" }).notNull().default(0),
     imageId: integer("image_id"),
     position: integer("position").notNull().default(0),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
