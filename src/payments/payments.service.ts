@@ -73,9 +73,10 @@ export interface StartCheckout {
 
 /**
  * A Stripe Checkout Session for a pending order: the open one if there is one, else a new one.
- * Round trips: one read; when a session is created, the Stripe call and one write that records it.
- * The create call's idempotency key is `order-<id>-session-<n>` (n = sessions the order has had +
- * 1), so a retry after a Worker died between Stripe's answer and the write gets the same session.
+ * Round trips: one read; when a session is created, the Stripe call, and the write that records it
+ * runs after the response. The create call's idempotency key is `order-<id>-session-<n>` (n =
+ * sessions the order has had + 1), so a request that comes before that write has landed (or after
+ * a Worker died between Stripe's answer and the write) gets the same session from Stripe.
  */
 export async function startCheckout(config: Config, db: Database, req: StartCheckout): Promise<CheckoutSession> {
   const order = await readPayableOrder(db, req.orderId, req.payer);
@@ -103,18 +104,20 @@ export async function startCheckout(config: Config, db: Database, req: StartChec
   };
   const key = `order-${req.orderId}-session-${order.sessions + 1}`;
   const session = await createSession(config, params, key);
-
-  const { rows } = await db.execute<{ recorded: { outcome: string; status?: string } }>(sql`
-    select shop_pay_record_session(${req.orderId}, ${session.id}, ${order.total}::numeric, ${order.currency}, ${session.url},
-      to_timestamp(${session.expires_at})) as recorded`);
-  const recorded = rows[0]!.recorded;
-  if (recorded.outcome !== "recorded") {
-    // Cancelled or paid while Stripe was answering: the new session must not take money.
-    req.later(() => expireSession(config, session.id));
-    if (recorded.outcome === "not-found") throw notFound("Order");
-    throw conflict("order-not-payable", `Only a pending, unpaid order can be paid; this one is now ${recorded.status}.`, { status: recorded.status });
-  }
+  req.later(() => recordSession(config, db, req.orderId, order, session));
   return { checkout_url: session.url!, expires_at: new Date(session.expires_at * 1000).toISOString() };
+}
+
+/**
+ * Records a new session and stretches the order's hold to its expiry (shop_pay_record_session).
+ * An order cancelled or paid while Stripe was answering gets nothing recorded, and the session is
+ * expired at Stripe so it cannot take money (one paid before that is refunded by the webhook).
+ */
+async function recordSession(config: Config, db: Database, orderId: number, order: PayableOrder, session: Stripe.Checkout.Session): Promise<void> {
+  const { rows } = await db.execute<{ recorded: { outcome: string; status?: string } }>(sql`
+    select shop_pay_record_session(${orderId}, ${session.id}, ${order.total}::numeric, ${order.currency}, ${session.url},
+      to_timestamp(${session.expires_at})) as recorded`);
+  if (rows[0]!.recorded.outcome !== "recorded") await expireSession(config, session.id);
 }
 
 async function createSession(config: Config, params: Stripe.Checkout.SessionCreateParams, key: string): Promise<Stripe.Checkout.Session> {

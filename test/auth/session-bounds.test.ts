@@ -6,18 +6,12 @@ import { readConfig } from "../../src/env";
 import { api, login, newUser } from "../helpers/api";
 import { sql } from "../helpers/db";
 import { closedBy, connect } from "../helpers/sockets";
+import { eventually } from "../helpers/wait";
 
 // Sessions stay bounded: at most 50 live ones per user (a login beyond ends the oldest, and its
 // sockets close with 4001), and the prune runs in batches under its own time limit, so it finishes
 // (or stops cleanly) at any table size.
 
-async function eventually(check: () => Promise<boolean>, ms = 5000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not true within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 const liveSessions = async (userId: number) =>
   (await sql<{ n: number }>("select count(*)::int as n from refresh_families where user_id = $1 and revoked_at is null and expires_at > now()", [userId]))[0]!.n;

@@ -4,6 +4,7 @@ import worker from "../../src/index";
 import { api, BASE, expectProblem, newUser, PASSWORD, register, uniqueEmail } from "../helpers/api";
 import { queuedBehindLock, sql } from "../helpers/db";
 import { callWorker, captureConsole, REDIS_DOWN } from "../helpers/worker";
+import { eventually } from "../helpers/wait";
 
 // A login session is a refresh-token family (refresh_families): rotation keeps it, reuse of a
 // rotated token revokes it, and it has an absolute lifetime (REFRESH_FAMILY_TTL_SECONDS, 30 days)
@@ -120,13 +121,6 @@ const sessionsOf = async (userId: number) =>
     [userId],
   ))[0]!;
 
-async function eventually(check: () => Promise<boolean>, ms = 3000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not true within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe("login", () => {
   it("is one Postgres and one Redis round trip, right password or wrong", async () => {

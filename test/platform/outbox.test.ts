@@ -5,6 +5,7 @@ import { api, BASE } from "../helpers/api";
 import { sql } from "../helpers/db";
 import { createCategory, createProduct, newAdmin } from "../helpers/fixtures";
 import { callWorker, REDIS_DOWN } from "../helpers/worker";
+import { eventually } from "../helpers/wait";
 
 // Catalog writes record their cache-version bump in the catalog_bumps outbox, in their own
 // transaction. The request raises the versions after the commit and deletes the row after the
@@ -25,13 +26,6 @@ async function runScheduled() {
   await waitOnExecutionContext(ctx);
 }
 
-async function eventually(check: () => Promise<boolean>, ms = 3000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not true within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 /**
  * The outbox rows a product's last write recorded: the write and its row share a transaction, so
