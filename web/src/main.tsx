@@ -10,7 +10,7 @@ import { loadUser, logout, session } from "./session";
 import { useStore } from "./store";
 import { say, toast } from "./toast";
 import { PageTitle } from "./ui";
-import { AdminOrders, AdminProductForm, AdminProducts } from "./views/admin";
+import { AdminDiscounts, AdminNav, AdminOrders, AdminProductForm, AdminProducts, AdminShippingMethods, AdminTaxRates } from "./views/admin";
 import { LoginView, RegisterView } from "./views/auth";
 import { CartView } from "./views/cart";
 import { Catalog, ProductDetail } from "./views/catalog";
@@ -127,11 +127,17 @@ const SCREENS: ScreenRoute<Render>[] = [
   { pattern: "/orders", access: "user", screen: () => <OrderHistory /> },
   { pattern: "/orders/:id", access: "user", screen: ({ id }) => <OrderDetail id={id!} /> },
   { pattern: "/notifications", access: "user", screen: () => <NotificationsView /> },
-  { pattern: "/admin/products", access: "admin", screen: (_, query) => <AdminProducts query={query} /> },
+  { pattern: "/admin/products", access: "admin", nav: "Products", screen: (_, query) => <AdminProducts query={query} /> },
   { pattern: "/admin/products/new", access: "admin", screen: () => <AdminProductForm /> },
   { pattern: "/admin/products/:id", access: "admin", screen: ({ id }) => <AdminProductForm id={id} /> },
-  { pattern: "/admin/orders", access: "admin", screen: (_, query) => <AdminOrders query={query} /> },
+  { pattern: "/admin/orders", access: "admin", nav: "Orders", screen: (_, query) => <AdminOrders query={query} /> },
+  { pattern: "/admin/shipping-methods", access: "admin", nav: "Shipping methods", screen: () => <AdminShippingMethods /> },
+  { pattern: "/admin/tax-rates", access: "admin", nav: "Tax rates", screen: () => <AdminTaxRates /> },
+  { pattern: "/admin/discounts", access: "admin", nav: "Discount codes", screen: () => <AdminDiscounts /> },
 ];
+
+/** The admin navigation: the admin screens that have a `nav` label, in the table's order. */
+const ADMIN_LINKS = SCREENS.flatMap((route) => (route.nav ? [{ pattern: route.pattern, label: route.nav }] : []));
 
 function Screen({ path, query }: { path: string; query: URLSearchParams }) {
   const { tokens, user } = useStore(session);
@@ -145,6 +151,12 @@ function Screen({ path, query }: { path: string; query: URLSearchParams }) {
   if (matched.route.access === "admin") {
     if (!user) return null; // is_admin comes with the user, in a moment
     if (!user.is_admin) return <NotFound />;
+    return (
+      <>
+        <AdminNav links={ADMIN_LINKS} path={path} />
+        {matched.route.screen(matched.params, query)}
+      </>
+    );
   }
   return matched.route.screen(matched.params, query);
 }

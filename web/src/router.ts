@@ -51,6 +51,8 @@ export interface ScreenRoute<T> {
   pattern: string;
   access: Access;
   screen: T;
+  /** The screen's link in the admin navigation, when it has one. */
+  nav?: string;
 }
 
 export interface Matched<T> {

@@ -1,10 +1,13 @@
 import { type Category, type Product } from "../../api/client";
 import { Price } from "../../ui";
+import { MONEY_PATTERN } from "./money";
 
-const PRICE_PATTERN = "\\d{1,10}(\\.\\d{1,2})?";
-
-/** The product form's inputs; stock only when creating (an edit adjusts it separately). */
+/**
+ * The product form's inputs. Price (and stock and SKU when creating) belong to a product's one
+ * variant; a product with several variants shows its lowest price here and prices each variant below.
+ */
 export function ProductFields({ product, categories, creating }: { product: Product | null; categories: Category[]; creating: boolean }) {
+  const oneVariant = product === null || product.variants.length <= 1;
   return (
     <>
       <div class="field">
@@ -15,15 +18,30 @@ export function ProductFields({ product, categories, creating }: { product: Prod
         <label for="p-description">Description</label>
         <textarea id="p-description" name="description" rows={3} maxLength={5000} defaultValue={product?.description ?? ""} />
       </div>
-      <div class="field">
-        <label for="p-price">Price</label>
-        <input id="p-price" name="price" inputMode="decimal" required pattern={PRICE_PATTERN} title="A price such as 12 or 12.50" defaultValue={product?.price ?? ""} />
-      </div>
-      {creating && (
+      {oneVariant ? (
         <div class="field">
-          <label for="p-stock">Stock</label>
-          <input id="p-stock" name="stock" type="number" min={0} step={1} defaultValue="0" required />
+          <label for="p-price">Price</label>
+          <input id="p-price" name="price" inputMode="decimal" required pattern={MONEY_PATTERN} title="A price such as 12 or 12.50" defaultValue={product?.price ?? ""} />
         </div>
+      ) : (
+        <p>
+          From <Price value={product.price} />: each of its {product.variants.length} variants has its own price and stock (below).
+        </p>
+      )}
+      {creating && (
+        <>
+          <div class="field">
+            <label for="p-stock">Stock</label>
+            <input id="p-stock" name="stock" type="number" min={0} step={1} defaultValue="0" required />
+          </div>
+          <div class="field">
+            <label for="p-sku">SKU</label>
+            <input id="p-sku" name="sku" maxLength={100} aria-describedby="p-sku-hint" />
+            <span class="hint" id="p-sku-hint">
+              Unique in the shop. Empty: SKU-&lt;product id&gt;.
+            </span>
+          </div>
+        </>
       )}
       <div class="field">
         <label for="p-category">Category</label>

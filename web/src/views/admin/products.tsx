@@ -35,7 +35,6 @@ export function AdminProducts({ query }: { query: URLSearchParams }) {
         <a class="button button-primary" href="#/admin/products/new">
           New product
         </a>
-        <a href="#/admin/orders">Orders →</a>
       </p>
       <NewCategory />
       <form
@@ -67,10 +66,13 @@ export function AdminProducts({ query }: { query: URLSearchParams }) {
               <div class="grow">
                 <a href={href(`/admin/products/${product.id}`)}>{product.name}</a>
                 <div class="muted">
-                  {product.category.name} · <Price value={product.price} /> · <span>{product.stock} in stock</span>
+                  {product.category.name} · {product.variants.length > 1 && "from "}
+                  <Price value={product.price} /> · <span>{product.stock} in stock</span>
+                  {product.variants.length > 1 && ` · ${product.variants.length} variants`}
                 </div>
               </div>
-              <StockAdjuster product={product} onChanged={replace} />
+              {/* Several variants: each has its own stock, changed on the product's page. */}
+              {product.variants.length === 1 && <StockAdjuster product={product} onChanged={replace} />}
             </li>
           ))}
         </ul>
