@@ -1,6 +1,8 @@
 import { api, pathId, type Cart } from "./api/client";
-import { call } from "./session";
+import { href, navigate } from "./router";
+import { call, session } from "./session";
 import { createStore } from "./store";
+import { say } from "./toast";
 
 /** The shopper's cart as the server last answered it (null: not loaded, or logged out). */
 export const cart = createStore<Cart | null>(null);
@@ -14,8 +16,20 @@ export async function loadCart(userId: number): Promise<Cart> {
   return value;
 }
 
-export async function addToCart(productId: number, quantity: number): Promise<Cart> {
-  const value = await call(() => api.POST("/api/cart/items", { body: { product_id: productId, quantity } }));
+/** One line to add: a variant, or a product that has exactly one variant. */
+export type CartAdd = ({ variant_id: number; product_id?: number } | { product_id: number; variant_id?: undefined }) & { quantity: number };
+
+/**
+ * Every "Add to cart" of the storefront goes through here. Signed out, it sends the visitor to log in
+ * (and back) and adds nothing: the answer is null.
+ */
+export async function addToCart(line: CartAdd): Promise<Cart | null> {
+  if (!session.get().tokens) {
+    navigate(href("/login", { next: window.location.hash.slice(1) || "/" }));
+    say("Log in to fill a cart.");
+    return null;
+  }
+  const value = await call(() => api.POST("/api/cart/items", { body: line }));
   cart.set(value);
   return value;
 }
@@ -45,7 +59,7 @@ const KEY_PREFIX = "edge-shop.checkout-key:";
  * placing a second); a changed cart gets a new one.
  */
 export function checkoutKey(userId: number, value: Cart): string {
-  const fingerprint = value.items.map((item) => `${item.product.id}x${item.quantity}`).join(",");
+  const fingerprint = value.items.map((item) => `${item.variant_id}x${item.quantity}`).join(",");
   const storageKey = `${KEY_PREFIX}${userId}`;
   try {
     const saved = JSON.parse(sessionStorage.getItem(storageKey) ?? "null") as { fingerprint: string; key: string } | null;

@@ -1,4 +1,4 @@
-import { api, type Category } from "./api/client";
+import { api, type Category, type Product } from "./api/client";
 import { call } from "./session";
 
 let categories: Promise<Category[]> | null = null;
@@ -60,4 +60,19 @@ export function readFilters(query: URLSearchParams): ProductFilters {
     in_stock: query.get("in_stock") === "true" ? "true" : undefined,
     ordering: ordering && ORDERING_VALUES.has(ordering) ? (ordering as Ordering) : undefined,
   };
+}
+
+// Pictures, as the product pages show them (choosing a variant: ./variant-choice.ts).
+
+export type Variant = Product["variants"][number];
+export type ProductImage = Product["images"][number];
+
+/** The variant's own picture, else the product's first. */
+export function imageOf(product: Product, variant: Pick<Variant, "image_id"> | undefined): ProductImage | undefined {
+  return product.images.find((image) => image.id === variant?.image_id) ?? product.images[0];
+}
+
+/** A cart line's picture: its variant's, else the product's first. */
+export function lineImage(product: Product, variantId: number): ProductImage | undefined {
+  return imageOf(product, product.variants.find((v) => v.id === variantId));
 }

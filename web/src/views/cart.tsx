@@ -1,21 +1,25 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { api, ApiError, type Cart, type Shortage } from "../api/client";
 import { cart, checkoutKey, forgetCheckoutKey, loadCart, removeFromCart, setQuantity } from "../cart";
+import { lineImage } from "../catalog";
 import { href, navigate } from "../router";
 import { call, session } from "../session";
 import { useStore } from "../store";
 import { say } from "../toast";
 import { ActionButton, Loading, PageTitle, Price, ProblemAlert } from "../ui";
+import { LinePicture, OptionValues } from "./catalog/line-parts";
 
 function CartLine({ item, onError }: { item: Cart["items"][number]; onError(error: unknown): void }) {
   const product = item.product;
-  const inputId = `qty-${product.id}`;
+  const inputId = `qty-${item.variant_id}`;
   return (
     <li class="card cart-line">
+      <LinePicture image={lineImage(product, item.variant_id)} />
       <div class="grow">
         <a href={href(`/products/${product.id}`)}>{product.name}</a>
+        <OptionValues options={item.variant.options} />
         <div class="muted">
-          <Price value={product.price} /> each
+          <Price value={item.variant.price} /> each
         </div>
       </div>
       <div class="field field-qty">
@@ -26,7 +30,7 @@ function CartLine({ item, onError }: { item: Cart["items"][number]; onError(erro
           id={inputId}
           type="number"
           min={1}
-          max={Math.max(product.stock, item.quantity)}
+          max={Math.max(item.variant.stock, item.quantity)}
           defaultValue={String(item.quantity)}
           key={item.quantity}
           onChange={(event) => {
@@ -123,7 +127,7 @@ export function CartView() {
         <>
           <ul class="list" aria-label="Cart items">
             {value.items.map((item) => (
-              <CartLine key={item.product.id} item={item} onError={setLineError} />
+              <CartLine key={item.variant_id} item={item} onError={setLineError} />
             ))}
           </ul>
           <ProblemAlert error={lineError} />

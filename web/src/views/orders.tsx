@@ -5,6 +5,7 @@ import { href } from "../router";
 import { call } from "../session";
 import { say } from "../toast";
 import { ActionButton, formatDate, Loading, PageTitle, Price, ProblemAlert, StatusBadge, useAsync } from "../ui";
+import { LinePicture, OptionValues } from "./catalog/line-parts";
 
 /** Orders shown on a screen follow the status changes the socket brings. */
 export function useLiveOrders<T extends Pick<Order, "id" | "status">>(orders: T[], setOrders: (next: T[]) => void): void {
@@ -121,8 +122,12 @@ export function OrderDetail({ id }: { id: number }) {
           </p>
           <ul class="list" aria-label="Items">
             {order.items.map((item) => (
-              <li key={item.product_id} class="card order-item">
-                <span class="grow">{item.name}</span>
+              <li key={item.variant_id} class="card order-item">
+                <LinePicture image={item.image_url ? { url: item.image_url } : null} />
+                <span class="grow">
+                  {item.name}
+                  <OptionValues options={item.options} sku={item.sku} />
+                </span>
                 <span>
                   {item.quantity} × <Price value={item.unit_price} />
                 </span>
