@@ -189,6 +189,9 @@ describe("profile", () => {
     ["unknown", { nickname: "x" }],
     ["bad phone", { phone: "call me" }],
     ["long name", { name: "x".repeat(101) }],
+    // Postgres text cannot hold NUL: the statement fails, and the answer is a 400, not a 500.
+    ["NUL in the name", { name: "Ada\u0000" }],
+    ["NUL in the address", { address: "1 Main St\u0000" }],
   ])("rejects %s with 400 and applies nothing", async (_name, body) => {
     const user = await newUser();
     const res = await api("PATCH", "/api/me", { token: user.token, body: { name: "Should Not Apply", ...body } });
