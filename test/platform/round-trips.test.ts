@@ -26,13 +26,16 @@
  * | GET catalog read with a current If-None-Match (304)  | 0  | 1     | the same script; the ETag is the version and the stock shown |
  * | GET catalog read, cold after a write (miss)          | 1  | 1     | pipeline, then one query or batch; the fill runs after the response |
  * | GET /api/products, cold after a write                | 1  | 1     | pipeline, then one batch: rows, bounded count, estimate |
+ * | GET /api/products of products with variants, pictures | 1/0 | 1    | the same: variants and pictures are subselects of the page's query; a hit's stock cells come in the script |
  * | GET /api/products, new page size, count cached       | 1  | 1     | pipeline (count entry fresh), then the rows only |
  * | GET /api/products, a filter set never asked          | 1  | 1     | pipeline, then rows + count + estimate in one batch |
  * | GET /api/products with a cursor (miss)               | 1  | 1     | pipeline (no count key), then the keyset page |
  * | POST/PATCH/DELETE categories and products, stock     | 1  | 1     | one batch (admin check + write + outbox row), then the version bump |
  */
+import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, login, newUser, register, uniqueEmail, type ApiResponse } from "../helpers/api";
+import { api, BASE, login, newUser, register, uniqueEmail, type ApiResponse } from "../helpers/api";
+import { PNG_3x2 } from "../images/fixtures";
 import { createCategory, createProduct, newAdmin } from "../helpers/fixtures";
 
 type Trips = { status: number; db: string | null; cache: string | null; xCache?: string | null };
@@ -178,6 +181,35 @@ describe("round trips: catalog", () => {
     // A cursor page carries no count: the pipeline reads one entry, Postgres one keyset page.
     const cursor = encodeURIComponent(cold.body.next_cursor);
     expect(trips(await api("GET", `/api/products?category=${category}&page_size=2&cursor=${cursor}`), true)).toEqual(pin(200, 1, 1, "miss"));
+  });
+
+  it("GET /api/products with variants and pictures: hit 0 + 1 (their stock cells in the same script), miss 1 + 1", async () => {
+    const t = crypto.randomUUID().slice(0, 8);
+    const cat = (await createCategory(admin)).id;
+    for (const name of ["Tee", "Cap"]) {
+      const made = await api("POST", "/api/products", {
+        token: admin,
+        body: {
+          name: `${name} ${t}`,
+          category_id: cat,
+          options: [{ name: "Size", values: ["S", "M", "L"] }],
+          variants: ["S", "M", "L"].map((size, i) => ({ sku: `RT-${name}-${t}-${size}`, options: { Size: size }, price: `${10 + i}.00`, stock: 5 + i })),
+        },
+      });
+      expect(made.status).toBe(201);
+      const upload = await SELF.fetch(`${BASE}/api/products/${made.body.id}/images?alt=front`, { method: "POST", headers: { authorization: `Bearer ${admin}` }, body: PNG_3x2 });
+      expect(upload.status).toBe(201);
+    }
+    const path = `/api/products?category=${cat}`;
+    const cold = await inState("miss", write, get(path));
+    expect(trips(cold, true)).toEqual(pin(200, 1, 1, "miss"));
+    expect(cold.body.results.map((p: { variants: unknown[]; images: unknown[] }) => [p.variants.length, p.images.length])).toEqual([
+      [3, 1],
+      [3, 1],
+    ]);
+    const warmed = await inState("hit", warm(path), get(path));
+    expect(trips(warmed, true)).toEqual(pin(200, 0, 1, "hit"));
+    expect(warmed.body).toEqual(cold.body);
   });
 
   it("GET /api/products/{id}: hit 0 + 1, miss 1 + 1", async () => {
