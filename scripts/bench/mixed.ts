@@ -74,7 +74,7 @@ const VARIANT_PRODUCTS_PER_CATEGORY = 2;
 const STOCK = 100_000;
 const ORDERS_PER_SHOPPER = 4;
 
-interface Fixture {
+export interface Fixture {
   /** category id → its product ids. */
   pages: { category: number; products: number[] }[];
   products: { id: number; variants: number[] }[];
@@ -107,7 +107,7 @@ function countBelow(xs: number[], t: number): number {
   return lo;
 }
 
-class Ledger {
+export class Ledger {
   readonly variants = new Map<number, VariantLedger>();
   readonly fixture: Fixture;
   constructor(start: Map<number, number>, fixture: Fixture) {
@@ -131,7 +131,7 @@ class Ledger {
 type Json = any;
 
 /** Counts for one row, fed by every answer. */
-class RowStats {
+export class RowStats {
   listLatencies: number[] = [];
   detailLatencies: number[] = [];
   listHits = 0;
@@ -149,7 +149,7 @@ class RowStats {
 }
 
 /** Checks one product of an answer against the ledger: the product's stock and each variant's. */
-function checkProduct(ledger: Ledger, stats: RowStats, what: string, product: Json, sentAt: number, answeredAt: number): { stale: number; low: number } {
+export function checkProduct(ledger: Ledger, stats: RowStats, what: string, product: Json, sentAt: number, answeredAt: number): { stale: number; low: number } {
   let stale = 0;
   let low = 0;
   const fixtureProduct = ledger.fixture.products.find((p) => p.id === product.id);
