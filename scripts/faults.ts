@@ -1,4 +1,4 @@
-// node scripts/faults.ts [--only redis|postgres|sockets|bump[,...]] [--admin-lanes N] [--runtime dev|serve]
+// node scripts/faults.ts [--only redis|postgres|sockets|bump|stripe|webhooks[,...]] [--admin-lanes N] [--runtime dev|serve]
 // Fault injection against the real local stack: a throwaway Postgres (persistent, so it can be
 // restarted) and Redis, both bridges and `wrangler dev`, all on free ports under a temp dir; then
 //   redis    — under a mixed load, Redis (a) frozen (SIGSTOP), (b) killed and restarted empty,
@@ -13,7 +13,14 @@
 //   bump     — a catalog write commits and the Worker is killed (SIGKILL) while its cache version
 //              bump is held on the way to Redis: after a restart the cached product may be stale
 //              until the cron sweep pays the outbox row; within 75 s of the commit every read is
-//              fresh and the row gone (and the bump must really have been killed).
+//              fresh and the row gone (and the bump must really have been killed);
+//   stripe   — the Stripe stand-in down (dropped, refused, 500, answer lost, no answer) while
+//              shoppers ask for payment sessions and webhooks are owed: quick 503s naming stripe,
+//              nothing half-done; after it comes back every order paid exactly once
+//              (scripts/faults/payments/stripe-down.ts);
+//   webhooks — a webhook storm: real signed events ×10 at once, shuffled, out of order; each applied
+//              once, a payment after cancel refunded once, mismatching amounts recorded
+//              (scripts/faults/payments/webhook-storm.ts).
 // Prints each scenario's counts and a summary table; exits 1 if any must-be-zero count is not zero.
 // Everything it starts is stopped on exit, on failure and on Ctrl-C. FAULTS_WORKER_LOG=<file>
 // keeps wrangler's whole output.
@@ -30,12 +37,16 @@ import { postgresScenario } from "./faults/postgres/scenario.ts";
 import { redisScenario } from "./faults/redis/scenario.ts";
 import { RestEndpoint } from "./faults/rest-endpoint.ts";
 import { socketsScenario } from "./faults/sockets/scenario.ts";
+import { stripeDownScenario } from "./faults/payments/stripe-down.ts";
+import { webhookStormScenario } from "./faults/payments/webhook-storm.ts";
 
 const scenarios: Record<string, (ctx: Ctx) => Promise<ScenarioResult>> = {
   redis: redisScenario,
   postgres: postgresScenario,
   sockets: socketsScenario,
   bump: bumpScenario,
+  stripe: stripeDownScenario,
+  webhooks: webhookStormScenario,
 };
 
 const { values } = parseArgs({ options: { only: { type: "string" }, "admin-lanes": { type: "string", default: "2" }, runtime: { type: "string" } } });

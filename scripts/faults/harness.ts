@@ -140,7 +140,8 @@ export class Worker {
   readonly crashes: { at: number; how: string; tail: string[] }[] = [];
   readonly port: number;
   readonly url: string;
-  private readonly bindings: Record<string, string>;
+  private bindings: Record<string, string>;
+  private readonly stackBindings: Record<string, string>;
   private readonly persistTo: string;
   private readonly log: WorkerLog;
   readonly kind: RuntimeKind;
@@ -150,6 +151,7 @@ export class Worker {
     this.port = port;
     this.url = `http://127.0.0.1:${port}`;
     this.bindings = bindings;
+    this.stackBindings = bindings;
     this.persistTo = persistTo;
     this.log = log;
   }
@@ -238,6 +240,15 @@ export class Worker {
     }
     await running.stop();
     await this.portClosed();
+  }
+
+  /**
+   * A restart with some bindings pointed elsewhere (a scenario's own proxy in front of a service);
+   * `restartWith({})` puts the stack's own back.
+   */
+  async restartWith(overrides: Record<string, string>): Promise<{ stopMs: number; startMs: number }> {
+    this.bindings = { ...this.stackBindings, ...overrides };
+    return this.restart();
   }
 
   /** Stop, then a new `wrangler dev` on the same port with the same bindings (every Durable Object and socket is gone). */
