@@ -45,7 +45,7 @@ try {
       const child = spawn(path.join(root, "node_modules", ".bin", "vitest"), ["run", "--config", "vitest.e2e.config.ts", ...args], {
         cwd: root,
         stdio: "inherit",
-        env: { ...process.env, E2E_BASE_URL: worker.url, E2E_STRIPE_URL: stack.stripe.url, E2E_RUNTIME: kind, ADMIN_EMAIL: DEFAULT_ADMIN_EMAIL, ADMIN_PASSWORD: DEFAULT_ADMIN_PASSWORD },
+        env: { ...process.env, E2E_BASE_URL: worker.url, E2E_STRIPE_URL: stack.stripe.url, E2E_MAIL_URL: stack.mailSink.url, E2E_RUNTIME: kind, ADMIN_EMAIL: DEFAULT_ADMIN_EMAIL, ADMIN_PASSWORD: DEFAULT_ADMIN_PASSWORD },
       });
       child.on("exit", (c) => resolve(c ?? 1));
     });

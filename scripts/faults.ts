@@ -1,4 +1,4 @@
-// node scripts/faults.ts [--only redis|postgres|sockets|bump|stripe|webhooks[,...]] [--admin-lanes N] [--runtime dev|serve]
+// node scripts/faults.ts [--only redis|postgres|sockets|bump|mail|stripe|webhooks[,...]] [--admin-lanes N] [--mail-outage SECONDS] [--runtime dev|serve]
 // Fault injection against the real local stack: a throwaway Postgres (persistent, so it can be
 // restarted) and Redis, both bridges and `wrangler dev`, all on free ports under a temp dir; then
 //   redis    — under a mixed load, Redis (a) frozen (SIGSTOP), (b) killed and restarted empty,
@@ -14,6 +14,11 @@
 //              bump is held on the way to Redis: after a restart the cached product may be stale
 //              until the cron sweep pays the outbox row; within 75 s of the commit every read is
 //              fresh and the row gone (and the bump must really have been killed);
+//   mail     — the mail provider (the mail sink) down while shoppers register and orders are
+//              placed, paid, shipped, delivered and cancelled: 503 for half the outage, connection
+//              refused for the other half (--mail-outage, default 75 s; 300 s is the issue's five
+//              minutes): afterwards every owed mail arrives exactly once (one outbox row per event,
+//              one mail per row's idempotency key), none while it was down, no request failed.
 //   stripe   — the Stripe stand-in down (dropped, refused, 500, answer lost, no answer) while
 //              shoppers ask for payment sessions and webhooks are owed: quick 503s naming stripe,
 //              nothing half-done; after it comes back every order paid exactly once
@@ -36,6 +41,7 @@ import { bumpScenario } from "./faults/bump/scenario.ts";
 import { postgresScenario } from "./faults/postgres/scenario.ts";
 import { redisScenario } from "./faults/redis/scenario.ts";
 import { RestEndpoint } from "./faults/rest-endpoint.ts";
+import { mailScenario } from "./faults/mail/scenario.ts";
 import { socketsScenario } from "./faults/sockets/scenario.ts";
 import { stripeDownScenario } from "./faults/payments/stripe-down.ts";
 import { webhookStormScenario } from "./faults/payments/webhook-storm.ts";
@@ -47,9 +53,10 @@ const scenarios: Record<string, (ctx: Ctx) => Promise<ScenarioResult>> = {
   bump: bumpScenario,
   stripe: stripeDownScenario,
   webhooks: webhookStormScenario,
+  mail: mailScenario,
 };
 
-const { values } = parseArgs({ options: { only: { type: "string" }, "admin-lanes": { type: "string", default: "2" }, runtime: { type: "string" } } });
+const { values } = parseArgs({ options: { only: { type: "string" }, "admin-lanes": { type: "string", default: "2" }, "mail-outage": { type: "string", default: "75" }, runtime: { type: "string" } } });
 // --runtime serve: the same scenarios against `npm run serve`'s runtime (production bundle on plain workerd).
 let runtime: RuntimeKind;
 try {
@@ -61,6 +68,12 @@ try {
 const adminLanes = Number(values["admin-lanes"]);
 if (!Number.isInteger(adminLanes) || adminLanes < 1) {
   console.error("--admin-lanes must be a positive integer");
+  process.exit(2);
+}
+// Long enough that the first mails fail, wait the first backoff (30 s), fail again and wait the second (60 s).
+const mailOutageSeconds = Number(values["mail-outage"]);
+if (!Number.isFinite(mailOutageSeconds) || mailOutageSeconds < 10) {
+  console.error("--mail-outage must be a number of seconds, at least 10");
   process.exit(2);
 }
 const selected = values.only ? values.only.split(",").map((s) => s.trim()) : Object.keys(scenarios);
@@ -148,7 +161,7 @@ try {
     if (shutdown.requested) break;
     section = name;
     workerLog.scenario = name;
-    const ctx: Ctx = { stack, worker, http, workerLog, adminToken, runId, log, adminLanes, rest, onCleanup: (fn) => void scenarioCleanups.push(fn) };
+    const ctx: Ctx = { stack, worker, http, workerLog, adminToken, runId, log, adminLanes, mailOutageSeconds, rest, onCleanup: (fn) => void scenarioCleanups.push(fn) };
     let result: ScenarioResult;
     const ts = now();
     const crashesBefore = worker.crashes.length;

@@ -201,6 +201,12 @@ export class Worker {
     await this.launch();
   }
 
+  /** Fires the Worker's scheduled handler now, as the runtime's minute ticker does (scripts/lib/cron.ts). */
+  async fireCron(cron = "* * * * *"): Promise<{ outcome: string }> {
+    if (!this.current) throw new Error("no Worker running to fire the cron on");
+    return this.current.fireCron(cron);
+  }
+
   get pid(): number | undefined {
     return this.current?.process.pid;
   }
@@ -312,4 +318,6 @@ export interface Ctx {
   rest: RestEndpoint;
   /** Admins changing order statuses at once in the sockets scenario (`--admin-lanes`). */
   adminLanes: number;
+  /** How long the mail scenario keeps the mail provider down, in seconds (`--mail-outage`). */
+  mailOutageSeconds: number;
 }

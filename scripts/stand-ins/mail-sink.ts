@@ -6,6 +6,8 @@
 //   DELETE /emails            forgets every mail
 //   POST /__stand-in/down     answers 503 to every send from now on (?to=addr: only sends to that address)
 //   POST /__stand-in/up       ends the outage (?to=addr: ends only that address's)
+// In-process users (the fault scenarios) can also stop it listening for a while (connection refused)
+// and read every send it answered, replays and refusals included.
 // Run alone with `node scripts/stand-ins/mail-sink.ts [port]`; the local stack starts it for dev,
 // serve and the tests.
 import { randomBytes, randomUUID } from "node:crypto";
@@ -24,6 +26,17 @@ export interface SinkMail {
   idempotency_key: string | null;
 }
 
+/** One POST /emails as the sink answered it. */
+export interface SinkSend {
+  /** The Idempotency-Key header, if any. */
+  key: string | null;
+  status: number;
+  /** A key seen before with the same payload: answered with the first mail's id, nothing stored. */
+  replay: boolean;
+  /** ms since the epoch */
+  at: number;
+}
+
 export interface MailSink {
   url: string;
   port: number;
@@ -31,6 +44,12 @@ export interface MailSink {
   apiKey: string;
   /** What it received, oldest first. */
   mails(): SinkMail[];
+  /** Every send it answered, oldest first. */
+  sends(): SinkSend[];
+  /** Stops listening, so senders meet connection refused, until acceptConnections(); what it holds stays. */
+  refuseConnections(): Promise<void>;
+  /** Listens again on the same port. */
+  acceptConnections(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -101,6 +120,7 @@ function parseSend(raw: string): SendBody | string {
 export async function startMailSink(opts: MailSinkOptions = {}): Promise<MailSink> {
   const apiKey = opts.apiKey ?? `re_local_${randomBytes(12).toString("hex")}`;
   const mails: SinkMail[] = [];
+  const sends: SinkSend[] = [];
   /** Idempotency-Key → the request it came with and the answer it got (Resend keeps them 24 h). */
   const keys = new Map<string, { request: string; id: string }>();
   let down = false;
@@ -113,22 +133,29 @@ export async function startMailSink(opts: MailSinkOptions = {}): Promise<MailSin
     const raw = await readText(req);
     const parsed = parseSend(raw);
     if (typeof parsed === "string") return sendError(res, 422, "validation_error", parsed);
-    if (down || parsed.to.some((t) => downFor.has(t.toLowerCase()))) {
-      return sendError(res, 503, "service_unavailable", "The mail sink is down (POST /__stand-in/up ends it).");
-    }
     const key = req.headers["idempotency-key"];
     const idempotencyKey = typeof key === "string" && key ? key : null;
+    const note = (status: number, replay = false) => sends.push({ key: idempotencyKey, status, replay, at: Date.now() });
+    if (down || parsed.to.some((t) => downFor.has(t.toLowerCase()))) {
+      note(503);
+      return sendError(res, 503, "service_unavailable", "The mail sink is down (POST /__stand-in/up ends it).");
+    }
     if (idempotencyKey) {
       if (idempotencyKey.length > 256) return sendError(res, 422, "validation_error", "The Idempotency-Key must be at most 256 characters.");
       const seen = keys.get(idempotencyKey);
       if (seen) {
-        if (seen.request !== raw) return sendError(res, 409, "invalid_idempotent_request", "Same idempotency key used with a different request payload. Change your idempotency key or payload.");
+        if (seen.request !== raw) {
+          note(409);
+          return sendError(res, 409, "invalid_idempotent_request", "Same idempotency key used with a different request payload. Change your idempotency key or payload.");
+        }
+        note(200, true);
         return sendJson(res, 200, { id: seen.id });
       }
     }
     const id = randomUUID();
     if (idempotencyKey) keys.set(idempotencyKey, { request: raw, id });
     mails.push({ id, ...parsed, created_at: new Date().toISOString(), idempotency_key: idempotencyKey });
+    note(200);
     sendJson(res, 200, { id });
   }
 
@@ -168,12 +195,27 @@ export async function startMailSink(opts: MailSinkOptions = {}): Promise<MailSin
     };
     run().catch((err: unknown) => sendError(res, 500, "internal_server_error", err instanceof Error ? err.message : String(err)));
   });
-  const port = await listen(server, opts.port ?? 0, opts.host ?? "127.0.0.1");
+  const host = opts.host ?? "127.0.0.1";
+  const port = await listen(server, opts.port ?? 0, host);
   return {
     url: `http://127.0.0.1:${port}`,
     port,
     apiKey,
     mails: () => [...mails],
+    sends: () => [...sends],
+    refuseConnections: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+    acceptConnections: () =>
+      new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          server.off("error", reject);
+          resolve();
+        });
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -29,6 +29,8 @@ let adminToken: string;
 let categoryId: number;
 const productIds = new Map<string, number>();
 let orderId: number;
+/** Every WebSocket the shopper's page opened. */
+const socketUrls: string[] = [];
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshots, `${name}.png`), animations: "disabled" });
@@ -38,8 +40,30 @@ const productCards = (page: Page) => page.getByRole("list", { name: "Products" }
 const cardNames = (page: Page) => productCards(page).locator(".product-name").allInnerTexts();
 const statusBadge = (page: Page) => page.locator(".order-status .badge");
 
-async function sessionOf(page: Page): Promise<{ access: string; refresh: string; expiresAt: number }> {
+/** The session the tabs share through localStorage: the access token and its expiry, nothing more. */
+async function sessionOf(page: Page): Promise<{ access: string; expiresAt: number }> {
   return page.evaluate(() => JSON.parse(localStorage.getItem("edge-shop.session") ?? "null"));
+}
+
+/** The refresh token: only in the browser's cookie jar (HttpOnly), never where a script can read it. */
+async function refreshCookie(context: BrowserContext) {
+  return (await context.cookies()).find((c) => c.name === "refresh_token");
+}
+
+/** Everything the page's scripts can read: both web storages and document.cookie. */
+function scriptReadable(page: Page): Promise<string> {
+  return page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
+}
+
+/** The refresh cookie is there, as the server means it, and its token is nowhere a script can read. */
+async function expectRefreshOnlyInCookie(context: BrowserContext, page: Page): Promise<string> {
+  const cookie = await refreshCookie(context);
+  expect(cookie, "refresh cookie").toBeDefined();
+  expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: "Strict", path: "/api/auth" });
+  expect(cookie!.value.length).toBeGreaterThan(20);
+  expect(await scriptReadable(page)).not.toContain(cookie!.value);
+  expect(Object.keys(await sessionOf(page)).sort()).toEqual(["access", "expiresAt"]);
+  return cookie!.value;
 }
 
 /** Starts listening for another tab's next localStorage write; the returned wait ends once the page saw it (after the app, which listens first). */
@@ -70,6 +94,7 @@ beforeAll(async () => {
   shopperWatch = watch(shopperContext);
   adminWatch = watch(adminContext);
   shopper = await shopperContext.newPage();
+  shopper.on("websocket", (ws) => socketUrls.push(ws.url()));
   adminPage = await adminContext.newPage();
 });
 
@@ -180,6 +205,14 @@ describe("storefront in a real browser: a shopper and an admin at the same time"
     // Back on the product, signed in, with a live notification socket.
     await shopper.getByRole("heading", { name: mug(6) }).waitFor();
     await shopper.locator('.live-indicator[data-state="live"]').waitFor();
+    // The refresh token lives in the HttpOnly cookie only; the socket opened with a ticket, no token in its URL.
+    await expectRefreshOnlyInCookie(shopperContext, shopper);
+    const { access } = await sessionOf(shopper);
+    expect(socketUrls.length).toBeGreaterThan(0);
+    for (const url of socketUrls) {
+      expect(url).toMatch(/\/api\/notifications\/ws\?ticket=[\w-]+$/);
+      expect(url).not.toContain(access);
+    }
 
     await shopper.getByLabel("Quantity").fill("2");
     await shopper.getByRole("button", { name: "Add to cart" }).click();
@@ -307,6 +340,7 @@ describe("storefront in a real browser: a shopper and an admin at the same time"
 
   it("refreshes the session silently, after a 401 and before expiry, and shares it between tabs", async () => {
     const before = await sessionOf(shopper);
+    const refreshBefore = await expectRefreshOnlyInCookie(shopperContext, shopper);
     // Another tab writes a session whose access token the server refuses: this tab adopts it (the
     // storage event), meets the 401 on its next call, refreshes, and sends the call again.
     const other = await shopperContext.newPage();
@@ -325,8 +359,10 @@ describe("storefront in a real browser: a shopper and an admin at the same time"
     expect(refusals.length).toBeGreaterThan(0);
     expect(refusals.every((f) => FORGED_TOKEN_REFUSAL.test(f)), refusals.join(", ")).toBe(true);
     const afterRefusal = await sessionOf(shopper);
-    expect(afterRefusal.refresh).not.toBe(before.refresh);
+    const refreshAfterRefusal = await expectRefreshOnlyInCookie(shopperContext, shopper);
+    expect(refreshAfterRefusal).not.toBe(refreshBefore);
     expect(afterRefusal.access).not.toBe("not-a-token");
+    expect(afterRefusal.access).not.toBe(before.access);
 
     // An access token about to expire is refreshed before the call goes out.
     adopted = await nextStorageEvent(shopper);
@@ -340,18 +376,19 @@ describe("storefront in a real browser: a shopper and an admin at the same time"
     await loaded;
     await shopper.getByText("Your cart is empty.").waitFor();
     const afterExpiry = await sessionOf(shopper);
-    expect(afterExpiry.refresh).not.toBe(afterRefusal.refresh);
+    expect(await expectRefreshOnlyInCookie(shopperContext, shopper)).not.toBe(refreshAfterRefusal);
     expect(afterExpiry.expiresAt).toBeGreaterThan(Date.now());
   });
 
   it("logs out: the session is revoked on the server and forgotten in the browser", async () => {
-    const { refresh } = await sessionOf(shopper);
+    const refresh = await expectRefreshOnlyInCookie(shopperContext, shopper);
     const revoked = shopper.waitForResponse((r) => r.url() === `${base}/api/auth/logout` && r.status() === 204);
     await shopper.getByRole("button", { name: "Log out" }).click();
     await revoked;
     await shopper.getByRole("link", { name: "Log in" }).waitFor();
     expect(await shopper.locator(".live-indicator").count()).toBe(0);
     expect(await shopper.evaluate(() => localStorage.getItem("edge-shop.session"))).toBeNull();
+    expect(await refreshCookie(shopperContext), "the server cleared the refresh cookie").toBeUndefined();
     expect((await call("POST", "/api/auth/refresh", { body: { refresh } })).status).toBe(401);
   });
 

@@ -11,7 +11,7 @@ import { useStore } from "./store";
 import { say, toast } from "./toast";
 import { PageTitle } from "./ui";
 import { AdminDiscounts, AdminNav, AdminOrders, AdminProductForm, AdminProducts, AdminShippingMethods, AdminTaxRates } from "./views/admin";
-import { LoginView, RegisterView } from "./views/auth";
+import { ForgotPasswordView, LoginView, RegisterView, ResetPasswordView, VerifyEmailBanner, VerifyEmailView } from "./views/auth";
 import { CartView } from "./views/cart";
 import { Catalog, ProductDetail } from "./views/catalog";
 import { NotificationsView } from "./views/notifications";
@@ -123,6 +123,9 @@ const SCREENS: ScreenRoute<Render>[] = [
   { pattern: "/products/:id", access: "public", screen: ({ id }) => <ProductDetail id={id!} /> },
   { pattern: "/login", access: "public", screen: (_, query) => <LoginView query={query} /> },
   { pattern: "/register", access: "public", screen: (_, query) => <RegisterView query={query} /> },
+  { pattern: "/forgot-password", access: "public", screen: () => <ForgotPasswordView /> },
+  { pattern: "/reset-password", access: "public", screen: (_, query) => <ResetPasswordView query={query} /> },
+  { pattern: "/verify-email", access: "public", screen: (_, query) => <VerifyEmailView query={query} /> },
   { pattern: "/cart", access: "user", screen: () => <CartView /> },
   { pattern: "/orders", access: "user", screen: () => <OrderHistory /> },
   { pattern: "/orders/:id", access: "user", screen: ({ id }) => <OrderDetail id={id!} /> },
@@ -209,6 +212,7 @@ function App() {
         Skip to content
       </a>
       <Header path={route.path} />
+      {route.path !== "/verify-email" && <VerifyEmailBanner />}
       <main id="main" ref={main} tabIndex={-1}>
         <Screen path={route.path} query={route.query} />
       </main>

@@ -31,8 +31,10 @@ export const api = createClient<paths>({ baseUrl: window.location.origin });
 api.use({
   onRequest({ request }) {
     const token = accessToken();
-    // Auth endpoints take tokens in their bodies; an expired bearer there would only confuse.
-    if (token && !new URL(request.url).pathname.startsWith("/api/auth/")) request.headers.set("Authorization", `Bearer ${token}`);
+    // Auth endpoints take tokens in their bodies (or the refresh cookie); an expired bearer there
+    // would only confuse. Asking for a new verification mail is the one that needs the user's.
+    const path = new URL(request.url).pathname;
+    if (token && (!path.startsWith("/api/auth/") || path === "/api/auth/verify-email")) request.headers.set("Authorization", `Bearer ${token}`);
     return request;
   },
 });
