@@ -40,13 +40,17 @@ export const stripeWebhook: AppRouteHandler<typeof routes.stripeWebhookRoute> = 
   if (!event) throw payments.webhookProblem();
   const db = useDb(c);
   const result = await payments.applyStripeEvent(db, event);
-  if (result.outcome === "paid" && "user_id" in result && result.user_id !== null && result.notification) {
-    const delivery = { notification: result.notification, previousId: result.previous_notification_id ?? 0 };
-    const userId = result.user_id;
+  // A redelivery does again what follows the first handling, whose answer (and after-work) may have
+  // been lost: the Notifier skips a notification it already pushed, and a refund's id is its
+  // idempotency key at Stripe, so neither happens twice.
+  const handled = payments.handledBy(result);
+  if (handled.outcome === "paid" && "user_id" in handled && handled.user_id !== null && handled.notification) {
+    const delivery = { notification: handled.notification, previousId: handled.previous_notification_id ?? 0 };
+    const userId = handled.user_id;
     afterResponse(c, () => pushToUser(c.env, userId, [delivery]));
   }
-  if (result.outcome === "refund-after-cancel" && "refund_id" in result) {
-    const refundId = result.refund_id;
+  if (handled.outcome === "refund-after-cancel" && "refund_id" in handled) {
+    const refundId = handled.refund_id;
     afterResponse(c, () => refunds.sendRefunds(config, db, [refundId]));
   }
   return c.json({ received: true as const, outcome: result.outcome }, 200);

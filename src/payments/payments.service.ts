@@ -165,10 +165,19 @@ export async function expireOpenSessions(config: Config, db: Database, orderIds:
 
 // ── webhooks ────────────────────────────────────────────────────────────────
 
-export type EventResult =
+/** What handling an event did (shop_stripe_event). */
+export type HandledEvent =
   | { outcome: "paid"; order_id: number; user_id: number | null; notification: Delivery["notification"] | null; previous_notification_id: number | null }
   | { outcome: "refund-after-cancel"; order_id: number; refund_id: string }
   | { outcome: string; order_id?: number };
+
+/** A redelivery answers `duplicate` with `first`, what handling the event did the first time (null for events from before results were kept). */
+export type EventResult = HandledEvent | { outcome: "duplicate"; first: HandledEvent | null };
+
+/** What the after-work follows: the handling itself, or for a redelivery the first one's. */
+export function handledBy(result: EventResult): HandledEvent {
+  return result.outcome === "duplicate" && "first" in result && result.first ? result.first : result;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

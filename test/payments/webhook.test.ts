@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { api, expectProblem } from "../helpers/api";
 import { sql } from "../helpers/db";
+import { connect, drain, notificationsIn, waitFor } from "../helpers/sockets";
 import { eventPayload, orderRow, payAtStripe, pendingOrder, postWebhook, postWebhookAndSettle, sign, standIn, startPayment, type OrderOptions } from "./stripe";
 
 async function orderWithSession(opts: OrderOptions = {}) {
@@ -45,6 +46,30 @@ describe("POST /api/payments/stripe/webhook: checkout.session.completed", () => 
     // A replay later (Stripe retries until it sees a 2xx) changes nothing either.
     const later = await postWebhook(paid.payload, await sign(paid.payload));
     expect(later.body.outcome).toBe("duplicate");
+  });
+
+  it("redoes on a redelivery what a lost first answer left undone: the owner's socket gets the paid status, once", async () => {
+    const order = await orderWithSession({ total: "18.00" });
+    const paid = await payAtStripe(order.checkoutUrl);
+    const session = paid.event.data.object;
+    const socket = await connect(order.owner.token);
+    // The first delivery committed and its Worker gave up before the push (a database answer that
+    // came too late): the event is recorded and applied, and the open socket was not told.
+    const data = { session_id: session.id, order_id: order.id, payment_status: session.payment_status, amount: (session.amount_total / 100).toFixed(2), currency: session.currency, payment_intent: session.payment_intent };
+    await sql("select shop_stripe_event($1, $2, $3::jsonb)", [paid.event.id, paid.event.type, JSON.stringify(data)]);
+    await drain(socket);
+    expect(notificationsIn(socket)).toEqual([]);
+    // Stripe saw no 2xx, so it delivers again: nothing changes twice, and the push goes out now.
+    const again = await postWebhookAndSettle(paid.payload, paid.signature);
+    expect(again.body).toEqual({ received: true, outcome: "duplicate" });
+    await waitFor(() => (notificationsIn(socket).length > 0 ? true : undefined), 5000);
+    expect(notificationsIn(socket).map((m) => m.to_status)).toEqual(["paid"]);
+    // A third delivery: the Notifier has pushed that notification already and skips it.
+    await postWebhookAndSettle(paid.payload, await sign(paid.payload));
+    await drain(socket);
+    expect(notificationsIn(socket)).toHaveLength(1);
+    expect(await notificationsOf(order.id)).toEqual([{ to_status: "paid" }]);
+    expect(await emailsOf(order.id, "order_paid")).toHaveLength(1);
   });
 
   it("records an amount or currency that does not match the order, and leaves it pending", async () => {

@@ -1,7 +1,9 @@
 -- Handles one verified Stripe webhook event in one statement. The event id goes into stripe_events
 -- first (ON CONFLICT DO NOTHING): a replay, or the same event delivered several times at once,
--- finds the id taken (waiting for the first delivery's commit) and changes nothing. The event is
--- then applied and its outcome recorded on the same row. `p_data` is what the Worker read from the
+-- finds the id taken (waiting for the first delivery's commit) and changes nothing; it answers
+-- 'duplicate' with the first handling's result as `first`, so the Worker can do again what follows
+-- a handled event (the push, sending a refund: both idempotent) when the first answer was lost.
+-- The event is then applied and its outcome and result recorded on the same row. `p_data` is what the Worker read from the
 -- event's object, with amounts already converted to decimal strings:
 --   checkout.session.*: session_id, order_id, payment_status, amount, currency, payment_intent
 --   charge.refunded:    order_id, payment_intent, amount_refunded, currency
@@ -15,7 +17,7 @@ DECLARE
 BEGIN
   INSERT INTO stripe_events (id, type, outcome) VALUES (p_event, p_type, 'received') ON CONFLICT (id) DO NOTHING;
   IF NOT FOUND THEN
-    RETURN json_build_object('outcome', 'duplicate');
+    RETURN json_build_object('outcome', 'duplicate', 'first', (SELECT result FROM stripe_events WHERE id = p_event));
   END IF;
   CASE
     WHEN p_type IN ('checkout.session.completed', 'checkout.session.async_payment_succeeded') THEN
@@ -30,7 +32,8 @@ BEGIN
     ELSE
       v_result := json_build_object('outcome', 'ignored');
   END CASE;
-  UPDATE stripe_events SET outcome = v_result->>'outcome', order_id = (v_result->>'order_id')::integer WHERE id = p_event;
+  UPDATE stripe_events SET outcome = v_result->>'outcome', order_id = (v_result->>'order_id')::integer, result = v_result::jsonb
+  WHERE id = p_event;
   RETURN v_result;
 END
 $$;

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { orders } from "./orders";
 
 /** Stripe Checkout Sessions created for orders; at most one `open` per order is handed out. */
@@ -29,6 +29,8 @@ export const stripeEvents = pgTable("stripe_events", {
   orderId: integer("order_id"),
   /** What handling it did: paid, amount-mismatch, unknown-order, refunded-after-cancel, ignored, … */
   outcome: text("outcome").notNull(),
+  /** shop_stripe_event's whole result, returned to a redelivery so it can redo the after-work. */
+  result: jsonb("result"),
   receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
