@@ -12,7 +12,8 @@ import { CATALOG_VERSION_KEY } from "./catalog-version-keys";
  * Why it stays true (docs/design/caching.md): a cell counts only under the catalog version it was
  * written for, so a version bump (any content write, stock crossing zero, a lost write paid by the
  * keeper or the sweep) retires every cell at once; and `stock_version` (a trigger counts each change
- * of a row's stock) orders the values, so a late write never replaces a newer one.
+ * of a row's stock) orders the values, so a late write never replaces a newer one: a read's fill
+ * that loaded before an order cannot undo the order's cell, whichever reaches Redis last.
  */
 
 /** The hash of stock cells. */
@@ -140,37 +141,32 @@ export function decodeRead(result: unknown): CatalogEntryRead {
   return { version, entry, count };
 }
 
-// Writes cells. ARGV[1] is the catalog version the values were read under, or '' for "the version
-// now" (a writer after its commit). ARGV[2] is 'fill' (a read's fill: may create a cell or move it
-// to a newer catalog version) or 'advance' (a writer: only moves a cell of the current version to a
-// newer stock_version; a cell it would have to create or re-stamp is left to the next read, which
-// loads it from Postgres, so a late writer can never stamp an old value with a new version).
-// ARGV[3] the hash's TTL; then triples field, stock_version, stock.
+// Writes cells. ARGV[1] is the catalog version the values were read under (a read's fill), or ''
+// for "the version now" (a writer after its commit: its values are the newest committed when it
+// writes). A cell is written when it is missing, from an older catalog version, or of this version
+// with an older stock_version; never over a newer one. ARGV[2] the hash's TTL; then triples field,
+// stock_version, stock.
 const PUT_CELLS_SCRIPT = `
 local v = ARGV[1]
 if v == '' then v = redis.call('GET', KEYS[1]) end
 if not v then return 0 end
 local nv = tonumber(v)
-local fill = ARGV[2] == 'fill'
 local n = 0
-for i = 4, #ARGV, 3 do
+for i = 3, #ARGV, 3 do
   local cur = redis.call('HGET', KEYS[2], ARGV[i])
-  local put = false
+  local put = true
   if cur then
     local cv, cs = string.match(cur, '^(%d+):(%d+):')
     cv = tonumber(cv)
     cs = tonumber(cs)
-    local s = tonumber(ARGV[i + 1])
-    if cv == nv then put = cs < s elseif fill then put = cv < nv end
-  else
-    put = fill
+    if cv == nv then put = cs < tonumber(ARGV[i + 1]) else put = cv < nv end
   end
   if put then
     redis.call('HSET', KEYS[2], ARGV[i], v .. ':' .. ARGV[i + 1] .. ':' .. ARGV[i + 2])
     n = n + 1
   end
 end
-redis.call('EXPIRE', KEYS[2], ARGV[3])
+redis.call('EXPIRE', KEYS[2], ARGV[2])
 return n`;
 
 /** Cells live a little longer than the entries that name them (which live an hour). */
@@ -184,10 +180,10 @@ function cellArgs(cells: Iterable<StockCell>): string[] {
 
 /** A read's fill: the cells it loaded, under the version it read before loading. */
 export function addFill(pipeline: Pipeline, version: string, cells: Iterable<StockCell>): Pipeline {
-  return pipeline.eval(PUT_CELLS_SCRIPT, [CATALOG_VERSION_KEY, STOCK_CELLS_KEY], [version, "fill", String(CELLS_TTL_SECONDS), ...cellArgs(cells)]);
+  return pipeline.eval(PUT_CELLS_SCRIPT, [CATALOG_VERSION_KEY, STOCK_CELLS_KEY], [version, String(CELLS_TTL_SECONDS), ...cellArgs(cells)]);
 }
 
 /** A writer's cells after its commit (an order, a cancellation, a restocking refund). */
 export function addAdvance(pipeline: Pipeline, cells: Iterable<StockCell>): Pipeline {
-  return pipeline.eval(PUT_CELLS_SCRIPT, [CATALOG_VERSION_KEY, STOCK_CELLS_KEY], ["", "advance", String(CELLS_TTL_SECONDS), ...cellArgs(cells)]);
+  return pipeline.eval(PUT_CELLS_SCRIPT, [CATALOG_VERSION_KEY, STOCK_CELLS_KEY], ["", String(CELLS_TTL_SECONDS), ...cellArgs(cells)]);
 }

@@ -140,30 +140,29 @@ describe("stock cells in Redis", () => {
   const redis = () => redisFor(readConfig(env));
   const cell = async (field: string) => (await redisCommand("HGET", STOCK_CELLS_KEY, field)) as string | null;
 
-  it("a writer only moves a cell of the current version forward; a read's fill never goes back either", async () => {
-    // Other files' admin writes may raise the version meanwhile (a writer then changes nothing): the
-    // run is repeated until one ran under a single version.
+  it("keeps the newest stock whatever order a writer's and a read's fill reach Redis in, and never a cell of an older version", async () => {
+    // Other files' admin writes may raise the version meanwhile (a writer then writes under the new
+    // one): the run is repeated until one ran under a single version.
     for (let attempt = 1; ; attempt++) {
       const version = String(await redisCommand("GET", "catalog:ver"));
       const field = `v${900_000_000 + Math.floor(Math.random() * 90_000_000)}`;
       const seen: (string | null)[] = [];
-      // A writer never creates a cell: the next read loads it from Postgres.
-      await addAdvance(redis().pipeline(), [[field, 3, 40]]).exec();
-      seen.push(await cell(field));
+      // An order (stock_version 4) lands first; a read that loaded before it (3) fills after it.
+      await addAdvance(redis().pipeline(), [[field, 4, 39]]).exec();
       await addFill(redis().pipeline(), version, [[field, 3, 40]]).exec();
       seen.push(await cell(field));
-      // Writes that arrive late (an older stock_version) change nothing; a newer one moves it.
+      // Late writers of older values change nothing; a newer one moves the cell.
       await addAdvance(redis().pipeline(), [[field, 2, 41]]).exec();
-      await addFill(redis().pipeline(), version, [[field, 1, 42]]).exec();
       seen.push(await cell(field));
-      await addAdvance(redis().pipeline(), [[field, 4, 39]]).exec();
+      await addAdvance(redis().pipeline(), [[field, 5, 38]]).exec();
       seen.push(await cell(field));
       // A fill from before a version bump cannot replace a cell of the newer version.
       await addFill(redis().pipeline(), String(Number(version) - 1), [[field, 9, 1]]).exec();
       seen.push(await cell(field));
       if (String(await redisCommand("GET", "catalog:ver")) !== version && attempt < 5) continue;
-      expect(seen).toEqual([null, `${version}:3:40`, `${version}:3:40`, `${version}:4:39`, `${version}:4:39`]);
+      expect(seen).toEqual([`${version}:4:39`, `${version}:4:39`, `${version}:5:38`, `${version}:5:38`]);
       return;
     }
   });
+
 });
