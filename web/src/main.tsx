@@ -3,7 +3,7 @@
 // the platform (hash routing, forms, fetch through the typed client, WebSocket).
 import { render, type JSX } from "preact";
 import { useEffect, useRef } from "preact/hooks";
-import { cart, cartCount, loadCart } from "./cart";
+import { cart, cartCount, loadCart, loadGuestCart } from "./cart";
 import { live, notifications, announcements } from "./live";
 import { href, matchRoute, navigate, useRoute, type ScreenRoute } from "./router";
 import { loadUser, logout, session } from "./session";
@@ -12,8 +12,11 @@ import { say, toast } from "./toast";
 import { PageTitle } from "./ui";
 import { AdminOrders, AdminProductForm, AdminProducts } from "./views/admin";
 import { LoginView, RegisterView } from "./views/auth";
+import { AddressBook } from "./views/account/address-book";
 import { CartView } from "./views/cart";
 import { Catalog, ProductDetail } from "./views/catalog";
+import { CheckoutView } from "./views/checkout/checkout";
+import { GuestOrderView } from "./views/guest/guest-order";
 import { NotificationsView } from "./views/notifications";
 import { OrderDetail, OrderHistory } from "./views/orders";
 
@@ -49,14 +52,14 @@ function Header({ path }: { path: string }) {
         <a href="#/" aria-current={current("/")}>
           Products
         </a>
+        <a href="#/cart" aria-current={current("/cart")}>
+          Cart{" "}
+          <span class="count" aria-label={`${count} items`}>
+            {count}
+          </span>
+        </a>
         {tokens && (
           <>
-            <a href="#/cart" aria-current={current("/cart")}>
-              Cart{" "}
-              <span class="count" aria-label={`${count} items`}>
-                {count}
-              </span>
-            </a>
             <a href="#/orders" aria-current={current("/orders")}>
               Orders
             </a>
@@ -65,6 +68,9 @@ function Header({ path }: { path: string }) {
               <span class={`count${unread ? " count-hot" : ""}`} aria-label={`${unread} unread`} data-testid="unread-count">
                 {unread}
               </span>
+            </a>
+            <a href="#/account/addresses" aria-current={current("/account")}>
+              Addresses
             </a>
           </>
         )}
@@ -123,9 +129,12 @@ const SCREENS: ScreenRoute<Render>[] = [
   { pattern: "/products/:id", access: "public", screen: ({ id }) => <ProductDetail id={id!} /> },
   { pattern: "/login", access: "public", screen: (_, query) => <LoginView query={query} /> },
   { pattern: "/register", access: "public", screen: (_, query) => <RegisterView query={query} /> },
-  { pattern: "/cart", access: "user", screen: () => <CartView /> },
+  { pattern: "/cart", access: "public", screen: () => <CartView /> },
+  { pattern: "/checkout", access: "public", screen: () => <CheckoutView /> },
+  { pattern: "/guest/orders/:id", access: "public", screen: ({ id }, query) => <GuestOrderView id={id!} query={query} /> },
   { pattern: "/orders", access: "user", screen: () => <OrderHistory /> },
-  { pattern: "/orders/:id", access: "user", screen: ({ id }) => <OrderDetail id={id!} /> },
+  { pattern: "/orders/:id", access: "user", screen: ({ id }, query) => <OrderDetail id={id!} query={query} /> },
+  { pattern: "/account/addresses", access: "user", screen: () => <AddressBook /> },
   { pattern: "/notifications", access: "user", screen: () => <NotificationsView /> },
   { pattern: "/admin/products", access: "admin", screen: (_, query) => <AdminProducts query={query} /> },
   { pattern: "/admin/products/new", access: "admin", screen: () => <AdminProductForm /> },
@@ -164,7 +173,9 @@ function App() {
   useEffect(() => {
     if (!user) {
       notifications.stop();
-      cart.set(null);
+      // Signed out: the guest cart kept in this browser. Signing in: the account's, once the user is known.
+      if (session.get().tokens) cart.set(null);
+      else void loadGuestCart().catch(() => undefined);
       return;
     }
     void notifications.start(user.id);
