@@ -25,7 +25,7 @@ export function AddressForm({ prefix, label, initial, submitLabel, withDefault, 
   });
   const errors = error instanceof ApiError ? fieldErrors(error.problem.errors) : {};
   return (
-    <form class="stack card address-form" aria-label={label} onSubmit={onSubmit} noValidate={false}>
+    <form class="stack card address-form" aria-label={label} onSubmit={onSubmit}>
       <AddressFields prefix={prefix} initial={initial} errors={errors} onCountry={onCountry} />
       {withDefault && (
         <div class="field field-check">
