@@ -226,7 +226,9 @@ describe("catalog pictures and variants in a real browser", { timeout: 120_000 }
     await visitor.getByRole("link", { name: "Log in" }).click();
     await visitor.getByLabel("Email").fill(shopperEmail);
     await visitor.getByLabel("Password").fill(PASSWORD);
+    const moved = visitor.waitForResponse((r) => r.url() === `${base}/api/cart/items` && r.request().method() === "POST");
     await visitor.getByRole("button", { name: "Log in" }).click();
+    expect((await moved).status()).toBe(200);
     await visitor.getByRole("button", { name: "Log out" }).waitFor();
     await visitor.getByRole("link", { name: "Cart 2 items" }).waitFor();
     expect(await visitor.evaluate(() => localStorage.getItem("edge-shop.guest-cart"))).toBeNull();
