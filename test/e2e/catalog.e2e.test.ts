@@ -109,6 +109,9 @@ describe("catalog pictures and variants in a real browser", { timeout: 120_000 }
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Log in" }).click();
     await page.getByRole("button", { name: "Log out" }).waitFor();
+    // The login screen moves on to its `next` (here /) once the user has loaded: wait for that, or it
+    // can land after the goto below and replace the category's listing with the whole catalog.
+    await page.waitForURL((url) => url.hash === "#/");
 
     await page.goto(`${base}/#/?category=${categoryId}`);
     const card = page.getByRole("list", { name: "Products" }).getByRole("listitem").filter({ hasText: productName });
