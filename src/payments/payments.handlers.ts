@@ -17,7 +17,10 @@ import { verifyWebhook } from "./stripe";
 function checkout(c: Context<AppEnv>, id: number, payer: payments.Payer, page: string) {
   const config = readConfig(c.env);
   const shop = (config.SHOP_URL || new URL(c.req.url).origin).replace(/\/+$/, "");
-  return payments.startCheckout(config, useDb(c), { orderId: id, payer, returnUrl: `${shop}/#/${page}/${id}`, later: (work) => afterResponse(c, work) });
+  const returnUrl = `${shop}/#/${page}/${id}`;
+  // Declining comes back with ?payment=cancelled (in the hash, where the storefront's router reads
+  // it), so the page can say the payment did not go through instead of waiting for a webhook.
+  return payments.startCheckout(config, useDb(c), { orderId: id, payer, returnUrl, cancelUrl: `${returnUrl}?payment=cancelled`, later: (work) => afterResponse(c, work) });
 }
 
 export const startCheckout: AppRouteHandler<typeof routes.startCheckoutRoute> = async (c) => {

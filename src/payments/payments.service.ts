@@ -65,8 +65,10 @@ async function readPayableOrder(db: Database, orderId: number, payer: Payer): Pr
 export interface StartCheckout {
   orderId: number;
   payer: Payer;
-  /** Where Stripe sends the customer back: the storefront's page of this order. */
+  /** Where Stripe sends the customer back after paying: the storefront's page of this order. */
   returnUrl: string;
+  /** Where Stripe sends the customer who declined or left the payment page. */
+  cancelUrl: string;
   /** Runs work after the response (afterResponse). */
   later: (work: () => Promise<unknown>) => void;
 }
@@ -99,7 +101,7 @@ export async function startCheckout(config: Config, db: Database, req: StartChec
     payment_intent_data: { metadata: { order_id: String(req.orderId) } },
     ...(order.email ? { customer_email: order.email } : {}),
     success_url: req.returnUrl,
-    cancel_url: req.returnUrl,
+    cancel_url: req.cancelUrl,
     expires_at: expiresAt,
   };
   const key = `order-${req.orderId}-session-${order.sessions + 1}`;

@@ -7,8 +7,9 @@ import { admin, base, call, launchChromium, login, watch } from "./browser.ts";
 // Pictures and variants in Chromium: the admin (through the API) makes a coffee in three sizes, M
 // sold out, with a picture for S and one for L; a shopper sees the picture on the card and on the
 // product's page (sized before it loads), cannot pick M, picks L, sees L's price and picture, and
-// orders it; the order names L, and only L's stock went down. The product page with its picker is
-// screenshotted to docs/screenshots/product-variants.png.
+// orders it through the checkout step; the order names L, and only L's stock went down. A visitor's
+// chosen size stays in the browser's cart and moves into the account on logging in. The product
+// page with its picker is screenshotted to docs/screenshots/product-variants.png.
 
 const root = path.resolve(import.meta.dirname, "../..");
 const screenshots = path.join(root, "docs/screenshots");
@@ -18,6 +19,8 @@ const sku = (size: string) => `E2E-${tag}-BLEND-${size}`;
 const SMALL_BAG = "A small yellow coffee bag";
 const LARGE_BAG = "A large red coffee bag";
 const PASSWORD = "shopper-password-1";
+/** A country only this file ships to, with this file's own shipping method. */
+const COUNTRY = "AT";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -83,6 +86,9 @@ beforeAll(async () => {
     expect(res.status).toBe(200);
   }
 
+  const method = await call("POST", "/api/admin/shipping-methods", { token: adminToken, body: { name: `${tag} Parcel`, price: "5.00", countries: [COUNTRY] } });
+  expect(method.status).toBe(201);
+
   shopperEmail = `catalog-${tag.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}@example.com`;
   expect((await call("POST", "/api/auth/register", { body: { email: shopperEmail, password: PASSWORD } })).status).toBe(201);
 
@@ -103,6 +109,9 @@ describe("catalog pictures and variants in a real browser", { timeout: 120_000 }
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Log in" }).click();
     await page.getByRole("button", { name: "Log out" }).waitFor();
+    // The login screen moves on to its `next` (here /) once the user has loaded: wait for that, or it
+    // can land after the goto below and replace the category's listing with the whole catalog.
+    await page.waitForURL((url) => url.hash === "#/");
 
     await page.goto(`${base}/#/?category=${categoryId}`);
     const card = page.getByRole("list", { name: "Products" }).getByRole("listitem").filter({ hasText: productName });
@@ -161,8 +170,22 @@ describe("catalog pictures and variants in a real browser", { timeout: 120_000 }
     expect(await line.innerText()).toMatch(/Size: L[\s\S]*29\.00 each/);
     expect((await picture(line.locator("img"))).src).toMatch(/\/images\/[0-9a-f]{64}$/);
 
+    // The checkout step: an address to ship to, then this file's shipping on top of L's 29.00.
+    await page.getByRole("link", { name: "Check out" }).click();
+    await page.getByRole("heading", { name: "Checkout" }).waitFor();
+    const address = page.getByRole("form", { name: "New address" });
+    await address.getByLabel("Full name").fill("Cat Shopper");
+    await address.getByLabel("Street and number").fill("Graben 1");
+    await address.getByLabel("City", { exact: true }).fill("Wien");
+    await address.getByLabel("Country").selectOption(COUNTRY);
+    await address.getByRole("button", { name: "Ship here" }).click();
+    await page.getByRole("radio", { name: new RegExp(`${tag} Parcel`) }).waitFor();
+    await expect.poll(() => page.getByTestId("total").innerText()).toBe("34.00");
+    const placeOrder = page.getByRole("button", { name: "Place order" });
+    await expect.poll(() => placeOrder.isEnabled()).toBe(true);
+
     const placed = page.waitForResponse((r) => r.url() === `${base}/api/orders` && r.request().method() === "POST" && r.status() === 201);
-    await page.getByRole("button", { name: "Place order" }).click();
+    await placeOrder.click();
     const order = await (await placed).json();
     await page.getByRole("heading", { name: `Order #${order.id}` }).waitFor();
     const item = page.getByRole("list", { name: "Items" }).getByRole("listitem");
@@ -173,6 +196,51 @@ describe("catalog pictures and variants in a real browser", { timeout: 120_000 }
     const after = await call("GET", `/api/products/${productId}`);
     const stock = Object.fromEntries(after.body.variants.map((v: { options: { Size: string }; stock: number }) => [v.options.Size, v.stock]));
     expect(stock).toEqual({ S: 5, M: 0, L: 2 });
+  });
+
+  it("keeps a visitor's chosen size in the browser's cart, and moves that variant into the account on logging in", async () => {
+    const guest = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const guestWatch = watch(guest);
+    const visitor = await guest.newPage();
+    const sent: string[] = [];
+    visitor.on("request", (r) => {
+      if (r.url() === `${base}/api/cart/items`) sent.push(r.method());
+    });
+    await visitor.goto(`${base}/#/products/${productId}`);
+    await visitor.getByRole("heading", { name: productName }).waitFor();
+    expect(await visitor.getByRole("group", { name: "Size" }).getByRole("radio", { name: /^S\b/ }).isChecked()).toBe(true);
+    await visitor.getByLabel("Quantity").fill("2");
+    await visitor.getByRole("button", { name: "Add to cart" }).click();
+    await visitor.getByText(`Added 2 × ${productName} (Size: S) to the cart.`).waitFor();
+    // Signed out, nothing went to the server: the line is this browser's, by variant and product.
+    expect(sent).toEqual([]);
+    expect(JSON.parse((await visitor.evaluate(() => localStorage.getItem("edge-shop.guest-cart")))!)).toEqual([
+      { variant_id: variants.get("S")!.id, product_id: productId, quantity: 2 },
+    ]);
+
+    await visitor.getByRole("link", { name: "Cart 2 items" }).click();
+    const line = visitor.getByRole("list", { name: "Cart items" }).getByRole("listitem");
+    await line.waitFor();
+    expect(await line.innerText()).toMatch(/Size: S[\s\S]*9\.50 each[\s\S]*19\.00/);
+    expect(await picture(line.locator("img"))).toMatchObject({ loaded: true });
+    await visitor.getByRole("button", { name: `Remove ${productName} (Size: S)` }).waitFor();
+
+    // Logging in moves the line into the account's cart (empty since the order above).
+    await visitor.getByRole("link", { name: "Log in" }).click();
+    await visitor.getByLabel("Email").fill(shopperEmail);
+    await visitor.getByLabel("Password").fill(PASSWORD);
+    const moved = visitor.waitForResponse((r) => r.url() === `${base}/api/cart/items` && r.request().method() === "POST");
+    await visitor.getByRole("button", { name: "Log in" }).click();
+    expect((await moved).status()).toBe(200);
+    await visitor.getByRole("button", { name: "Log out" }).waitFor();
+    await visitor.getByRole("link", { name: "Cart 2 items" }).waitFor();
+    expect(await visitor.evaluate(() => localStorage.getItem("edge-shop.guest-cart"))).toBeNull();
+    const token = await login(shopperEmail, PASSWORD);
+    expect((await call("GET", "/api/cart", { token })).body.items).toMatchObject([{ variant_id: variants.get("S")!.id, quantity: 2 }]);
+    expect(guestWatch.errors).toEqual([]);
+    expect(guestWatch.foreign).toEqual([]);
+    expect(guestWatch.failures).toEqual([]);
+    await guest.close();
   });
 
   it("logged no console error, asked no other origin for anything, and met no failed answer", () => {

@@ -24,7 +24,7 @@ describe("POST /api/orders/{id}/payment", () => {
       metadata: { order_id: String(order.id) },
       customer_email: order.owner.email,
       success_url: `${SHOP}/#/orders/${order.id}`,
-      cancel_url: `${SHOP}/#/orders/${order.id}`,
+      cancel_url: `${SHOP}/#/orders/${order.id}?payment=cancelled`,
     });
     expect(new Date(res.body.expires_at).getTime()).toBe(session.expires_at * 1000);
     // Stripe keeps a session open at least 30 minutes; the hold is stretched to match, never shortened.
@@ -95,7 +95,7 @@ describe("POST /api/orders/{id}/payment", () => {
     const res = await api("POST", path, { token: placed.body.access_token });
     expect(res.status).toBe(200);
     const session = (await standIn("GET", `/v1/checkout/sessions/${sessionIdOf(res.body.checkout_url)}`)).body;
-    expect(session).toMatchObject({ amount_total: Math.round(Number(placed.body.total) * 100), client_reference_id: String(placed.body.id), success_url: `${SHOP}/#/guest/orders/${placed.body.id}` });
+    expect(session).toMatchObject({ amount_total: Math.round(Number(placed.body.total) * 100), client_reference_id: String(placed.body.id), success_url: `${SHOP}/#/guest/orders/${placed.body.id}`, cancel_url: `${SHOP}/#/guest/orders/${placed.body.id}?payment=cancelled` });
     expect((await api("POST", path, { token: placed.body.access_token })).body).toEqual(res.body);
     const someone = await newUser("not-the-guest");
     expectProblem(await api("POST", path, { token: someone.token }), 404);

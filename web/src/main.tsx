@@ -3,17 +3,20 @@
 // the platform (hash routing, forms, fetch through the typed client, WebSocket).
 import { render, type JSX } from "preact";
 import { useEffect, useRef } from "preact/hooks";
-import { cart, cartCount, loadCart } from "./cart";
+import { cart, cartCount, loadCart, loadGuestCart } from "./cart";
 import { live, notifications, announcements } from "./live";
 import { href, matchRoute, navigate, useRoute, type ScreenRoute } from "./router";
 import { loadUser, logout, session } from "./session";
 import { useStore } from "./store";
 import { say, toast } from "./toast";
 import { PageTitle } from "./ui";
+import { AddressBook } from "./views/account/address-book";
 import { AdminDiscounts, AdminNav, AdminOrders, AdminProductForm, AdminProducts, AdminShippingMethods, AdminTaxRates } from "./views/admin";
 import { ForgotPasswordView, LoginView, RegisterView, ResetPasswordView, VerifyEmailBanner, VerifyEmailView } from "./views/auth";
 import { CartView } from "./views/cart";
 import { Catalog, ProductDetail } from "./views/catalog";
+import { CheckoutView } from "./views/checkout/checkout";
+import { GuestOrderView } from "./views/guest/guest-order";
 import { NotificationsView } from "./views/notifications";
 import { OrderDetail, OrderHistory } from "./views/orders";
 
@@ -49,14 +52,14 @@ function Header({ path }: { path: string }) {
         <a href="#/" aria-current={current("/")}>
           Products
         </a>
+        <a href="#/cart" aria-current={current("/cart")}>
+          Cart{" "}
+          <span class="count" aria-label={`${count} items`}>
+            {count}
+          </span>
+        </a>
         {tokens && (
           <>
-            <a href="#/cart" aria-current={current("/cart")}>
-              Cart{" "}
-              <span class="count" aria-label={`${count} items`}>
-                {count}
-              </span>
-            </a>
             <a href="#/orders" aria-current={current("/orders")}>
               Orders
             </a>
@@ -65,6 +68,9 @@ function Header({ path }: { path: string }) {
               <span class={`count${unread ? " count-hot" : ""}`} aria-label={`${unread} unread`} data-testid="unread-count">
                 {unread}
               </span>
+            </a>
+            <a href="#/account/addresses" aria-current={current("/account")}>
+              Addresses
             </a>
           </>
         )}
@@ -126,9 +132,12 @@ const SCREENS: ScreenRoute<Render>[] = [
   { pattern: "/forgot-password", access: "public", screen: () => <ForgotPasswordView /> },
   { pattern: "/reset-password", access: "public", screen: (_, query) => <ResetPasswordView query={query} /> },
   { pattern: "/verify-email", access: "public", screen: (_, query) => <VerifyEmailView query={query} /> },
-  { pattern: "/cart", access: "user", screen: () => <CartView /> },
+  { pattern: "/cart", access: "public", screen: () => <CartView /> },
+  { pattern: "/checkout", access: "public", screen: () => <CheckoutView /> },
+  { pattern: "/guest/orders/:id", access: "public", screen: ({ id }, query) => <GuestOrderView id={id!} query={query} /> },
   { pattern: "/orders", access: "user", screen: () => <OrderHistory /> },
-  { pattern: "/orders/:id", access: "user", screen: ({ id }) => <OrderDetail id={id!} /> },
+  { pattern: "/orders/:id", access: "user", screen: ({ id }, query) => <OrderDetail id={id!} query={query} /> },
+  { pattern: "/account/addresses", access: "user", screen: () => <AddressBook /> },
   { pattern: "/notifications", access: "user", screen: () => <NotificationsView /> },
   { pattern: "/admin/products", access: "admin", nav: "Products", screen: (_, query) => <AdminProducts query={query} /> },
   { pattern: "/admin/products/new", access: "admin", screen: () => <AdminProductForm /> },
@@ -179,7 +188,9 @@ function App() {
   useEffect(() => {
     if (!user) {
       notifications.stop();
-      cart.set(null);
+      // Signed out: the guest cart kept in this browser. Signing in: the account's, once the user is known.
+      if (session.get().tokens) cart.set(null);
+      else void loadGuestCart().catch(() => undefined);
       return;
     }
     void notifications.start(user.id);

@@ -1000,7 +1000,7 @@ export interface paths {
         put?: never;
         /**
          * Pay an own pending order with Stripe Checkout
-         * @description Answers the URL of a Stripe Checkout Session for exactly the order's total and currency; send the customer there. Stripe returns them to the storefront's order page (`SHOP_URL`, or this request's origin, `/#/orders/{id}`) whether they paid or not; the order becomes `paid` when Stripe's webhook confirms the payment. Asking again returns the same session while it is open (one session per order at a time; the call to Stripe is idempotent, so a retry never creates a second one). Stripe keeps a session open for at least 30 minutes: the session expires when the order's hold does if that is at least 31 minutes away, otherwise about 31–41 minutes from now, and the order's hold (`expires_at`) is stretched to the session's expiry so the order is not cancelled while its payment page still takes money. 409 `order-not-payable` for an order that is not pending and unpaid, 409 `order-expired` when its hold has run out; another user's order is 404. 503 naming `stripe` when Stripe cannot be reached (nothing changes). Takes no body.
+         * @description Answers the URL of a Stripe Checkout Session for exactly the order's total and currency; send the customer there. Stripe returns them to the storefront's order page (`SHOP_URL`, or this request's origin, `/#/orders/{id}`) after paying, and to `/#/orders/{id}?payment=cancelled` when they decline or leave; the order becomes `paid` when Stripe's webhook confirms the payment. Asking again returns the same session while it is open (one session per order at a time; the call to Stripe is idempotent, so a retry never creates a second one). Stripe keeps a session open for at least 30 minutes: the session expires when the order's hold does if that is at least 31 minutes away, otherwise about 31–41 minutes from now, and the order's hold (`expires_at`) is stretched to the session's expiry so the order is not cancelled while its payment page still takes money. 409 `order-not-payable` for an order that is not pending and unpaid, 409 `order-expired` when its hold has run out; another user's order is 404. 503 naming `stripe` when Stripe cannot be reached (nothing changes). Takes no body.
          */
         post: operations["startCheckout"];
         delete?: never;
@@ -1020,7 +1020,7 @@ export interface paths {
         put?: never;
         /**
          * Pay a pending guest order with Stripe Checkout
-         * @description As `POST /api/orders/{id}/payment`, for a guest order: `Authorization: Bearer <access_token>` of this order (any other token, or an order that is not a guest order, is 404). Stripe returns the customer to `/#/guest/orders/{id}` on the storefront.
+         * @description As `POST /api/orders/{id}/payment`, for a guest order: `Authorization: Bearer <access_token>` of this order (any other token, or an order that is not a guest order, is 404). Stripe returns the customer to `/#/guest/orders/{id}` on the storefront (`?payment=cancelled` when they decline or leave).
          */
         post: operations["startGuestCheckout"];
         delete?: never;

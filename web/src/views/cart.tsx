@@ -1,16 +1,19 @@
-import { useEffect, useRef, useState } from "preact/hooks";
-import { api, ApiError, type Cart, type Shortage } from "../api/client";
-import { cart, checkoutKey, forgetCheckoutKey, loadCart, removeFromCart, setQuantity } from "../cart";
+import { useEffect, useState } from "preact/hooks";
+import type { Cart } from "../api/client";
+import { cart, loadCart, loadGuestCart, removeFromCart, setQuantity } from "../cart";
 import { lineImage } from "../catalog";
-import { href, navigate } from "../router";
-import { call, session } from "../session";
+import { href } from "../router";
+import { session } from "../session";
 import { useStore } from "../store";
-import { say } from "../toast";
 import { ActionButton, Loading, PageTitle, Price, ProblemAlert } from "../ui";
+import { optionText } from "../variant-choice";
 import { LinePicture, OptionValues } from "./catalog/line-parts";
 
 function CartLine({ item, onError }: { item: Cart["items"][number]; onError(error: unknown): void }) {
   const product = item.product;
+  const options = optionText(item.variant.options);
+  // A product's variants are lines of their own: the controls' names say which.
+  const name = options ? `${product.name} (${options})` : product.name;
   const inputId = `qty-${item.variant_id}`;
   return (
     <li class="card cart-line">
@@ -24,7 +27,7 @@ function CartLine({ item, onError }: { item: Cart["items"][number]; onError(erro
       </div>
       <div class="field field-qty">
         <label for={inputId}>
-          Quantity<span class="visually-hidden"> of {product.name}</span>
+          Quantity<span class="visually-hidden"> of {name}</span>
         </label>
         <input
           id={inputId}
@@ -40,79 +43,34 @@ function CartLine({ item, onError }: { item: Cart["items"][number]; onError(erro
               input.value = String(item.quantity);
               return;
             }
-            void setQuantity(item.variant_id, quantity).then(() => onError(null), onError);
+            void setQuantity(item.variant_id, quantity).then(() => onError(null), (error: unknown) => {
+              input.value = String(item.quantity);
+              onError(error);
+            });
           }}
         />
       </div>
       <div class="line-total">
         <Price value={item.line_total} />
       </div>
-      <ActionButton class="button button-quiet" label={`Remove ${product.name}`} onAction={() => removeFromCart(item.variant_id).then(() => onError(null), onError)}>
+      <ActionButton class="button button-quiet" label={`Remove ${name}`} onAction={() => removeFromCart(item.variant_id).then(() => onError(null), onError)}>
         Remove
       </ActionButton>
     </li>
   );
 }
 
-/** What a 409 "insufficient stock" says, product by product, with the fix one click away. */
-function Shortages({ shortages, onFixed }: { shortages: Shortage[]; onFixed(): void }) {
-  return (
-    <ul class="shortages">
-      {shortages.map((s) => (
-        <li key={s.product_id}>
-          <strong>{s.name}</strong>: {s.available === 0 ? "sold out" : `only ${s.available} available`}, you asked for {s.requested}.{" "}
-          {s.available > 0 ? (
-            <ActionButton class="link" onAction={() => setQuantity(s.product_id, s.available).then(onFixed)}>
-              Take {s.available}
-            </ActionButton>
-          ) : (
-            <ActionButton class="link" onAction={() => removeFromCart(s.product_id).then(onFixed)}>
-              Remove it
-            </ActionButton>
-          )}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 export function CartView() {
   const value = useStore(cart);
-  const user = useStore(session).user;
+  const { tokens, user } = useStore(session);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [lineError, setLineError] = useState<unknown>(null);
-  const [checkoutError, setCheckoutError] = useState<unknown>(null);
-  const [placing, setPlacing] = useState(false);
-  const inFlight = useRef(false);
 
   useEffect(() => {
     if (user) void loadCart(user.id).then(() => setLoadError(null), setLoadError);
-  }, [user?.id]);
+    else if (!tokens) void loadGuestCart().then(() => setLoadError(null), setLoadError);
+  }, [user?.id, tokens === null]);
 
-  const placeOrder = async () => {
-    // A second click while the first is on its way does nothing (and the button is disabled).
-    if (inFlight.current || !user || !value || value.items.length === 0) return;
-    inFlight.current = true;
-    setPlacing(true);
-    setCheckoutError(null);
-    // The same cart always goes with the same key: a retry after a lost answer replays that order.
-    const key = checkoutKey(user.id, value);
-    try {
-      const order = await call(() => api.POST("/api/orders", { params: { header: { "idempotency-key": key } } }));
-      forgetCheckoutKey(user.id);
-      cart.set({ items: [], total: "0.00" });
-      say(`Order #${order.id} placed.`);
-      navigate(href(`/orders/${order.id}`));
-    } catch (error) {
-      setCheckoutError(error);
-      if (error instanceof ApiError && error.status === 409) void loadCart(user.id).catch(() => undefined);
-    } finally {
-      inFlight.current = false;
-      setPlacing(false);
-    }
-  };
-
-  const shortages = checkoutError instanceof ApiError ? checkoutError.problem.products : undefined;
   return (
     <section>
       <PageTitle title="Cart">Your cart</PageTitle>
@@ -132,12 +90,12 @@ export function CartView() {
           </ul>
           <ProblemAlert error={lineError} />
           <p class="total">
-            Total <Price value={value.total} />
+            Subtotal <Price value={value.total} />
           </p>
-          <ProblemAlert error={checkoutError}>{shortages && shortages.length > 0 && <Shortages shortages={shortages} onFixed={() => setCheckoutError(null)} />}</ProblemAlert>
-          <button class="button button-primary" type="button" onClick={placeOrder} disabled={placing} aria-busy={placing}>
-            {placing ? "Placing order…" : "Place order"}
-          </button>
+          <p class="hint cart-next">Shipping, tax and any discount code come at checkout, where you see the whole total before you order.</p>
+          <a class="button button-primary" href="#/checkout">
+            Check out
+          </a>
         </>
       )}
     </section>

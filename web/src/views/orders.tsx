@@ -2,10 +2,11 @@ import { useEffect, useState } from "preact/hooks";
 import { api, pathId, type Order } from "../api/client";
 import { applyStatus, latestChange, notificationFeed } from "../live";
 import { href } from "../router";
+import { OrderSummary } from "./checkout/order-summary";
+import { PayPanel } from "./checkout/pay-panel";
 import { call } from "../session";
 import { say } from "../toast";
 import { ActionButton, formatDate, Loading, PageTitle, Price, ProblemAlert, StatusBadge, useAsync } from "../ui";
-import { LinePicture, OptionValues } from "./catalog/line-parts";
 
 /** Orders shown on a screen follow the status changes the socket brings. */
 export function useLiveOrders<T extends Pick<Order, "id" | "status">>(orders: T[], setOrders: (next: T[]) => void): void {
@@ -60,6 +61,15 @@ export function OrderHistory() {
               <span>
                 {order.items.reduce((n, i) => n + i.quantity, 0)} items · <Price value={order.total} />
               </span>
+              <span class="muted order-parts">
+                {[
+                  order.discount_total !== "0.00" ? `discount −${order.discount_total}` : null,
+                  order.shipping_method ? `shipping ${order.shipping_total === "0.00" ? "free" : order.shipping_total}` : null,
+                  `tax ${order.tax_total}`,
+                ]
+                  .filter(Boolean)
+                  .join(" · ")}
+              </span>
               <StatusBadge status={order.status} />
             </li>
           ))}
@@ -75,7 +85,7 @@ export function OrderHistory() {
   );
 }
 
-export function OrderDetail({ id }: { id: number }) {
+export function OrderDetail({ id, query }: { id: number; query: URLSearchParams }) {
   const loaded = useAsync(() => call(() => api.GET("/api/orders/{id}", { params: { path: { id: pathId(id) } } })), [id]);
   const [order, setOrder] = useState<Order | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -89,6 +99,8 @@ export function OrderDetail({ id }: { id: number }) {
           const status = applyStatus(current.status, note);
           return status === current.status ? current : { ...current, status, updated_at: note.created_at };
         });
+        // The status shows at once; what came with it (payment, amounts, expiry) comes with the order.
+        loaded.reload();
       }),
     [id],
   );
@@ -111,33 +123,12 @@ export function OrderDetail({ id }: { id: number }) {
         loaded.loading ? <Loading what="the order" /> : <ProblemAlert error={loaded.error} />
       ) : (
         <>
-          <p class="order-status">
-            Status:{" "}
-            <span aria-live="polite" aria-atomic="true">
-              <StatusBadge status={order.status} />
-            </span>
-          </p>
-          <p class="muted">
-            Placed {formatDate(order.created_at)} · updated {formatDate(order.updated_at)}
-          </p>
-          <ul class="list" aria-label="Items">
-            {order.items.map((item) => (
-              <li key={item.variant_id} class="card order-item">
-                <LinePicture image={item.image_url ? { url: item.image_url } : null} />
-                <span class="grow">
-                  {item.name}
-                  <OptionValues options={item.options} sku={item.sku} />
-                </span>
-                <span>
-                  {item.quantity} × <Price value={item.unit_price} />
-                </span>
-                <Price value={item.line_total} />
-              </li>
-            ))}
-          </ul>
-          <p class="total">
-            Total <Price value={order.total} />
-          </p>
+          <OrderSummary order={order} />
+          <PayPanel
+            order={order}
+            declined={query.get("payment") === "cancelled"}
+            pay={() => call(() => api.POST("/api/orders/{id}/payment", { params: { path: { id: pathId(id) } } }))}
+          />
           {order.status === "pending" && (
             <ActionButton class="button button-quiet" onAction={cancel}>
               Cancel order

@@ -15,7 +15,8 @@ export function ProductCard({ product }: { product: Product }) {
   const pricesDiffer = new Set(product.variants.map((v) => v.price)).size > 1;
   const page = href(`/products/${product.id}`);
   const add = async () => {
-    if (await addToCart({ product_id: product.id, quantity: 1 })) say(`Added 1 × ${product.name} to the cart.`);
+    await addToCart({ product_id: product.id, quantity: 1 });
+    say(`Added 1 × ${product.name} to the cart.`);
   };
   return (
     <li class="card product-card">

@@ -40,8 +40,9 @@ function ProductPage({ product }: { product: Product }) {
     setQuantity((q) => Math.min(q, Math.max(1, variant.stock)));
   };
   const add = async () => {
-    const line = hasOptions && chosen ? { variant_id: chosen.id, quantity } : { product_id: product.id, quantity };
-    if (!(await addToCart(line))) return;
+    // product_id with the variant: a signed-out visitor's cart shows its lines from their product.
+    const line = hasOptions && chosen ? { variant_id: chosen.id, product_id: product.id, quantity } : { product_id: product.id, quantity };
+    await addToCart(line);
     const options = hasOptions && chosen ? optionText(chosen.options) : "";
     say(`Added ${quantity} × ${product.name}${options ? ` (${options})` : ""} to the cart.`);
   };
