@@ -1,6 +1,6 @@
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { Problem } from "./problem";
+import { notAnAdmin, Problem } from "./problem";
 import { TimeoutError } from "./timeout";
 
 const slugs: Record<number, string> = {
@@ -64,7 +64,7 @@ export function toProblem(err: unknown): { problem: Problem; unexpected: boolean
   const state = sqlState(err);
   // Raised by shop_require_admin: the batch's admin check.
   if (state === "SH401") return { problem: new Problem(401, "unauthorized", "The access token names no user.", { headers: { "www-authenticate": 'Bearer realm="api"' } }), unexpected: false };
-  if (state === "SH403") return { problem: new Problem(403, "forbidden", "This needs an admin account."), unexpected: false };
+  if (state === "SH403") return { problem: notAnAdmin(), unexpected: false };
   // A row this write refers to was deleted by a concurrent request (or the other way round).
   if (state === "23503") {
     return { problem: new Problem(409, "conflict", "Something this request refers to was changed or deleted at the same moment; reload and retry."), unexpected: false };
