@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv, AuthUser } from "../context";
 import { readConfig } from "../env";
+import { bearerSecurity } from "../lib/openapi";
 import { notAnAdmin, unauthorized } from "../lib/problem";
 import { verifyAccessToken } from "./tokens";
 
@@ -37,13 +38,21 @@ export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
  * handler's batch starts with `adminCheck(user.id)`, which aborts it with the same 403 unless the
  * user is an admin at that moment: a revoked admin is refused at once, in the same round trip as
  * the work, even with a token issued before; a newly made admin gets the claim at the next login or
- * refresh.
+ * refresh. Routes use it through adminOnly below.
  */
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   const user = await authenticate(c, bearerToken(c));
   if (!user.admin) throw notAnAdmin();
   await next();
 };
+
+/**
+ * What every admin route spreads into its createRoute: the bearer scheme, requireAdmin, and the
+ * OpenAPI extension `x-admin: true` that marks the operation admin-only in the served document.
+ * test/security/admin-routes.test.ts derives its 401/403 matrix from that mark, and fails when a
+ * route guarded by requireAdmin, or a path under /api/admin/, is not marked.
+ */
+export const adminOnly = { security: bearerSecurity, middleware: [requireAdmin], "x-admin": true };
 
 /** The caller set by requireUser / requireAdmin. */
 export function currentUser(c: Context<AppEnv>): AuthUser {
