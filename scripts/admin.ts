@@ -16,7 +16,8 @@ try {
     console.error(`no user with email ${email}; register first (POST /api/auth/register)`);
     process.exitCode = 1;
   } else {
-    console.log(`${email} is now an admin (user id ${result.rows[0].id})`);
+    // Access tokens carry the admin claim from the next login or refresh (src/auth/guards.ts, requireAdmin).
+    console.log(`${email} is now an admin (user id ${result.rows[0].id}); log in again (or refresh) to get an admin token`);
   }
 } finally {
   await client.end();

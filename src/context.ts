@@ -7,6 +7,8 @@ export interface AuthUser {
   sessionId: string;
   /** Access token expiry, ms since the epoch. */
   expiresAt: number;
+  /** The token says admin (see AccessClaims.admin): enough to refuse, never enough to allow. */
+  admin: boolean;
 }
 
 export interface AppEnv {

@@ -1,62 +1,57 @@
+/// <reference path="../worker-configuration.d.ts" />
 import { z } from "zod";
-import type { CatalogVersionKeeperRpc } from "./catalog/catalog-version-keeper.contract";
-import type { NotifierRpc } from "./notifications/notifier.contract";
 
-/** Bindings from wrangler.toml ([vars], secrets, Durable Objects). */
-export interface Env {
-  DATABASE_URL: string;
-  UPSTASH_REDIS_REST_URL: string;
-  UPSTASH_REDIS_REST_TOKEN: string;
-  JWT_SECRET: string;
-  /** Secret mixed into every password hash (HMAC before PBKDF2); never stored with the hashes. */
-  PASSWORD_PEPPER: string;
-  ACCESS_TOKEN_TTL_SECONDS: string;
-  REFRESH_TOKEN_TTL_SECONDS: string;
-  JWT_ISSUER: string;
-  JWT_AUDIENCE: string;
-  /** Local development only: host:port/path of the WebSocket→TCP bridge to Postgres. */
-  NEON_WS_PROXY?: string;
-  /** "true" adds X-Db-Queries to responses (tests and benchmarks count SQL statements with it). */
-  EXPOSE_QUERY_COUNT?: string;
-  DATABASE_TIMEOUT_MS?: string;
-  REFRESH_FAMILY_TTL_SECONDS?: string;
-  LOGIN_MAX_FAILURES_PER_EMAIL_AND_CLIENT?: string;
-  LOGIN_MAX_FAILURES_PER_EMAIL?: string;
-  LOGIN_MAX_FAILURES_PER_CLIENT?: string;
-  LOGIN_THROTTLE_WINDOW_SECONDS?: string;
-  REGISTER_MAX_PER_CLIENT?: string;
-  REGISTER_WINDOW_SECONDS?: string;
-  /** Stripe's API (default https://api.stripe.com); locally the stand-in in scripts/stand-ins/stripe.ts. */
-  STRIPE_API_BASE?: string;
-  /** Secret: Stripe secret key (sk_…). */
-  STRIPE_SECRET_KEY?: string;
-  /** Secret: the webhook endpoint's signing secret (whsec_…). */
-  STRIPE_WEBHOOK_SECRET?: string;
-  /** The storefront's base URL, for Stripe Checkout's return links (default: the request's origin). */
-  SHOP_URL?: string;
-  ORDER_HOLD_SECONDS?: string;
-  MAX_UNPAID_ORDERS?: string;
-  SHOP_CURRENCY?: string;
-  /** The login throttle's own Upstash database (default: the cache's), so cache fills cannot evict or starve its counters. */
-  THROTTLE_REDIS_REST_URL?: string;
-  THROTTLE_REDIS_REST_TOKEN?: string;
-  LOGIN_MAX_FAILURES_PER_IPV6_48?: string;
-  LOGIN_MAX_ATTEMPTS_PER_CLIENT?: string;
-  LOGIN_MAX_ATTEMPTS_PER_EMAIL?: string;
-  /** Resend's API base URL (locally the mail sink stand-in). */
-  RESEND_API_URL?: string;
-  /** Secret. Without it mails stay pending in the outbox (nothing is lost). */
-  RESEND_API_KEY?: string;
-  EMAIL_FROM?: string;
-  SHOP_NAME?: string;
-  /** Where the links in mails point (the storefront). */
-  PASSWORD_RESET_MAX_PER_EMAIL?: string;
-  PASSWORD_RESET_MAX_PER_CLIENT?: string;
-  MAIL_THROTTLE_WINDOW_SECONDS?: string;
-  NOTIFIER: DurableObjectNamespace<NotifierRpc>;
-  CATALOG_VERSION_KEEPER: DurableObjectNamespace<CatalogVersionKeeperRpc>;
-  /** Product pictures, keyed by the SHA-256 of their bytes (src/images/image-store.ts). */
-  IMAGES: R2Bucket;
+/**
+ * Bindings: what wrangler.toml declares ([vars], Durable Objects, R2), generated into
+ * worker-configuration.d.ts by `npm run cf:types` (`wrangler types`), and what it cannot list:
+ * the secrets and the optional settings below (both checked at run time by readConfig).
+ */
+export type Env = Cloudflare.Env;
+
+declare global {
+  namespace Cloudflare {
+    interface Env {
+      // Secrets (`wrangler secret put NAME`; locally `npm run dev` writes them to .dev.vars).
+      DATABASE_URL: string;
+      UPSTASH_REDIS_REST_URL: string;
+      UPSTASH_REDIS_REST_TOKEN: string;
+      JWT_SECRET: string;
+      /** Secret mixed into every password hash (HMAC before PBKDF2); never stored with the hashes. */
+      PASSWORD_PEPPER: string;
+      /** Secret: Stripe secret key (sk_…). */
+      STRIPE_SECRET_KEY?: string;
+      /** Secret: the webhook endpoint's signing secret (whsec_…). */
+      STRIPE_WEBHOOK_SECRET?: string;
+      /** Secret. Without it mails stay pending in the outbox (nothing is lost). */
+      RESEND_API_KEY?: string;
+      /** The login throttle's own Upstash database (default: the cache's), so cache fills cannot evict or starve its counters. */
+      THROTTLE_REDIS_REST_URL?: string;
+      THROTTLE_REDIS_REST_TOKEN?: string;
+
+      // Optional settings with defaults in readConfig (not in wrangler.toml's [vars]).
+      /** "true" adds X-Db-Round-Trips and X-Cache-Round-Trips to responses (tests and benchmarks count with them). */
+      EXPOSE_QUERY_COUNT?: string;
+      DATABASE_TIMEOUT_MS?: string;
+      REFRESH_FAMILY_TTL_SECONDS?: string;
+      LOGIN_MAX_FAILURES_PER_EMAIL_AND_CLIENT?: string;
+      LOGIN_MAX_FAILURES_PER_EMAIL?: string;
+      LOGIN_MAX_FAILURES_PER_CLIENT?: string;
+      LOGIN_THROTTLE_WINDOW_SECONDS?: string;
+      LOGIN_MAX_FAILURES_PER_IPV6_48?: string;
+      LOGIN_MAX_ATTEMPTS_PER_CLIENT?: string;
+      LOGIN_MAX_ATTEMPTS_PER_EMAIL?: string;
+      REGISTER_MAX_PER_CLIENT?: string;
+      REGISTER_WINDOW_SECONDS?: string;
+      /** Stripe's API (default https://api.stripe.com); locally the stand-in in scripts/stand-ins/stripe.ts. */
+      STRIPE_API_BASE?: string;
+      ORDER_HOLD_SECONDS?: string;
+      MAX_UNPAID_ORDERS?: string;
+      SHOP_CURRENCY?: string;
+      PASSWORD_RESET_MAX_PER_EMAIL?: string;
+      PASSWORD_RESET_MAX_PER_CLIENT?: string;
+      MAIL_THROTTLE_WINDOW_SECONDS?: string;
+    }
+  }
 }
 
 const configSchema = z.object({

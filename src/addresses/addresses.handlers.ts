@@ -1,27 +1,18 @@
 import { currentUser } from "../auth/guards";
 import { useDb } from "../db/use";
 import { readConfig } from "../env";
+import { listJson, listRead, type ListDefinition } from "../lib/list-read";
 import type { AppRouteHandler } from "../lib/openapi";
-import { buildPage, pageLinker, pageRequest, pageWindow, readCursor, signCursor } from "../lib/pagination";
 import type * as routes from "./addresses.routes";
 import * as addresses from "./addresses.service";
 
+const ADDRESSES: ListDefinition = { kind: "addresses", path: "/api/me/addresses", params: [] };
+
 export const listAddresses: AppRouteHandler<typeof routes.listAddressesRoute> = async (c) => {
   const user = currentUser(c);
-  const request = pageRequest(c.req.valid("query"));
-  const config = readConfig(c.env);
-  const scope = `user:${user.id}`;
-  const after = request.cursor ? await readCursor(config, request.cursor, "addresses", scope) : undefined;
-  const { rows, count } = await addresses.listAddresses(useDb(c), user.id, pageWindow(request, after), !request.cursor);
-  const page = await buildPage({
-    request,
-    rows,
-    count,
-    toItem: (row) => row,
-    cursorFor: (row) => signCursor(config, "addresses", scope, { value: String(row.is_default), id: row.id }),
-    link: pageLinker(new URL(c.req.url).origin, "/api/me/addresses", {}, [], request.pageSize),
-  });
-  return c.json(page, 200);
+  const list = listRead(readConfig(c.env), ADDRESSES, c.req.valid("query"), `user:${user.id}`);
+  const { rows, count } = await addresses.listAddresses(useDb(c), user.id, await list.window(), list.counts);
+  return listJson(c, await list.page(rows, count, (row) => ({ value: String(row.is_default), id: row.id }), (row) => row));
 };
 
 export const createAddress: AppRouteHandler<typeof routes.createAddressRoute> = async (c) => {

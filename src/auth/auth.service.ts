@@ -35,9 +35,10 @@ export interface TokenPair {
 }
 
 /**
- * The first statement of every admin route's batch: aborts the batch (SQLSTATE SH403 → 403, SH401
- * → 401) unless the user is an admin right now, so a revoked admin is refused at once and the check
- * costs no round trip of its own.
+ * The first statement of every admin route's batch, the second layer behind requireAdmin (which
+ * refuses tokens without the admin claim): aborts the batch (SQLSTATE SH403 → 403, SH401 → 401)
+ * unless the user is an admin right now, so an admin whose rights were revoked is refused at once,
+ * though their token still says admin, and the check costs no round trip of its own.
  */
 export function adminCheck(db: Database, userId: number) {
   return db.execute(sql`select shop_require_admin(${userId})`);
@@ -120,9 +121,9 @@ export async function logIn(db: Database, config: Config, email: string, passwor
   const gate = countIn
     ? sql`select shop_count_login_attempt(array[${sql.join(countIn.keys.map((k) => sql`${k}`), sql`, `)}]::text[], array[${sql.join(countIn.limits.map((n) => sql`${n}`), sql`, `)}]::int[], ${countIn.windowSeconds}::int) as wait`
     : sql`select 0 as wait`;
-  const { rows } = await db.execute<{ wait: number; id: number | null; password_hash: string | null }>(sql`
+  const { rows } = await db.execute<{ wait: number; id: number | null; password_hash: string | null; is_admin: boolean | null }>(sql`
     with gate as (${gate}),
-    u as (select id, password_hash from users where lower(email) = ${email} and (select wait from gate) = 0),
+    u as (select id, password_hash, is_admin from users where lower(email) = ${email} and (select wait from gate) = 0),
     fam as (
       insert into refresh_families (id, user_id, expires_at)
       select ${familyId}, u.id, now() + make_interval(secs => ${config.REFRESH_FAMILY_TTL_SECONDS}) from u
@@ -132,10 +133,10 @@ export async function logIn(db: Database, config: Config, email: string, passwor
       select u.id, fam.id, ${await sha256Hex(refresh)}, least(now() + make_interval(secs => ${config.REFRESH_TOKEN_TTL_SECONDS}), fam.expires_at)
       from u, fam
       returning id)
-    select gate.wait, u.id, u.password_hash from gate left join u on exists (select 1 from tok)`);
+    select gate.wait, u.id, u.password_hash, u.is_admin from gate left join u on exists (select 1 from tok)`);
   const wait = Number(rows[0]?.wait ?? 0);
   if (wait > 0) return { ok: false, throttledFor: wait };
-  const row = rows[0]?.id != null ? { id: rows[0].id, password_hash: rows[0].password_hash ?? "" } : undefined;
+  const row = rows[0]?.id != null ? { id: rows[0].id, password_hash: rows[0].password_hash ?? "", is_admin: rows[0].is_admin === true } : undefined;
   const { ok, needsRehash } = await verifyPassword(password, row?.password_hash ?? DUMMY_PASSWORD_HASH, config.PASSWORD_PEPPER);
   if (!row || !ok) {
     return { ok: false, discard: row ? () => discardSession(db, familyId) : null };
@@ -143,7 +144,7 @@ export async function logIn(db: Database, config: Config, email: string, passwor
   return {
     ok: true,
     userId: row.id,
-    pair: tokenPair(config, await signAccessToken(config, row.id, familyId), refresh),
+    pair: tokenPair(config, await signAccessToken(config, row.id, familyId, row.is_admin), refresh),
     rehash: needsRehash ? () => upgradeHash(db, row.id, password, config.PASSWORD_PEPPER) : null,
   };
 }
@@ -185,7 +186,7 @@ export async function rotateRefreshToken(db: Database, config: Config, token: st
   const next = retryKey ? await successorRefreshToken(config, token, retryKey) : newRefreshToken();
   const tokenHash = await sha256Hex(token);
   const nextHash = await sha256Hex(next);
-  const { rows } = await db.execute<{ kind: "rotated" | "retried" | "ended"; user_id: number; family_id: string }>(sql`
+  const { rows } = await db.execute<{ kind: "rotated" | "retried" | "ended"; user_id: number; family_id: string; is_admin: boolean }>(sql`
     with cur as (
       update refresh_tokens t set revoked_at = now()
       from refresh_families f
@@ -213,11 +214,11 @@ export async function rotateRefreshToken(db: Database, config: Config, token: st
       where t.token_hash = ${tokenHash} and t.expires_at > now() and f.id = t.family_id
         and not exists (select 1 from cur) and not exists (select 1 from retried)
       returning f.user_id, f.id as family_id)
-    select 'rotated' as kind, user_id, family_id from issued
+    select 'rotated' as kind, user_id, family_id, (select u.is_admin from users u where u.id = issued.user_id) as is_admin from issued
     union all
-    select 'retried', user_id, family_id from retried
+    select 'retried', user_id, family_id, (select u.is_admin from users u where u.id = retried.user_id) from retried
     union all
-    select 'ended', user_id, family_id from ended`);
+    select 'ended', user_id, family_id, false from ended`);
   const row = rows[0];
   if (!row) return { ok: false, ended: null };
   if (row.kind === "ended") return { ok: false, ended: { userId: row.user_id, sessionId: row.family_id } };
@@ -225,7 +226,8 @@ export async function rotateRefreshToken(db: Database, config: Config, token: st
     ok: true,
     userId: row.user_id,
     sessionId: row.family_id,
-    pair: tokenPair(config, await signAccessToken(config, row.user_id, row.family_id), next),
+    // The admin claim is today's is_admin: a refresh is where a promotion or a revocation reaches the token.
+    pair: tokenPair(config, await signAccessToken(config, row.user_id, row.family_id, row.is_admin === true), next),
   };
 }
 

@@ -11,7 +11,16 @@ export interface AccessClaims {
   sessionId: string;
   /** When the token stops working, in ms since the epoch. */
   expiresAt: number;
+  /**
+   * `users.is_admin` when the token was issued (login or refresh): lets requireAdmin refuse everyone
+   * else without a round trip. It never grants anything alone: every admin batch checks the
+   * database too (adminCheck in auth.service.ts).
+   */
+  admin: boolean;
 }
+
+/** The claim an admin's access token carries (the `roles` of RFC 9068's access-token profile). */
+const ADMIN_ROLES = ["admin"];
 
 const keys = new Map<string, Uint8Array>();
 
@@ -25,8 +34,8 @@ function secretKey(config: Config): Uint8Array {
   return key;
 }
 
-export async function signAccessToken(config: Config, userId: number, sessionId: string): Promise<string> {
-  return new SignJWT({ typ: "access", sid: sessionId })
+export async function signAccessToken(config: Config, userId: number, sessionId: string, admin: boolean): Promise<string> {
+  return new SignJWT({ typ: "access", sid: sessionId, ...(admin ? { roles: ADMIN_ROLES } : {}) })
     .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
     .setSubject(String(userId))
     .setIssuer(config.JWT_ISSUER)
@@ -96,5 +105,6 @@ async function verify(config: Config, token: string): Promise<JWTPayload | null>
 export async function verifyAccessToken(config: Config, token: string): Promise<AccessClaims | null> {
   const payload = await verify(config, token);
   if (!payload || typeof payload.sid !== "string" || typeof payload.exp !== "number") return null;
-  return { userId: Number(payload.sub), sessionId: payload.sid, expiresAt: payload.exp * 1000 };
+  const admin = Array.isArray(payload.roles) && payload.roles.includes("admin");
+  return { userId: Number(payload.sub), sessionId: payload.sid, expiresAt: payload.exp * 1000, admin };
 }

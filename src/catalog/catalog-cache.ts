@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../context";
 import { afterResponse } from "../lib/background";
 import { edgeResponse } from "../lib/edge-headers";
+import { withOrigin } from "../lib/list-read";
 import type { Count } from "../lib/pagination";
 import { cacheCall, useRedis } from "../lib/redis";
 import { addStamped } from "../lib/stamped-cache";
@@ -14,16 +15,6 @@ export const CATALOG_TTL_SECONDS = 3600;
 
 export type CacheStatus = "hit" | "miss" | "bypass";
 
-/**
- * Links in a list body and image URLs are stored without an origin (`"next":"/api/…"`,
- * `"url":"/images/…"`), so a cached body does not depend on its first requester's host; each
- * answer gets the origin it was asked on. Inside JSON strings a quote is always escaped, so the
- * pattern only ever matches those keys themselves, never text inside a name or description.
- */
-function withOrigin(body: string, origin: string): string {
-  return body.replace(/"(next|previous|url)":"\//g, `"$1":"${origin}/`);
-}
-
 function respond(c: Context<AppEnv>, body: string, status: CacheStatus, etag: string | null): Response {
   const headers: [string, string][] = [
     ["content-type", "application/json"],
@@ -31,6 +22,7 @@ function respond(c: Context<AppEnv>, body: string, status: CacheStatus, etag: st
     ["cache-control", "no-cache"],
   ];
   if (etag) headers.push(["etag", etag]);
+  // Cached bodies are stored origin-free: the origin is added last, on the way out.
   return edgeResponse(c, withOrigin(body, new URL(c.req.url).origin), 200, headers);
 }
 

@@ -6,13 +6,14 @@ import type { Database } from "../db/client";
 import { useDb } from "../db/use";
 import { readConfig } from "../env";
 import type { AppRouteHandler } from "../lib/openapi";
-import { buildPage, canonicalQuery, pageLinker, pageRequest, pageWindow, readCursor, signCursor, type Page, type PageRequest } from "../lib/pagination";
+import { listRead, type ListDefinition } from "../lib/list-read";
+import type { Page } from "../lib/pagination";
 import { cachedRead, type Loaded } from "./catalog-cache";
 import { bumpCatalogVersion } from "./catalog-version";
 import { toProductResponse } from "./catalog.projection";
 import { StockMarks } from "./stock-cache";
 import type * as routes from "./catalog.routes";
-import { CATEGORY_LIST_PARAMS, PRODUCT_LIST_PARAMS, type CategoryResponse, type ProductFilters, type ProductResponse } from "./catalog.schemas";
+import { CATEGORY_LIST_PARAMS, PRODUCT_LIST_PARAMS, type CategoryResponse, type ProductResponse } from "./catalog.schemas";
 import * as catalog from "./catalog.service";
 
 /** Cached bodies are served as stored bytes; the loader's type is what the route's schema checks. */
@@ -20,12 +21,11 @@ async function cached<T>(c: Context<AppEnv>, key: string, load: Parameters<typeo
   return (await cachedRead<T>(c, key, load, countKey)) as unknown as TypedResponse<T, 200, "json">;
 }
 
-/** The cache key of a read: the path and its parsed, canonical query (order and spelling do not matter). */
+/** The cache key of a read: the path and its parsed, canonical query (a list page's ListRead.key). */
 const cacheKey = (pathAndQuery: string) => `catalog:v3:${pathAndQuery}`;
 
-/** A list page's key: the canonical link to the page itself, as its own links are built. */
-const listCacheKey = (link: ReturnType<typeof pageLinker>, request: PageRequest) =>
-  cacheKey(link({ page: request.page === 1 ? undefined : request.page, cursor: request.cursor }));
+const CATEGORIES: ListDefinition = { kind: "categories", path: "/api/categories", params: CATEGORY_LIST_PARAMS };
+const PRODUCTS: ListDefinition = { kind: "products", path: "/api/products", params: PRODUCT_LIST_PARAMS, ordering: "id" };
 
 export function toCategoryResponse(row: catalog.CategoryRow): CategoryResponse {
   return { id: row.id, name: row.name, description: row.description, created_at: row.createdAt.toISOString(), updated_at: row.updatedAt.toISOString() };
@@ -38,22 +38,10 @@ export async function committed<T>(c: Context<AppEnv>, db: Database, written: ca
 }
 
 export const listCategories: AppRouteHandler<typeof routes.listCategoriesRoute> = async (c) => {
-  const query = c.req.valid("query");
-  const request = pageRequest(query);
-  const config = readConfig(c.env);
-  const link = pageLinker("", "/api/categories", {}, CATEGORY_LIST_PARAMS, request.pageSize);
-  return cached<Page<CategoryResponse>>(c, listCacheKey(link, request), async () => {
-    const after = request.cursor ? await readCursor(config, request.cursor, "categories", "") : undefined;
-    const { rows, count } = await catalog.listCategories(useDb(c), pageWindow(request, after), !request.cursor);
-    const body = await buildPage({
-      request,
-      rows,
-      count,
-      toItem: toCategoryResponse,
-      cursorFor: (row) => signCursor(config, "categories", "", { value: row.name, id: row.id }),
-      link,
-    });
-    return { body };
+  const list = listRead(readConfig(c.env), CATEGORIES, c.req.valid("query"));
+  return cached<Page<CategoryResponse>>(c, cacheKey(list.key), async () => {
+    const { rows, count } = await catalog.listCategories(useDb(c), await list.window(), list.counts);
+    return { body: await list.page(rows, count, (row) => ({ value: row.name, id: row.id }), toCategoryResponse) };
   });
 };
 
@@ -80,39 +68,20 @@ export const deleteCategory: AppRouteHandler<typeof routes.deleteCategoryRoute> 
   return c.body(null, 204);
 };
 
-/** The filters a count depends on (not ordering or page): one cached count per filter set. */
-function filterKey(f: ProductFilters): string {
-  return canonicalQuery(f, PRODUCT_LIST_PARAMS.filter((name) => name !== "ordering"));
-}
-
 export const listProducts: AppRouteHandler<typeof routes.listProductsRoute> = async (c) => {
   const { page: _page, page_size: _size, cursor: _cursor, ...filters } = c.req.valid("query");
-  const request = pageRequest(c.req.valid("query"));
-  const config = readConfig(c.env);
-  const ordering = filters.ordering ?? "id";
-  const link = pageLinker("", "/api/products", { ...filters, ordering: ordering === "id" ? undefined : ordering }, PRODUCT_LIST_PARAMS, request.pageSize);
-  const filtered = filterKey(filters);
-  // A cursor is bound to its filters and ordering: one from another query is refused.
-  const scope = `${filtered}|${ordering}`;
-  const countKey = request.cursor ? undefined : `catalog:count:v2:${filtered}`;
+  const list = listRead(readConfig(c.env), PRODUCTS, c.req.valid("query"));
   return cached<Page<ProductResponse>>(
     c,
-    listCacheKey(link, request),
+    cacheKey(list.key),
     async (cachedCount): Promise<Loaded<Page<ProductResponse>>> => {
-      const after = request.cursor ? await readCursor(config, request.cursor, "products", scope) : undefined;
-      const { rows, count } = await catalog.listProducts(useDb(c), filters, pageWindow(request, after), !request.cursor && !cachedCount);
+      const { rows, count } = await catalog.listProducts(useDb(c), filters, await list.window(), list.counts && !cachedCount);
       const marks = new StockMarks();
-      const body = await buildPage({
-        request,
-        rows,
-        count: cachedCount ?? count,
-        toItem: (row) => toProductResponse(row, "", marks),
-        cursorFor: (row) => signCursor(config, "products", scope, { value: row.sortValue, id: row.id }),
-        link,
-      });
+      const body = await list.page(rows, cachedCount ?? count, (row) => ({ value: row.sortValue, id: row.id }), (row) => toProductResponse(row, "", marks));
       return { body, count, marks };
     },
-    countKey,
+    // One cached count per filter set (not ordering or page); none when paging by cursor.
+    list.counts ? `catalog:count:v2:${list.countScope}` : undefined,
   );
 };
 

@@ -18,7 +18,7 @@ export interface VariantJson {
   image_id: number | null;
 }
 
-/** An image as the product's subselect returns it: `url` without an origin (see withImageOrigin). */
+/** An image as the product's subselect returns it: `url` without an origin (see toProductResponse). */
 export interface ImageJson {
   id: number;
   url: string;
@@ -81,7 +81,8 @@ export function toVariantResponse(v: VariantJson, marks?: StockMarks): VariantRe
 
 /**
  * `origin` prefixes image URLs. Cached catalog bodies are stored without it (the cache adds the
- * origin of each request on the way out, see catalog-cache.ts); answers built per request pass it.
+ * origin of each request on the way out: withOrigin in src/lib/list-read.ts); answers built per
+ * request pass it.
  * With `marks`, stock is left as marks that the cache fills from its stock cells.
  */
 export function toProductResponse(row: ProductWithCategoryRow, origin = "", marks?: StockMarks): ProductResponse {

@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
-import { requireAdmin } from "../auth/guards";
+import { adminOnly } from "../auth/guards";
 import { IdParam, NoQuery } from "../lib/pagination";
-import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../lib/openapi";
+import { jsonBody, jsonContent, problemResponses } from "../lib/openapi";
 import {
   CategoryListQuery,
   CategoryPageSchema,
@@ -50,8 +50,7 @@ export const createCategoryRoute = createRoute({
   path: "/api/categories",
   tags: ["Catalog"],
   summary: "Create a category (admin)",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { query: NoQuery, body: jsonBody(CreateCategorySchema) },
   responses: { 201: jsonContent(CategorySchema, "Created"), ...adminErrors },
 });
@@ -62,8 +61,7 @@ export const updateCategoryRoute = createRoute({
   path: "/api/categories/{id}",
   tags: ["Catalog"],
   summary: "Update a category (admin)",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: IdParam, query: NoQuery, body: jsonBody(UpdateCategorySchema) },
   responses: { 200: jsonContent(CategorySchema, "Updated"), ...adminErrors },
 });
@@ -74,8 +72,7 @@ export const deleteCategoryRoute = createRoute({
   path: "/api/categories/{id}",
   tags: ["Catalog"],
   summary: "Delete a category (admin); 409 while products reference it",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: IdParam, query: NoQuery },
   responses: { 204: { description: "Deleted" }, ...adminErrors },
 });
@@ -112,8 +109,7 @@ export const createProductRoute = createRoute({
   summary: "Create a product with its variants (admin)",
   description:
     "Without `options`: `price` (and optional `stock`, `sku`) make the product's one variant, whose id is the product's (SKU default `SKU-<id>`). With `options` (at most 3): `variants` (1–100) are required, each naming exactly the product's options with allowed values (400 naming the path, e.g. `variants.1.options.Size`), no two alike (400). SKUs are unique across the shop, ignoring case (409 `sku-taken`). The product's `price` is its lowest variant price and `stock` their sum. Product and variants are written in one statement.",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { query: NoQuery, body: jsonBody(CreateProductSchema) },
   responses: { 201: jsonContent(ProductSchema, "Created"), ...adminErrors },
 });
@@ -126,8 +122,7 @@ export const updateProductRoute = createRoute({
   summary: "Update a product (admin)",
   description:
     "`price` and `stock` set those of a product's one variant (409 `product-has-variants` for a product with several: change each variant instead). New `options` must still fit every live variant (400 otherwise); a product without options that gets some gives its one variant the first value of each.",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: IdParam, query: NoQuery, body: jsonBody(UpdateProductSchema) },
   responses: { 200: jsonContent(ProductSchema, "Updated"), ...adminErrors },
 });
@@ -139,8 +134,7 @@ export const deleteProductRoute = createRoute({
   tags: ["Catalog"],
   summary: "Delete a product (admin); ordered products are soft-deleted and kept for history",
   description: "A soft-deleted product's variants are soft-deleted with it (their SKUs are free again); a removed product's variants go with it. Cart lines of it leave the carts.",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: IdParam, query: NoQuery },
   responses: { 204: { description: "Deleted" }, ...adminErrors },
 });
@@ -152,8 +146,7 @@ export const changeStockRoute = createRoute({
   tags: ["Catalog"],
   summary: "Add/remove stock atomically or set it (admin); never below 0 (409)",
   description: "For a product with one variant: that variant's stock. A product with several variants is 409 `product-has-variants` (use `/api/variants/{id}/stock`).",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: IdParam, query: NoQuery, body: jsonBody(StockChangeSchema) },
   responses: { 200: jsonContent(ProductSchema, "The product with its new stock"), ...adminErrors },
 });

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { requireAdmin } from "../auth/guards";
-import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../lib/openapi";
+import { adminOnly } from "../auth/guards";
+import { jsonBody, jsonContent, problemResponses } from "../lib/openapi";
 import { IdParam, NoQuery, positiveIntParam } from "../lib/pagination";
 import { CreateVariantSchema, MAX_VARIANTS, StockChangeSchema, UpdateVariantSchema, VariantDetailSchema } from "./catalog.schemas";
 
@@ -20,8 +20,7 @@ export const createVariantRoute = createRoute({
   tags: ["Catalog"],
   summary: "Add a variant to a product (admin)",
   description: `\`options\` must name exactly the product's options, each with one of its values (400 naming the path, e.g. \`options.Size\`), and differ from every other variant's (400). SKUs are unique across the shop, ignoring case (409 \`sku-taken\`). A product holds at most ${MAX_VARIANTS} variants (409 \`too-many-variants\`). \`image_id\` must be one of the product's images. ${aggregates}`,
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: IdParam, query: NoQuery, body: jsonBody(CreateVariantSchema) },
   responses: { 201: jsonContent(VariantDetailSchema, "The new variant"), ...adminErrors },
 });
@@ -33,8 +32,7 @@ export const updateVariantRoute = createRoute({
   tags: ["Catalog"],
   summary: "Change a variant's SKU, options, price, stock or image (admin)",
   description: `The same rules as for a new variant. A variant of another product is 404. ${aggregates}`,
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: ProductVariantParams, query: NoQuery, body: jsonBody(UpdateVariantSchema) },
   responses: { 200: jsonContent(VariantDetailSchema, "The variant"), ...adminErrors },
 });
@@ -46,8 +44,7 @@ export const deleteVariantRoute = createRoute({
   tags: ["Catalog"],
   summary: "Delete a variant (admin); ordered variants are soft-deleted and kept for history",
   description: `A product keeps at least one variant: deleting its last is 409 (\`last-variant\`; delete the product instead). Cart lines of the variant leave the carts. ${aggregates}`,
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: ProductVariantParams, query: NoQuery },
   responses: { 204: { description: "Deleted" }, ...adminErrors },
 });
@@ -59,8 +56,7 @@ export const changeVariantStockRoute = createRoute({
   tags: ["Catalog"],
   summary: "Add/remove a variant's stock atomically or set it (admin); never below 0 (409)",
   description: `\`{ delta }\` adds (negative removes) atomically, also under simultaneous requests; \`{ stock }\` sets it. Below 0 is 409 \`insufficient-stock\`, above 1,000,000,000 409 \`stock-limit\`; nothing changes then. ${aggregates}`,
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: IdParam, query: NoQuery, body: jsonBody(StockChangeSchema) },
   responses: { 200: jsonContent(VariantDetailSchema, "The variant with its new stock"), ...adminErrors },
 });

@@ -1,25 +1,17 @@
 import { currentUser } from "../auth/guards";
 import { useDb } from "../db/use";
 import { readConfig } from "../env";
+import { byId, listJson, listRead, type ListDefinition } from "../lib/list-read";
 import type { AppRouteHandler } from "../lib/openapi";
-import { buildPage, pageLinker, pageRequest, pageWindow, readCursor, signCursor } from "../lib/pagination";
 import type * as routes from "./discounts.routes";
 import * as discounts from "./discounts.service";
 
+const DISCOUNTS: ListDefinition = { kind: "discounts", path: "/api/admin/discounts", params: [] };
+
 export const listDiscounts: AppRouteHandler<typeof routes.listDiscountsRoute> = async (c) => {
-  const request = pageRequest(c.req.valid("query"));
-  const config = readConfig(c.env);
-  const after = request.cursor ? await readCursor(config, request.cursor, "discounts", "") : undefined;
-  const { rows, count } = await discounts.listDiscounts(useDb(c), currentUser(c).id, pageWindow(request, after), !request.cursor);
-  const page = await buildPage({
-    request,
-    rows,
-    count,
-    toItem: (row) => row,
-    cursorFor: (row) => signCursor(config, "discounts", "", { value: "", id: row.id }),
-    link: pageLinker(new URL(c.req.url).origin, "/api/admin/discounts", {}, [], request.pageSize),
-  });
-  return c.json(page, 200);
+  const list = listRead(readConfig(c.env), DISCOUNTS, c.req.valid("query"));
+  const { rows, count } = await discounts.listDiscounts(useDb(c), currentUser(c).id, await list.window(), list.counts);
+  return listJson(c, await list.page(rows, count, byId, (row) => row));
 };
 
 export const getDiscount: AppRouteHandler<typeof routes.getDiscountRoute> = async (c) => {

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { requireAdmin } from "../auth/guards";
-import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../lib/openapi";
+import { adminOnly } from "../auth/guards";
+import { jsonBody, jsonContent, problemResponses } from "../lib/openapi";
 import { IdParam, NoQuery } from "../lib/pagination";
 import { CreateDiscountSchema, DiscountListQuery, DiscountPageSchema, DiscountSchema, UpdateDiscountSchema } from "./discounts.schemas";
 
@@ -14,8 +14,7 @@ export const listDiscountsRoute = createRoute({
   path: "/api/admin/discounts",
   tags,
   summary: "All discount codes, by id (admin)",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { query: DiscountListQuery },
   responses: { 200: jsonContent(DiscountPageSchema, "A page of discounts"), ...problemResponses(400, 401, 403) },
 });
@@ -26,8 +25,7 @@ export const getDiscountRoute = createRoute({
   path: "/api/admin/discounts/{id}",
   tags,
   summary: "One discount code (admin)",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: IdParam, query: NoQuery },
   responses: { 200: jsonContent(DiscountSchema, "The discount"), ...problemResponses(400, 401, 403, 404) },
 });
@@ -39,8 +37,7 @@ export const createDiscountRoute = createRoute({
   tags,
   summary: "Create a discount code (admin)",
   description: rules,
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { query: NoQuery, body: jsonBody(CreateDiscountSchema) },
   responses: { 201: jsonContent(DiscountSchema, "Created"), ...problemResponses(400, 401, 403, 409, 413) },
 });
@@ -52,8 +49,7 @@ export const updateDiscountRoute = createRoute({
   tags,
   summary: "Change a discount code (admin)",
   description: `Only the fields sent change; the rules hold for the result (a new \`value\` is checked against the stored \`kind\`, one date against the other). \`usage_limit\` below \`times_used\` is 409 \`usage-limit-below-uses\`. ${rules}`,
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: IdParam, query: NoQuery, body: jsonBody(UpdateDiscountSchema) },
   responses: { 200: jsonContent(DiscountSchema, "Updated"), ...problemResponses(400, 401, 403, 404, 409, 413) },
 });
@@ -65,8 +61,7 @@ export const deleteDiscountRoute = createRoute({
   tags,
   summary: "Delete a discount code (admin)",
   description: "Orders keep the code and the amount it took off. To stop a code but keep its history, set `active: false` instead.",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: IdParam, query: NoQuery },
   responses: { 204: { description: "Deleted" }, ...problemResponses(400, 401, 403, 404) },
 });

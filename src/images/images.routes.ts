@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { requireAdmin } from "../auth/guards";
-import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../lib/openapi";
+import { adminOnly } from "../auth/guards";
+import { jsonBody, jsonContent, problemResponses } from "../lib/openapi";
 import { IdParam, NoQuery } from "../lib/pagination";
 import { ImageKeyParam, ImageParams, ImageSchema, imageUploadBody, MAX_IMAGE_BYTES, UpdateImageSchema, UploadImageQuery } from "./images.schemas";
 
@@ -20,8 +20,7 @@ export const uploadImageRoute = createRoute({
     "The bytes are stored once under their SHA-256 (the same file uploaded twice, to any product, is one stored object) and served at the returned `url`.",
     "The picture goes last (`position` = the number of pictures before it); cached product reads show it at once.",
   ].join(" "),
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: IdParam, query: UploadImageQuery, body: imageUploadBody },
   responses: {
     201: jsonContent(ImageSchema, "Stored"),
@@ -40,8 +39,7 @@ export const updateImageRoute = createRoute({
   summary: "Change a picture's alt text or place (admin)",
   description:
     "`position` moves the picture among the product's pictures (0 = first); the others shift so positions stay 0 … n-1 in order, and a position past the end means last. An image of another product is 404.",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: ImageParams, query: NoQuery, body: jsonBody(UpdateImageSchema) },
   responses: { 200: jsonContent(ImageSchema, "The picture as it is now"), ...adminErrors, ...problemResponses(413) },
 });
@@ -54,8 +52,7 @@ export const deleteImageRoute = createRoute({
   summary: "Remove a picture from a product (admin)",
   description:
     "The pictures after it move up one place. The stored bytes are deleted after the response once no picture of any product refers to them (identical files share them). Variants that showed this picture show none. An image of another product is 404.",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: ImageParams, query: NoQuery },
   responses: { 204: { description: "Removed" }, ...adminErrors },
 });

@@ -1,6 +1,6 @@
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { Problem, validationProblem } from "./problem";
+import { notAnAdmin, Problem, validationProblem } from "./problem";
 import { TimeoutError } from "./timeout";
 
 const slugs: Record<number, string> = {
@@ -64,7 +64,7 @@ export function toProblem(err: unknown): { problem: Problem; unexpected: boolean
   const state = sqlState(err);
   // Raised by shop_require_admin: the batch's admin check.
   if (state === "SH401") return { problem: new Problem(401, "unauthorized", "The access token names no user.", { headers: { "www-authenticate": 'Bearer realm="api"' } }), unexpected: false };
-  if (state === "SH403") return { problem: new Problem(403, "forbidden", "This needs an admin account."), unexpected: false };
+  if (state === "SH403") return { problem: notAnAdmin(), unexpected: false };
   // Text with a NUL character (`\u0000`), which Postgres text cannot hold, in a field whose schema
   // did not refuse it: bad input like any other, and the statement changed nothing.
   if (state === "22P05" || state === "22021") {

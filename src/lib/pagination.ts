@@ -157,7 +157,7 @@ export async function readCursor(config: Config, cursor: string, kind: string, s
 // ── pages ───────────────────────────────────────────────────────────────────
 
 /**
- * Builds the list envelope in the handler. `rows` may hold one row more than the page (that is how
+ * Builds the list envelope (through listRead in list-read.ts). `rows` may hold one row more than the page (that is how
  * a page knows there is a next one). `link` makes the URL of another page of the same query; links
  * are built from the parsed, canonical query (see canonicalQuery).
  */
@@ -214,10 +214,10 @@ export function canonicalQuery(values: Record<string, QueryValue>, order: readon
   return text ? `?${text}` : "";
 }
 
-/** A function making links to other pages of a list: same canonical filters, another page or cursor. */
-export function pageLinker(origin: string, path: string, filters: Record<string, QueryValue>, order: readonly string[], pageSize: number) {
+/** A function making links (origin-free, see list-read.ts) to other pages of a list: same canonical filters, another page or cursor. */
+export function pageLinker(path: string, filters: Record<string, QueryValue>, order: readonly string[], pageSize: number) {
   return (changes: { page?: number; cursor?: string }) => {
     const size = pageSize === DEFAULT_PAGE_SIZE ? undefined : pageSize;
-    return `${origin}${path}${canonicalQuery({ ...filters, page_size: size, page: changes.page, cursor: changes.cursor }, [...order, "page_size", "page", "cursor"])}`;
+    return `${path}${canonicalQuery({ ...filters, page_size: size, page: changes.page, cursor: changes.cursor }, [...order, "page_size", "page", "cursor"])}`;
   };
 }

@@ -83,6 +83,9 @@ export const unauthorized = (detail = "Authentication is required.") =>
 
 export const forbidden = (detail = "You are not allowed to do this.") => new Problem(403, "forbidden", detail);
 
+/** The one 403 of admin routes, whether the token (requireAdmin) or the database (adminCheck) refused. */
+export const notAnAdmin = () => forbidden("This needs an admin account.");
+
 export const conflict = (slug: string, detail: string, extra?: Record<string, unknown>) =>
   new Problem(409, slug, detail, { extra });
 

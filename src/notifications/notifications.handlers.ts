@@ -3,34 +3,22 @@ import { authenticate, bearerToken, currentUser } from "../auth/guards";
 import type { AppEnv, AuthUser } from "../context";
 import { useDb } from "../db/use";
 import { readConfig } from "../env";
+import { byId, listJson, listRead, type ListDefinition } from "../lib/list-read";
 import type { AppRouteHandler } from "../lib/openapi";
-import { buildPage, pageLinker, pageRequest, pageWindow, readCursor, signCursor } from "../lib/pagination";
 import { Problem, unauthorized, unknownQueryParameters } from "../lib/problem";
 import type * as routes from "./notifications.routes";
 import { UpgradeHeader } from "./notifier.contract";
 import * as service from "./notifications.service";
 import { issueTicket, redeemTicket } from "./ws-tickets";
 
-const NOTIFICATION_LIST_PARAMS = ["after", "unread"] as const;
+const NOTIFICATIONS: ListDefinition = { kind: "notifications", path: "/api/notifications", params: ["after", "unread"] };
 
 export const listNotifications: AppRouteHandler<typeof routes.listNotificationsRoute> = async (c) => {
-  const { after, unread, ...query } = c.req.valid("query");
-  const request = pageRequest(query);
+  const query = c.req.valid("query");
   const userId = currentUser(c).id;
-  const config = readConfig(c.env);
-  // A cursor is bound to its user and filters.
-  const scope = `${userId}:${after ?? ""}:${unread ?? ""}`;
-  const position = request.cursor ? await readCursor(config, request.cursor, "notifications", scope) : undefined;
-  const { rows, count } = await service.listNotifications(useDb(c), userId, { after, unread }, pageWindow(request, position), !request.cursor);
-  const page = await buildPage({
-    request,
-    rows,
-    count,
-    toItem: service.toNotification,
-    cursorFor: (row) => signCursor(config, "notifications", scope, { value: "", id: row.id }),
-    link: pageLinker(new URL(c.req.url).origin, "/api/notifications", { after, unread }, NOTIFICATION_LIST_PARAMS, request.pageSize),
-  });
-  return c.json(page, 200);
+  const list = listRead(readConfig(c.env), NOTIFICATIONS, query, `user:${userId}`);
+  const { rows, count } = await service.listNotifications(useDb(c), userId, { after: query.after, unread: query.unread }, await list.window(), list.counts);
+  return listJson(c, await list.page(rows, count, byId, service.toNotification));
 };
 
 export const markRead: AppRouteHandler<typeof routes.markReadRoute> = async (c) => {

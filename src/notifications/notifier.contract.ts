@@ -1,6 +1,6 @@
-// What the Worker may call on a user's Notifier, and the wire constants both sides share. The Env
-// type names this interface, not the class, so env.ts does not depend on the Durable Object's module
-// (which itself reads the config); nothing here imports anything that leads back to env.ts.
+// What the Worker may call on a user's Notifier (the class implements it), and the wire constants
+// both sides share. Nothing here imports anything that leads back to env.ts, so the Worker's side
+// can use these without loading the Durable Object's module (which itself reads the config).
 import type { NotificationMessage } from "./notification-message";
 
 export type { NotificationMessage };

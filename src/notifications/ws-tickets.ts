@@ -38,14 +38,14 @@ export interface RedeemedTicket {
  */
 export async function redeemTicket(db: Database, ticket: string): Promise<RedeemedTicket | null> {
   if (!TICKET_PATTERN.test(ticket)) return null;
-  const { rows } = await db.execute<{ user_id: number; session_id: string; expires_at_ms: string | number; up_to: number }>(sql`
+  const { rows } = await db.execute<{ user_id: number; session_id: string; is_admin: boolean; expires_at_ms: string | number; up_to: number }>(sql`
     with t as (delete from ws_tickets where ticket_hash = ${await sha256Hex(ticket)} returning user_id, session_id, access_expires_at, expires_at)
-    select t.user_id, t.session_id,
+    select t.user_id, t.session_id, u.is_admin,
            floor(extract(epoch from t.access_expires_at) * 1000)::bigint as expires_at_ms,
            (select coalesce(max(n.id), 0) from notifications n where n.user_id = t.user_id) as up_to
     from t join users u on u.id = t.user_id
     where t.expires_at > now() and t.access_expires_at > now()`);
   const row = rows[0];
   if (!row) return null;
-  return { user: { id: row.user_id, sessionId: row.session_id, expiresAt: Number(row.expires_at_ms) }, upTo: Number(row.up_to) };
+  return { user: { id: row.user_id, sessionId: row.session_id, expiresAt: Number(row.expires_at_ms), admin: row.is_admin }, upTo: Number(row.up_to) };
 }

@@ -9,12 +9,12 @@ import { readConfig } from "../env";
 import { afterResponse } from "../lib/background";
 import { base64url, sha256Hex } from "../lib/hash";
 import { issuesToErrors, type AppRouteHandler } from "../lib/openapi";
-import { buildPage, pageLinker, pageRequest, pageWindow, readCursor, signCursor, type Count, type KeysetPosition, type PageRequest, type PageWindow } from "../lib/pagination";
+import { byId, listJson, listRead, type ListDefinition } from "../lib/list-read";
 import { Problem, unauthorized, validationProblem } from "../lib/problem";
 import { pushToUser } from "../notifications/push";
 import { expireOpenSessions, sendRefunds } from "../payments";
 import type * as routes from "./orders.routes";
-import { PlaceOrderSchema, type AdminOrderResponse, type OrderStatus, type PlaceOrderRequest } from "./orders.schemas";
+import { PlaceOrderSchema, type OrderStatus, type PlaceOrderRequest } from "./orders.schemas";
 import * as ordersService from "./orders.service";
 
 /** The optional body, parsed here (after the key) so that a reused key with another body is 409 rather than 400. */
@@ -91,40 +91,15 @@ function newAccessToken(): string {
   return base64url(crypto.getRandomValues(new Uint8Array(32)));
 }
 
-const ORDER_LIST_PARAMS = ["status", "user"] as const;
-
-/** A page of orders: the cursor is bound to its list and filters (`scope`), links carry the canonical query. */
-async function listPage(c: Context<AppEnv>, opts: {
-  path: string;
-  request: PageRequest;
-  filters: { status?: OrderStatus; user?: number };
-  scope: string;
-  load: (window: PageWindow<KeysetPosition>) => Promise<{ rows: { id: number; order: AdminOrderResponse }[]; count: Count | null }>;
-}) {
-  const config = readConfig(c.env);
-  const after = opts.request.cursor ? await readCursor(config, opts.request.cursor, "orders", opts.scope) : undefined;
-  const { rows, count } = await opts.load(pageWindow(opts.request, after));
-  return buildPage({
-    request: opts.request,
-    rows,
-    count,
-    toItem: (row) => row.order,
-    cursorFor: (row) => signCursor(config, "orders", opts.scope, { value: "", id: row.id }),
-    link: pageLinker(new URL(c.req.url).origin, opts.path, opts.filters, ORDER_LIST_PARAMS, opts.request.pageSize),
-  });
-}
+// One kind of cursor for both lists of orders: the owner in its scope keeps them apart.
+const ORDERS: ListDefinition = { kind: "orders", path: "/api/orders", params: [] };
+const ADMIN_ORDERS: ListDefinition = { kind: "orders", path: "/api/admin/orders", params: ["status", "user"] };
 
 export const listOrders: AppRouteHandler<typeof routes.listOrdersRoute> = async (c) => {
   const user = currentUser(c);
-  const request = pageRequest(c.req.valid("query"));
-  const page = await listPage(c, {
-    path: "/api/orders",
-    request,
-    filters: {},
-    scope: `user:${user.id}`,
-    load: (window) => ordersService.listOrders(useDb(c), { userId: user.id }, window, !request.cursor),
-  });
-  return c.json({ ...page, results: page.results.map(ordersService.forCustomer) }, 200);
+  const list = listRead(readConfig(c.env), ORDERS, c.req.valid("query"), `user:${user.id}`);
+  const { rows, count } = await ordersService.listOrders(useDb(c), { userId: user.id }, await list.window(), list.counts);
+  return listJson(c, await list.page(rows, count, byId, (row) => ordersService.forCustomer(row.order)));
 };
 
 export const getOrder: AppRouteHandler<typeof routes.getOrderRoute> = async (c) => {
@@ -156,17 +131,10 @@ export const cancelOrder: AppRouteHandler<typeof routes.cancelOrderRoute> = asyn
 };
 
 export const adminListOrders: AppRouteHandler<typeof routes.adminListOrdersRoute> = async (c) => {
-  const { status, user, ...query } = c.req.valid("query");
-  const request = pageRequest(query);
-  const adminId = currentUser(c).id;
-  const page = await listPage(c, {
-    path: "/api/admin/orders",
-    request,
-    filters: { status, user },
-    scope: `admin:${user ?? ""}:${status ?? ""}`,
-    load: (window) => ordersService.adminListOrders(useDb(c), adminId, { userId: user, status }, window, !request.cursor),
-  });
-  return c.json(page, 200);
+  const query = c.req.valid("query");
+  const list = listRead(readConfig(c.env), ADMIN_ORDERS, query, "admin");
+  const { rows, count } = await ordersService.adminListOrders(useDb(c), currentUser(c).id, { userId: query.user, status: query.status }, await list.window(), list.counts);
+  return listJson(c, await list.page(rows, count, byId, (row) => row.order));
 };
 
 export const adminChangeStatus: AppRouteHandler<typeof routes.adminChangeStatusRoute> = async (c) => {

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { requireAdmin, requireUser } from "../auth/guards";
+import { adminOnly, requireUser } from "../auth/guards";
 import { IdParam, NoQuery } from "../lib/pagination";
 import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../lib/openapi";
 import {
@@ -123,8 +123,7 @@ export const adminListOrdersRoute = createRoute({
   path: "/api/admin/orders",
   tags: ["Admin"],
   summary: "All orders, newest first (admin)",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { query: AdminOrderListQuery },
   responses: { 200: jsonContent(AdminOrderPageSchema, "A page of orders"), ...problemResponses(400, 401, 403) },
 });
@@ -137,8 +136,7 @@ export const adminChangeStatusRoute = createRoute({
   summary: "Move an order's status (admin)",
   description:
     "Allowed: pending → paid (records an offline payment: `payment_method` manual, `amount_paid` = total), paid → shipped → delivered, pending → cancelled (stock and the discount use come back), paid → cancelled (stock comes back and the unrefunded payment is refunded). Anything else → 409 with `allowed`. Each change writes a history row, a notification for the owner and the email for the new status in the same transaction, then pushes the notification to the owner's open WebSockets.",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: IdParam, query: NoQuery, body: { required: true, content: { "application/json": { schema: StatusChangeSchema } } } },
   responses: { 200: jsonContent(AdminOrderSchema, "The order"), ...problemResponses(400, 401, 403, 404, 409, 413) },
 });

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { requireAdmin, requireUser } from "../auth/guards";
+import { adminOnly, requireUser } from "../auth/guards";
 import { IdParam, NoQuery } from "../lib/pagination";
 import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../lib/openapi";
 import { CheckoutSessionSchema, CreateRefundSchema, RefundIdempotencyHeader, RefundSchema, StripeSignatureHeader, WebhookReceiptSchema } from "./payments.schemas";
@@ -52,8 +52,7 @@ export const createRefundRoute = createRoute({
   summary: "Refund a paid order, in full or in part (admin)",
   description:
     "`amount` defaults to what is left (`amount_paid - amount_refunded`). The refunds of an order never add up to more than was paid, also under simultaneous requests: a refund that would is 409 `refund-exceeds-payment` and changes nothing; an order that was never paid is 409 `order-not-paid`. The amount counts as refunded at once (`amount_refunded`, `payment_status`); the refund is then sent to Stripe after the response (its `id` is Stripe's idempotency key) and its `status` follows Stripe: `pending` → `succeeded`, or `failed`, which gives the amount back. A payment recorded by hand (`payment_method: \"manual\"`) is refunded by hand: the refund is `succeeded` at once. `restock: true` returns the order's items to stock (once per order; a cancelled order's stock has already gone back: then `restocked` is false). The customer gets the refund email. With `Idempotency-Key` (per order), the same key and body answer the refund it made, as it is now, with `Idempotent-Replayed: true`; the same key with another body is 409.",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: IdParam, query: NoQuery, headers: RefundIdempotencyHeader, body: jsonBody(CreateRefundSchema) },
   responses: { 201: jsonContent(RefundSchema, "The refund"), ...problemResponses(400, 401, 403, 404, 409, 413) },
 });

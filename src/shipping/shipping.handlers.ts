@@ -1,43 +1,25 @@
 import { currentUser } from "../auth/guards";
 import { useDb } from "../db/use";
 import { readConfig } from "../env";
+import { byId, listJson, listRead, type ListDefinition } from "../lib/list-read";
 import type { AppRouteHandler } from "../lib/openapi";
-import { buildPage, pageLinker, pageRequest, pageWindow, readCursor, signCursor } from "../lib/pagination";
 import type * as routes from "./shipping.routes";
 import * as shipping from "./shipping.service";
 
+const SHIPPING_METHODS: ListDefinition = { kind: "shipping-methods", path: "/api/shipping-methods", params: ["country"] };
+const ADMIN_SHIPPING_METHODS: ListDefinition = { kind: "admin-shipping-methods", path: "/api/admin/shipping-methods", params: [] };
+
 export const listShippingMethods: AppRouteHandler<typeof routes.listShippingMethodsRoute> = async (c) => {
-  const { country, ...query } = c.req.valid("query");
-  const request = pageRequest(query);
-  const config = readConfig(c.env);
-  const scope = `country:${country}`;
-  const after = request.cursor ? await readCursor(config, request.cursor, "shipping-methods", scope) : undefined;
-  const { rows, count } = await shipping.listMethodsFor(useDb(c), country, pageWindow(request, after), !request.cursor);
-  const page = await buildPage({
-    request,
-    rows,
-    count,
-    toItem: (row) => row,
-    cursorFor: (row) => signCursor(config, "shipping-methods", scope, { value: row.price, id: row.id }),
-    link: pageLinker(new URL(c.req.url).origin, "/api/shipping-methods", { country }, ["country"], request.pageSize),
-  });
-  return c.json(page, 200);
+  const query = c.req.valid("query");
+  const list = listRead(readConfig(c.env), SHIPPING_METHODS, query);
+  const { rows, count } = await shipping.listMethodsFor(useDb(c), query.country, await list.window(), list.counts);
+  return listJson(c, await list.page(rows, count, (row) => ({ value: row.price, id: row.id }), (row) => row));
 };
 
 export const adminListShippingMethods: AppRouteHandler<typeof routes.adminListShippingMethodsRoute> = async (c) => {
-  const request = pageRequest(c.req.valid("query"));
-  const config = readConfig(c.env);
-  const after = request.cursor ? await readCursor(config, request.cursor, "admin-shipping-methods", "") : undefined;
-  const { rows, count } = await shipping.adminListMethods(useDb(c), currentUser(c).id, pageWindow(request, after), !request.cursor);
-  const page = await buildPage({
-    request,
-    rows,
-    count,
-    toItem: (row) => row,
-    cursorFor: (row) => signCursor(config, "admin-shipping-methods", "", { value: "", id: row.id }),
-    link: pageLinker(new URL(c.req.url).origin, "/api/admin/shipping-methods", {}, [], request.pageSize),
-  });
-  return c.json(page, 200);
+  const list = listRead(readConfig(c.env), ADMIN_SHIPPING_METHODS, c.req.valid("query"));
+  const { rows, count } = await shipping.adminListMethods(useDb(c), currentUser(c).id, await list.window(), list.counts);
+  return listJson(c, await list.page(rows, count, byId, (row) => row));
 };
 
 export const adminGetShippingMethod: AppRouteHandler<typeof routes.adminGetShippingMethodRoute> = async (c) => {

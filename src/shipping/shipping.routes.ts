@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { requireAdmin } from "../auth/guards";
-import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../lib/openapi";
+import { adminOnly } from "../auth/guards";
+import { jsonBody, jsonContent, problemResponses } from "../lib/openapi";
 import { IdParam, NoQuery } from "../lib/pagination";
 import {
   AdminShippingMethodListQuery,
@@ -32,8 +32,7 @@ export const adminListShippingMethodsRoute = createRoute({
   path: "/api/admin/shipping-methods",
   tags: adminTags,
   summary: "All shipping methods, active or not, by id (admin)",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { query: AdminShippingMethodListQuery },
   responses: { 200: jsonContent(AdminShippingMethodPageSchema, "A page of shipping methods"), ...problemResponses(400, 401, 403) },
 });
@@ -44,8 +43,7 @@ export const adminGetShippingMethodRoute = createRoute({
   path: "/api/admin/shipping-methods/{id}",
   tags: adminTags,
   summary: "One shipping method (admin)",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: IdParam, query: NoQuery },
   responses: { 200: jsonContent(AdminShippingMethodSchema, "The shipping method"), ...problemResponses(400, 401, 403, 404) },
 });
@@ -57,8 +55,7 @@ export const createShippingMethodRoute = createRoute({
   tags: adminTags,
   summary: "Create a shipping method (admin)",
   description: "`countries`: 1–249 ISO 3166-1 alpha-2 codes in either case, stored upper case, deduplicated and sorted. `free_over` null (or absent): shipping is never free.",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { query: NoQuery, body: jsonBody(CreateShippingMethodSchema) },
   responses: { 201: jsonContent(AdminShippingMethodSchema, "Created"), ...problemResponses(400, 401, 403, 413) },
 });
@@ -70,8 +67,7 @@ export const updateShippingMethodRoute = createRoute({
   tags: adminTags,
   summary: "Change a shipping method (admin)",
   description: "Only the fields sent change; `countries` replaces the whole list. Orders already placed keep the name and price they were placed with.",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: IdParam, query: NoQuery, body: jsonBody(UpdateShippingMethodSchema) },
   responses: { 200: jsonContent(AdminShippingMethodSchema, "Updated"), ...problemResponses(400, 401, 403, 404, 413) },
 });
@@ -83,8 +79,7 @@ export const deleteShippingMethodRoute = createRoute({
   tags: adminTags,
   summary: "Delete a shipping method (admin)",
   description: "Orders that used it keep their own copy of its name and price. To stop offering a method but keep it, set `active: false` instead.",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: IdParam, query: NoQuery },
   responses: { 204: { description: "Deleted" }, ...problemResponses(400, 401, 403, 404) },
 });

@@ -1,27 +1,18 @@
 import { currentUser } from "../auth/guards";
 import { useDb } from "../db/use";
 import { readConfig } from "../env";
+import { byId, listJson, listRead, type ListDefinition } from "../lib/list-read";
 import type { AppRouteHandler } from "../lib/openapi";
-import { buildPage, pageLinker, pageRequest, pageWindow, readCursor, signCursor } from "../lib/pagination";
 import type * as routes from "./tax-rates.routes";
 import * as taxRates from "./tax-rates.service";
 
+const TAX_RATES: ListDefinition = { kind: "tax-rates", path: "/api/admin/tax-rates", params: ["country"] };
+
 export const listTaxRates: AppRouteHandler<typeof routes.listTaxRatesRoute> = async (c) => {
-  const { country, ...query } = c.req.valid("query");
-  const request = pageRequest(query);
-  const config = readConfig(c.env);
-  const scope = `country:${country ?? ""}`;
-  const after = request.cursor ? await readCursor(config, request.cursor, "tax-rates", scope) : undefined;
-  const { rows, count } = await taxRates.listTaxRates(useDb(c), currentUser(c).id, country, pageWindow(request, after), !request.cursor);
-  const page = await buildPage({
-    request,
-    rows,
-    count,
-    toItem: (row) => row,
-    cursorFor: (row) => signCursor(config, "tax-rates", scope, { value: "", id: row.id }),
-    link: pageLinker(new URL(c.req.url).origin, "/api/admin/tax-rates", { country }, ["country"], request.pageSize),
-  });
-  return c.json(page, 200);
+  const query = c.req.valid("query");
+  const list = listRead(readConfig(c.env), TAX_RATES, query);
+  const { rows, count } = await taxRates.listTaxRates(useDb(c), currentUser(c).id, query.country, await list.window(), list.counts);
+  return listJson(c, await list.page(rows, count, byId, (row) => row));
 };
 
 export const getTaxRate: AppRouteHandler<typeof routes.getTaxRateRoute> = async (c) => {

@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { requireAdmin } from "../auth/guards";
-import { bearerSecurity, jsonBody, jsonContent, problemResponses } from "../lib/openapi";
+import { adminOnly } from "../auth/guards";
+import { jsonBody, jsonContent, problemResponses } from "../lib/openapi";
 import { IdParam, NoQuery } from "../lib/pagination";
 import { CreateTaxRateSchema, TaxRateListQuery, TaxRatePageSchema, TaxRateSchema, UpdateTaxRateSchema } from "./tax-rates.schemas";
 
@@ -14,8 +14,7 @@ export const listTaxRatesRoute = createRoute({
   path: "/api/admin/tax-rates",
   tags,
   summary: "All tax rates, by id (admin)",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { query: TaxRateListQuery },
   responses: { 200: jsonContent(TaxRatePageSchema, "A page of tax rates"), ...problemResponses(400, 401, 403) },
 });
@@ -26,8 +25,7 @@ export const getTaxRateRoute = createRoute({
   path: "/api/admin/tax-rates/{id}",
   tags,
   summary: "One tax rate (admin)",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: IdParam, query: NoQuery },
   responses: { 200: jsonContent(TaxRateSchema, "The tax rate"), ...problemResponses(400, 401, 403, 404) },
 });
@@ -39,8 +37,7 @@ export const createTaxRateRoute = createRoute({
   tags,
   summary: "Create a tax rate (admin)",
   description: rules,
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { query: NoQuery, body: jsonBody(CreateTaxRateSchema) },
   responses: { 201: jsonContent(TaxRateSchema, "Created"), ...problemResponses(400, 401, 403, 409, 413) },
 });
@@ -52,8 +49,7 @@ export const updateTaxRateRoute = createRoute({
   tags,
   summary: "Change a tax rate (admin)",
   description: `Only the fields sent change. ${rules}`,
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: IdParam, query: NoQuery, body: jsonBody(UpdateTaxRateSchema) },
   responses: { 200: jsonContent(TaxRateSchema, "Updated"), ...problemResponses(400, 401, 403, 404, 409, 413) },
 });
@@ -65,8 +61,7 @@ export const deleteTaxRateRoute = createRoute({
   tags,
   summary: "Delete a tax rate (admin)",
   description: "Orders keep the tax they were placed with.",
-  security: bearerSecurity,
-  middleware: [requireAdmin] as const,
+  ...adminOnly,
   request: { params: IdParam, query: NoQuery },
   responses: { 204: { description: "Deleted" }, ...problemResponses(400, 401, 403, 404) },
 });

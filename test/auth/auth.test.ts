@@ -172,6 +172,29 @@ describe("access tokens", () => {
     await sql("delete from users where id = $1", [user.id]);
     expectProblem(await api("GET", "/api/me", { token: user.token }), 401);
   });
+
+  it("say admin as users.is_admin stood at their login or refresh: a promotion or revocation reaches the token at the next refresh", async () => {
+    const user = await newUser("promoted");
+    const adminList = (token: string) => api("GET", "/api/admin/orders", { token });
+    const dbTrips = (res: { headers: Headers }) => res.headers.get("x-db-round-trips");
+    await sql("update users set is_admin = true where id = $1", [user.id]);
+    // Issued before the promotion: refused by the token alone, no store asked.
+    const before = await adminList(user.token);
+    expectProblem(before, 403);
+    expect(dbTrips(before)).toBe("0");
+    const promoted = await api("POST", "/api/auth/refresh", { body: { refresh: user.refresh } });
+    expect((await adminList(promoted.body.access)).status).toBe(200);
+    await sql("update users set is_admin = false where id = $1", [user.id]);
+    // Still says admin: the admin check in the route's batch refuses it.
+    const revoked = await adminList(promoted.body.access);
+    expectProblem(revoked, 403);
+    expect(dbTrips(revoked)).toBe("1");
+    const demoted = await api("POST", "/api/auth/refresh", { body: { refresh: promoted.body.refresh } });
+    const after = await adminList(demoted.body.access);
+    expectProblem(after, 403);
+    expect(dbTrips(after)).toBe("0");
+    expect(after.body).toEqual(revoked.body);
+  });
 });
 
 describe("profile", () => {

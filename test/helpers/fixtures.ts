@@ -1,11 +1,16 @@
 import { api, newUser } from "./api";
 import { sql } from "./db";
 
-/** A fresh user made admin directly in Postgres (the API itself can never grant is_admin). */
+/**
+ * A fresh user made admin directly in Postgres (the API itself can never grant is_admin), with
+ * tokens refreshed after it: the access token carries the admin claim from then on.
+ */
 export async function newAdmin() {
   const user = await newUser("admin");
   await sql("update users set is_admin = true where id = $1", [user.id]);
-  return user;
+  const res = await api("POST", "/api/auth/refresh", { body: { refresh: user.refresh } });
+  if (res.status !== 200) throw new Error(`refresh after promotion: ${res.status} ${JSON.stringify(res.body)}`);
+  return { ...user, token: res.body.access as string, refresh: res.body.refresh as string };
 }
 
 export async function createCategory(adminToken: string, name = `Cat ${crypto.randomUUID()}`) {

@@ -14,7 +14,8 @@
  * | GET /api/orders, GET /api/orders/{id}                 | 1  | 0     | one batch (page, bounded count, estimate) / one SELECT |
  * | POST /api/orders/{id}/cancel                          | 1  | 1     | `select shop_change_order_status(…)`, then the bump (stock went back) |
  * | GET /api/admin/orders                                 | 1  | 0     | one batch starting with the admin check |
- * | GET /api/admin/orders as a shopper (403)              | 1  | 0     | the admin check aborts that batch |
+ * | GET /api/admin/orders as a shopper (403)              | 0  | 0     | requireAdmin: the token carries no admin claim |
+ * | GET /api/admin/orders as a revoked admin (403)        | 1  | 0     | the token still says admin; the admin check aborts the batch |
  * | PATCH /api/admin/orders/{id} → paid                   | 1  | 0     | one function call; the push goes after the response |
  * | PATCH /api/admin/orders/{id} → cancelled              | 1  | 1     | the same, then the bump (stock went back) |
  * | GET /api/notifications                                | 1  | 0     | one batch (page, bounded count, estimate) |
@@ -24,6 +25,7 @@
 import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, BASE, newUser, type ApiResponse } from "../helpers/api";
+import { sql } from "../helpers/db";
 import { createCategory, createProduct, newAdmin, placeOrder } from "../helpers/fixtures";
 
 type Trips = { status: number; db: string | null; cache: string | null };
@@ -100,9 +102,16 @@ describe("round trips: orders", () => {
     const toShip = await placeOrder(buyer.token, plenty);
     const toCancel = await placeOrder(buyer.token, other);
     expect(trips(await api("GET", `/api/admin/orders?user=${buyer.id}&status=pending`, { token: admin }))).toEqual(pin(200, 1, 0));
-    expect(trips(await api("GET", `/api/admin/orders?user=${buyer.id}`, { token: buyer.token }))).toEqual(pin(403, 1, 0));
+    expect(trips(await api("GET", `/api/admin/orders?user=${buyer.id}`, { token: buyer.token }))).toEqual(pin(403, 0, 0));
+    expect(trips(await api("PATCH", `/api/admin/orders/${toShip}`, { token: buyer.token, body: { status: "paid" } }))).toEqual(pin(403, 0, 0));
     expect(trips(await api("PATCH", `/api/admin/orders/${toShip}`, { token: admin, body: { status: "paid" } }))).toEqual(pin(200, 1, 0));
     expect(trips(await api("PATCH", `/api/admin/orders/${toCancel}`, { token: admin, body: { status: "cancelled" } }))).toEqual(pin(200, 1, 1));
+  });
+
+  it("a revoked admin: the token still says admin, so the admin check in the batch refuses (one round trip)", async () => {
+    const former = await newAdmin();
+    await sql("update users set is_admin = false where id = $1", [former.id]);
+    expect(trips(await api("GET", "/api/admin/orders", { token: former.token }))).toEqual(pin(403, 1, 0));
   });
 });
 

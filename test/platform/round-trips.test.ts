@@ -31,6 +31,7 @@
  * | GET /api/products, a filter set never asked          | 1  | 1     | pipeline, then rows + count + estimate in one batch |
  * | GET /api/products with a cursor (miss)               | 1  | 1     | pipeline (no count key), then the keyset page |
  * | POST/PATCH/DELETE categories and products, stock     | 1  | 1     | one batch (admin check + write + outbox row), then the version bump |
+ * | the same as a shopper (403)                          | 0  | 0     | requireAdmin: the token carries no admin claim |
  */
 import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -231,5 +232,13 @@ describe("round trips: catalog", () => {
     expect(trips(await api("PATCH", `/api/products/${created.body.id}`, { token: admin, body: { price: "3.50" } }))).toEqual(pin(200, 1, 1));
     expect(trips(await api("POST", `/api/products/${created.body.id}/stock`, { token: admin, body: { delta: 3 } }))).toEqual(pin(200, 1, 1));
     expect(trips(await api("DELETE", `/api/products/${created.body.id}`, { token: admin }))).toEqual(pin(204, 1, 1));
+  });
+
+  it("catalog writes as a shopper: refused by the token alone, no store asked", async () => {
+    const shopper = (await newUser("rt-shopper")).token;
+    const body = { name: `RT ${crypto.randomUUID()}`, description: "", price: "3.00", stock: 2, category_id: category };
+    expect(trips(await api("POST", "/api/products", { token: shopper, body }))).toEqual(pin(403, 0, 0));
+    expect(trips(await api("PATCH", `/api/categories/${category}`, { token: shopper, body: { description: "mine" } }))).toEqual(pin(403, 0, 0));
+    expect(trips(await api("POST", `/api/products/${product}/stock`, { token: shopper, body: { delta: 3 } }))).toEqual(pin(403, 0, 0));
   });
 });

@@ -135,11 +135,13 @@ describe("access token verification", () => {
   });
 
   it("takes admin rights from the database, never from token claims", async () => {
-    const forged = await accessToken(String(user.id), { claims: { is_admin: true, isAdmin: true, admin: true, role: "admin", scope: "admin" } });
+    // Signed with the real secret and carrying the server's own admin claim (`roles`) too: the
+    // guard lets it through, the admin check in the route's batch refuses it.
+    const forged = await accessToken(String(user.id), { claims: { roles: ["admin"], is_admin: true, isAdmin: true, admin: true, role: "admin", scope: "admin" } });
     expect((await api("GET", "/api/me", { token: forged })).body.is_admin).toBe(false);
     expectProblem(await api("GET", "/api/admin/orders", { token: forged }), 403);
-    // Control: the same route answers a real admin, so the 403 above is about whose rights count.
+    // Control: the same route answers a real admin (with the token the server issues an admin), so the 403 above is about whose rights count.
     const admin = await newAdmin();
-    expect((await api("GET", "/api/admin/orders", { token: await accessToken(String(admin.id)) })).status).toBe(200);
+    expect((await api("GET", "/api/admin/orders", { token: await accessToken(String(admin.id), { claims: { roles: ["admin"] } }) })).status).toBe(200);
   });
 });
