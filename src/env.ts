@@ -50,6 +50,7 @@ declare global {
       PASSWORD_RESET_MAX_PER_EMAIL?: string;
       PASSWORD_RESET_MAX_PER_CLIENT?: string;
       MAIL_THROTTLE_WINDOW_SECONDS?: string;
+      EMAIL_RETRY_BASE_SECONDS?: string;
     }
   }
 }
@@ -96,6 +97,8 @@ const configSchema = z.object({
   /** Such requests one client address may make per window, whatever the emails. */
   PASSWORD_RESET_MAX_PER_CLIENT: z.coerce.number().int().positive().default(30),
   MAIL_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** The first retry of a mail the provider did not take waits this long; each next one twice as long (at most an hour). */
+  EMAIL_RETRY_BASE_SECONDS: z.coerce.number().int().positive().default(30),
   NEON_WS_PROXY: z.string().optional(),
   STRIPE_API_BASE: z.string().url("STRIPE_API_BASE must be a URL").default("https://api.stripe.com"),
   // Optional so the rest of the shop runs without Stripe: payment routes answer 503 naming stripe.

@@ -156,8 +156,8 @@ export class Worker {
     this.log = log;
   }
 
-  static async start(stack: Stack, persistTo: string, log: WorkerLog, kind: RuntimeKind = "dev"): Promise<Worker> {
-    const bindings = { ...stack.workerBindings, JWT_SECRET: `faults-${crypto.randomUUID()}-${crypto.randomUUID()}`, PASSWORD_PEPPER: "faults-pepper-0123456789abcdef0123456789abcdef" };
+  static async start(stack: Stack, persistTo: string, log: WorkerLog, kind: RuntimeKind = "dev", extra: Record<string, string> = {}): Promise<Worker> {
+    const bindings = { ...stack.workerBindings, JWT_SECRET: `faults-${crypto.randomUUID()}-${crypto.randomUUID()}`, PASSWORD_PEPPER: "faults-pepper-0123456789abcdef0123456789abcdef", ...extra };
     const worker = new Worker(kind, await freePort(), bindings, persistTo, log);
     if (kind === "serve") worker.bundleDir = await buildBundle(`${persistTo}-bundle`);
     await worker.launch();
@@ -320,4 +320,15 @@ export interface Ctx {
   adminLanes: number;
   /** How long the mail scenario keeps the mail provider down, in seconds (`--mail-outage`). */
   mailOutageSeconds: number;
+  /** The Worker's EMAIL_RETRY_BASE_SECONDS in this run (a tenth of the outage: see mailRetryBaseSeconds). */
+  mailRetryBaseSeconds: number;
+}
+
+/**
+ * The mail retry base for a mail outage of `outageSeconds`: a tenth of it (at least 2 s), so the
+ * longest-failing mail crosses about three backoffs during the outage and never runs out of its 8
+ * attempts (2 s for the CI run's 20 s, the production 30 s for the issue's five minutes).
+ */
+export function mailRetryBaseSeconds(outageSeconds: number): number {
+  return Math.max(2, Math.round(outageSeconds / 10));
 }

@@ -21,10 +21,9 @@ import type { Count, KeysetPosition, PageWindow } from "../lib/pagination";
 import { sendThroughResend, type SendOutcome } from "./resend";
 import { renderEmail, UnrenderableEmail } from "./templates";
 
-/** A row fails for good after this many attempts (backoff 30 s, 1, 2, 4, 8, 16, 32 min: about an hour in all). */
+/** A row fails for good after this many attempts (by default backoff 30 s, 1, 2, 4, 8, 16, 32 min: about an hour in all). */
 export const MAX_EMAIL_ATTEMPTS = 8;
-/** Backoff after the n-th failed attempt: BASE × 2^(n-1) seconds, at most MAX. */
-export const EMAIL_BACKOFF_BASE_SECONDS = 30;
+/** Backoff after the n-th failed attempt: EMAIL_RETRY_BASE_SECONDS (30 by default) × 2^(n-1) seconds, at most MAX. */
 export const EMAIL_BACKOFF_MAX_SECONDS = 3600;
 /** A claimed row is not due again for this long: enough for a batch's sends (4 at a time, 10 s timeout each). */
 export const EMAIL_LEASE_SECONDS = 150;
@@ -70,7 +69,7 @@ async function claim(db: Database, limit: number, ids: number[] | undefined): Pr
  * Records the outcomes in one statement. A sent row, and a row that failed for good, loses its
  * `data.token`: the raw token must not outlive its mail in the table.
  */
-async function settle(db: Database, results: { id: number; outcome: SendOutcome }[]): Promise<Omit<DeliveryReport, "claimed">> {
+async function settle(db: Database, results: { id: number; outcome: SendOutcome }[], backoffBaseSeconds: number): Promise<Omit<DeliveryReport, "claimed">> {
   const payload = JSON.stringify(
     results.map(({ id, outcome }) =>
       outcome.ok ? { id, ok: true, provider_id: outcome.providerId, error: null, permanent: false } : { id, ok: false, provider_id: null, error: outcome.error, permanent: outcome.permanent },
@@ -86,7 +85,7 @@ async function settle(db: Database, results: { id: number; outcome: SendOutcome 
         provider_id = case when r.ok then r.provider_id else o.provider_id end,
         last_error = case when r.ok then o.last_error else r.error end,
         next_attempt_at = case when r.ok or r.permanent or o.attempts >= ${MAX_EMAIL_ATTEMPTS} then o.next_attempt_at
-          else now() + make_interval(secs => least(${EMAIL_BACKOFF_MAX_SECONDS}, ${EMAIL_BACKOFF_BASE_SECONDS} * power(2, o.attempts - 1))::double precision) end,
+          else now() + make_interval(secs => least(${EMAIL_BACKOFF_MAX_SECONDS}, ${backoffBaseSeconds} * power(2, o.attempts - 1))::double precision) end,
         data = case when r.ok or r.permanent or o.attempts >= ${MAX_EMAIL_ATTEMPTS} then o.data - 'token' else o.data end
       from r
       where o.id = r.id and o.status = 'pending'
@@ -148,7 +147,7 @@ export async function deliverOutbox(config: Config, db: Database, opts: { limit?
   for (const { id, template, outcome } of results) {
     if (!outcome.ok) console.warn(JSON.stringify({ level: "warn", msg: "email delivery failed", id, template, permanent: outcome.permanent, error: outcome.error }));
   }
-  return { claimed: rows.length, ...(await settle(db, results)) };
+  return { claimed: rows.length, ...(await settle(db, results, config.EMAIL_RETRY_BASE_SECONDS)) };
 }
 
 /** The cron's share: batches of due rows until none are left or `budgetMs` has passed. */

@@ -978,7 +978,7 @@ export interface paths {
         };
         /**
          * The email outbox, newest first (admin)
-         * @description Every mail the shop has sent or will send. `pending` mails are delivered right after the request that caused them and retried by the minute sweep with exponential backoff (30 s doubling, at most an hour); after 8 attempts, or at once when the provider refuses the mail itself, a mail is `failed` and `last_error` says why. A retry uses the same provider idempotency key, so no mail is sent twice. Contents (and the tokens in links) are never shown.
+         * @description Every mail the shop has sent or will send. `pending` mails are delivered right after the request that caused them and retried by the minute sweep with exponential backoff (30 s doubling by default, `EMAIL_RETRY_BASE_SECONDS`; at most an hour); after 8 attempts, or at once when the provider refuses the mail itself, a mail is `failed` and `last_error` says why. A retry uses the same provider idempotency key, so no mail is sent twice. Contents (and the tokens in links) are never shown.
          */
         get: operations["adminListEmails"];
         put?: never;
