@@ -136,3 +136,19 @@ export function ActionButton(props: { onAction: () => Promise<unknown>; children
     </button>
   );
 }
+
+/** A form's submit button (disabled while it runs) and, when the form can be left, Cancel. */
+export function FormActions({ busy, label, onCancel, class: className = "row" }: { busy: boolean; label: string; onCancel?: () => void; class?: string }) {
+  return (
+    <div class={className}>
+      <button class="button button-primary" type="submit" disabled={busy}>
+        {label}
+      </button>
+      {onCancel && (
+        <button class="button button-quiet" type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import type { Address, AddressInput } from "../../api/client";
 import { ApiError } from "../../api/client";
-import { ProblemAlert, useFormAction } from "../../ui";
+import { FormActions, ProblemAlert, useFormAction } from "../../ui";
 import { AddressFields, fieldErrors, readAddress } from "./address-fields";
 
 export interface AddressFormProps {
@@ -34,16 +34,7 @@ export function AddressForm({ prefix, label, initial, submitLabel, withDefault, 
         </div>
       )}
       <ProblemAlert error={error} />
-      <div class="field-actions">
-        <button class="button button-primary" type="submit" disabled={busy}>
-          {busy ? "Saving…" : submitLabel}
-        </button>
-        {onCancel && (
-          <button class="button button-quiet" type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions busy={busy} label={busy ? "Saving…" : submitLabel} onCancel={onCancel} class="field-actions" />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from "preact/hooks";
 import { api, pathId, type Schemas } from "../../api/client";
 import { call } from "../../session";
 import { say } from "../../toast";
-import { ProblemAlert, useFormAction } from "../../ui";
+import { FormActions, ProblemAlert, useFormAction } from "../../ui";
 import { MONEY_PATTERN, NO_AMOUNT } from "./money";
 
 export type Discount = Schemas["Discount"];
@@ -128,16 +128,7 @@ export function DiscountForm({ discount, onSaved, onCancel }: { discount?: Disco
         <label for={`${id}-active`}>Active</label>
       </div>
       <ProblemAlert error={error} />
-      <div class="row">
-        <button class="button button-primary" type="submit" disabled={busy}>
-          {discount ? "Save discount code" : "Create discount code"}
-        </button>
-        {onCancel && (
-          <button class="button button-quiet" type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions busy={busy} label={discount ? "Save discount code" : "Create discount code"} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { api, pathId, type Schemas } from "../../api/client";
 import { call } from "../../session";
 import { say } from "../../toast";
-import { ProblemAlert, useFormAction } from "../../ui";
+import { FormActions, ProblemAlert, useFormAction } from "../../ui";
 import { CountrySelect } from "./country-select";
 import { MONEY_PATTERN, NO_AMOUNT } from "./money";
 
@@ -60,16 +60,7 @@ export function ShippingMethodForm({ method, onSaved, onCancel }: { method?: Shi
         <label for={`${id}-active`}>Offered at checkout</label>
       </div>
       <ProblemAlert error={error} />
-      <div class="row">
-        <button class="button button-primary" type="submit" disabled={busy}>
-          {method ? "Save shipping method" : "Create shipping method"}
-        </button>
-        {onCancel && (
-          <button class="button button-quiet" type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions busy={busy} label={method ? "Save shipping method" : "Create shipping method"} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { api, pathId, type Schemas } from "../../api/client";
 import { call } from "../../session";
 import { say } from "../../toast";
-import { ProblemAlert, useFormAction } from "../../ui";
+import { FormActions, ProblemAlert, useFormAction } from "../../ui";
 import { CountrySelect } from "./country-select";
 
 export type TaxRate = Schemas["TaxRate"];
@@ -51,16 +51,7 @@ export function TaxRateForm({ rate, onSaved, onCancel }: { rate?: TaxRate; onSav
         <input id={`${id}-rate`} name="rate" inputMode="decimal" required pattern={RATE_PATTERN} title="A percentage such as 20 or 7.25" defaultValue={rate?.rate ?? ""} />
       </div>
       <ProblemAlert error={error} />
-      <div class="row">
-        <button class="button button-primary" type="submit" disabled={busy}>
-          {rate ? "Save tax rate" : "Create tax rate"}
-        </button>
-        {onCancel && (
-          <button class="button button-quiet" type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions busy={busy} label={rate ? "Save tax rate" : "Create tax rate"} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { api, pathId, type Product } from "../../api/client";
 import { call } from "../../session";
 import { say } from "../../toast";
-import { ProblemAlert, useFormAction } from "../../ui";
+import { FormActions, ProblemAlert, useFormAction } from "../../ui";
 import { MONEY_PATTERN } from "./money";
 
 type Variant = Product["variants"][number];
@@ -92,16 +92,7 @@ export function VariantForm({ product, variant, onSaved, onCancel }: { product: 
         </select>
       </div>
       <ProblemAlert error={error} />
-      <div class="row">
-        <button class="button button-primary" type="submit" disabled={busy}>
-          {variant ? "Save variant" : "Add variant"}
-        </button>
-        {onCancel && (
-          <button class="button button-quiet" type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions busy={busy} label={variant ? "Save variant" : "Add variant"} onCancel={onCancel} />
     </form>
   );
 }
