@@ -151,18 +151,26 @@ export async function deliverOutbox(config: Config, db: Database, opts: { limit?
   return { claimed: rows.length, ...(await settle(db, results)) };
 }
 
+/** What a sweep did: the rows' outcomes, the batches it ran, and whether it found no due row left. */
+export interface OutboxSweep extends DeliveryReport {
+  batches: number;
+  complete: boolean;
+}
+
 /** The cron's share: batches of due rows until none are left or `budgetMs` has passed. */
-export async function sweepOutbox(config: Config, db: Database, opts: { batch?: number; budgetMs?: number } = {}): Promise<DeliveryReport> {
+export async function sweepOutbox(config: Config, db: Database, opts: { batch?: number; budgetMs?: number } = {}): Promise<OutboxSweep> {
   const batch = Math.min(opts.batch ?? MAX_BATCH, MAX_BATCH);
   const deadline = Date.now() + (opts.budgetMs ?? 20_000);
-  const total: DeliveryReport = { claimed: 0, sent: 0, failed: 0, retrying: 0 };
+  const total: OutboxSweep = { claimed: 0, sent: 0, failed: 0, retrying: 0, batches: 0, complete: false };
   for (;;) {
     const report = await deliverOutbox(config, db, { limit: batch });
+    total.batches++;
     total.claimed += report.claimed;
     total.sent += report.sent;
     total.failed += report.failed;
     total.retrying += report.retrying;
-    if (report.claimed < batch || Date.now() > deadline) return total;
+    total.complete = report.claimed < batch;
+    if (total.complete || Date.now() > deadline) return total;
   }
 }
 
