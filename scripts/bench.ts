@@ -1,5 +1,6 @@
 // npm run bench [-- catalog|checkout|ws|auth ...] [--requests N] [--concurrency C] [--runs R]
 // npm run bench -- cpu [--seconds S] [--concurrency C] [--runtimes serve,dev]: CPU per request, own stack (scripts/bench/cpu.ts)
+// npm run bench -- images [--seconds S] [--concurrency C]: picture GET/304/upload under serve, own stack (scripts/bench/images.ts)
 // Benchmarks against any BASE_URL that serves this API (default http://127.0.0.1:8787, i.e. `npm run dev`).
 // `npm run bench -- rtt [--samples N] [--delay MS] [--hot-users N] [--hot-delay MS] [--only REGEX]` is
 // apart: round trips per request, on a throwaway stack and `wrangler dev` of its own (bench/rtt.ts).
@@ -12,6 +13,7 @@ import WebSocket from "ws";
 import { hashPassword } from "../src/auth/password.ts";
 import { ApiClient, pool } from "./lib/api-client.ts";
 import { cpuBench } from "./bench/cpu.ts";
+import { imagesBench } from "./bench/images.ts";
 import { parseRuntime } from "./lib/runtime.ts";
 import { measure, median, round, spread, svgChart, table, type Sample } from "./bench/stats.ts";
 import { opened } from "./bench/ws.ts";
@@ -353,6 +355,7 @@ const runners: Record<string, () => Promise<void>> = {
   rtt,
   // Not in the default set: it starts its own stack and runtimes (concurrency 10 unless given).
   cpu: () => cpuBench({ seconds: Number(values.seconds), concurrency: process.argv.some((a) => a.startsWith("--concurrency")) ? concurrency : 10, runtimes: values.runtimes!.split(",").map(parseRuntime), samples, findings }),
+  images: () => imagesBench({ seconds: Number(values.seconds), concurrency: process.argv.some((a) => a.startsWith("--concurrency")) ? concurrency : 10, samples, findings }),
 };
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 for (const section of sections) {
