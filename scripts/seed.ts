@@ -10,7 +10,7 @@
 // none) is one of the demo pictures (scripts/lib/demo-images), referenced by content key: `npm run dev`
 // has those bytes in its bucket already.
 // Large loads run in one transaction that drops the secondary indexes and foreign keys of the tables
-// it fills and the default-variant trigger of products (this script writes every variant itself),
+// it fills and sets their insert triggers aside (this script writes every variant and option pair itself),
 // and restores them at the end from their own definitions: building an index once, and checking a
 // foreign key in one join, is far cheaper than doing either row by row. Reads of products wait for
 // that transaction, so seed before you benchmark.
@@ -106,6 +106,13 @@ function variantsSql(): string {
 /** A product's options: none, Size S/M/L for every 20th (default shape), or by its colour. */
 const optionsSql = () => (perProduct === null ? `case when n % 20 = 0 then '[{"name":"Size","values":["S","M","L"]}]'::jsonb else '[]'::jsonb end` : `(${jsonbArray(optionValues.product)})[1 + c]`);
 
+/** Its variants' `name:value` pairs (products.option_values, which the trigger on variants would otherwise write row by row). */
+function optionPairsSql(): string {
+  if (perProduct === null) return `case when n % 20 = 0 then ${textArray(["Size:L", "Size:M", "Size:S"])} else '{}'::text[] end`;
+  if (perProduct === 1) return `'{}'::text[]`;
+  return `${textArray(sizes(perProduct).map((size) => `Size:${size}`))} || ('Colour:' || (${textArray(COLOURS)})[1 + c])`;
+}
+
 // Bulk loads outlast the database's statement_timeout for ordinary sessions (drizzle/0003): lift it here.
 const client = new pg.Client({ connectionString: url, options: "-c statement_timeout=0 -c lock_timeout=0" });
 await client.connect();
@@ -133,10 +140,13 @@ try {
         [tables],
       )
     : { rows: [] };
-  // Only the triggers that are on (the stock-version triggers fire on updates, never here).
+  // The insert triggers that are on (products' default variant, variants' option pairs): this
+  // script writes what they would. Update triggers (stock versions) never fire here.
   const { rows: triggers } = rebuild
     ? await client.query<{ table: string; name: string }>(
-        `select tgrelid::regclass::text as table, tgname as name from pg_trigger where tgrelid = 'products'::regclass and not tgisinternal and tgenabled <> 'D' and tgtype & 4 = 4`,
+        `select tgrelid::regclass::text as table, tgname as name from pg_trigger
+         where tgrelid = any(select (current_schema() || '.' || t)::regclass from unnest($1::text[]) t) and not tgisinternal and tgenabled <> 'D' and tgtype & 4 = 4`,
+        [tables],
       )
     : { rows: [] };
   for (const fk of foreignKeys) await client.query(`alter table ${fk.table} drop constraint ${client.escapeIdentifier(fk.name)}`);
@@ -173,8 +183,8 @@ try {
                 case when random() < 0.08 then 0 else (random() * 500)::int end as stock
          from generate_series(1, $2::int) g, (select $1::int as o) s),
        product as (
-         insert into products (id, name, description, price, stock, category_id, options, created_at, updated_at) overriding system value
-         select id, 'Product ' || n || ' ' || (${textArray(COLOURS)})[1 + c], 'Generated product ' || n, price, stock, $3::int + (n % $4::int), ${optionsSql()},
+         insert into products (id, name, description, price, stock, category_id, options, option_values, created_at, updated_at) overriding system value
+         select id, 'Product ' || n || ' ' || (${textArray(COLOURS)})[1 + c], 'Generated product ' || n, price, stock, $3::int + (n % $4::int), ${optionsSql()}, ${optionPairsSql()},
                 now() - (random() * interval '365 days'), now()
          from p),
        ${variantsSql()}${imagesSql}
