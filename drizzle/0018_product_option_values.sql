@@ -2,7 +2,8 @@
 -- probe of variants per product walked): at a million variants a sparse option on a deep page read
 -- over a million rows, and two options together planned a Seq Scan of products. The pairs now live
 -- on the product row, kept by triggers on variants (src/db/functions/shop_product_option_values.sql),
--- with a GIN index whose statistics let the planner choose between it and an ordering index.
+-- with a GIN index whose statistics let the planner choose between it and an ordering index, and
+-- the set of pairs that exist (option_pairs).
 -- Adding a NOT NULL column with a constant default does not rewrite the table.
 ALTER TABLE "products" ADD COLUMN "option_values" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
 UPDATE "products" p SET "option_values" = o.pairs
@@ -14,6 +15,11 @@ FROM (
 ) o
 WHERE p.id = o.product_id;--> statement-breakpoint
 CREATE INDEX "products_option_values_idx" ON "products" USING gin ("option_values") WHERE deleted_at IS NULL;--> statement-breakpoint
+-- Every pair a variant ever had (never removed): the filter first checks its pairs here, so a pair
+-- no product has (a typo, a guess) reads no product row, where an ordering index walk would read
+-- them all looking for one.
+CREATE TABLE "option_pairs" ("pair" text PRIMARY KEY NOT NULL);--> statement-breakpoint
+INSERT INTO "option_pairs" ("pair") SELECT DISTINCT unnest("option_values") FROM "products" WHERE "option_values" <> '{}'::text[];--> statement-breakpoint
 CREATE TRIGGER "variants_option_values_insert" AFTER INSERT ON "variants" FOR EACH ROW
   WHEN (NEW.options <> '{}'::jsonb) EXECUTE FUNCTION shop_product_option_values();--> statement-breakpoint
 CREATE TRIGGER "variants_option_values_update" AFTER UPDATE OF "options", "deleted_at", "product_id" ON "variants" FOR EACH ROW

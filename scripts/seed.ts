@@ -195,6 +195,9 @@ try {
   }
   process.stdout.write("\n");
   phase("rows written in", t);
+  // The pairs the filter may look for (the variants' trigger records them when it is on).
+  const pairs = perProduct === null ? ["Size:S", "Size:M", "Size:L"] : perProduct === 1 ? [] : [...sizes(perProduct).map((size) => `Size:${size}`), ...COLOURS.map((c) => `Colour:${c}`)];
+  await client.query("insert into option_pairs (pair) select unnest($1::text[]) on conflict do nothing", [pairs]);
   if (rebuild) {
     t = Date.now();
     await client.query("set local maintenance_work_mem = '512MB'");

@@ -68,7 +68,15 @@ export function productFilters(f: ProductFilters): SQL[] {
   // Each pair: the product has a live variant with that value. Its option_values holds exactly those
   // `name:value` pairs (a trigger on variants keeps it), so every pair is one containment test on
   // the product row, with its GIN index (products_option_values_idx) when that is the cheaper way.
-  if (f.option?.length) where.push(sql`${products.optionValues} @> ${`{${f.option.map(arrayElement).join(",")}}`}::text[]`);
+  // A pair no variant ever had is caught first, by the primary key of option_pairs: the check has no
+  // column of products in it, so Postgres runs it once before the scan and reads no product when it
+  // fails (an ordering index walk would otherwise read every row looking for a match).
+  if (f.option?.length) {
+    const pairs = [...new Set(f.option)];
+    const wanted = `{${pairs.map(arrayElement).join(",")}}`;
+    where.push(sql`(select count(*) from option_pairs where pair = any(${wanted}::text[])) = ${pairs.length}`);
+    where.push(sql`${products.optionValues} @> ${wanted}::text[]`);
+  }
   if (f.search !== undefined) {
     const term = f.search.replace(/[\\%_]/g, (ch) => `\\${ch}`);
     where.push(sql`lower(${products.name}) like ${f.search.length >= 3 ? `%${term}%` : `${term}%`}`);

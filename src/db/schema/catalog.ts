@@ -115,6 +115,15 @@ export const variants = pgTable(
  * transaction. The request raises the Redis versions after the commit and deletes the row; if it
  * dies in between, the scheduled sweep finds the row and raises them instead.
  */
+/**
+ * Every `name:value` pair any variant ever had (the trigger of products.option_values adds them;
+ * none is removed): the list filter checks its pairs here first, so a pair no product has is
+ * answered without reading products.
+ */
+export const optionPairs = pgTable("option_pairs", {
+  pair: text("pair").primaryKey(),
+});
+
 export const catalogBumps = pgTable("catalog_bumps", {
   id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
   /** The write may change which products a filter matches, so cached counts go too. */
