@@ -7,6 +7,7 @@ import { catalogBumps } from "../db/schema";
 import type { Env } from "../env";
 import { afterResponse } from "../lib/background";
 import { cacheCall, useRedis } from "../lib/redis";
+import type { SweepProgress } from "../lib/sweep";
 import type { Pipeline } from "../lib/stamped-cache";
 import { ALL_CATALOG_VERSION_KEYS, CATALOG_VERSION_KEY, versionSeed } from "./catalog-version-keys";
 import { addAdvance, type StockCell } from "./stock-cache";
@@ -97,13 +98,10 @@ const SWEEP_DELETE_BATCH = 10_000;
 /** The sweep starts no delete after this long; rows left are paid again (harmlessly) by the next run. */
 const SWEEP_BUDGET_MS = 10_000;
 
-export interface BumpSweep {
+/** `complete` is false also when more than SWEEP_MAX_ROWS were owed. */
+export interface BumpSweep extends SweepProgress {
   /** Owed rows paid and deleted. */
   paid: number;
-  /** Delete statements run. */
-  batches: number;
-  /** False when rows it paid are left (time budget spent, or more than SWEEP_MAX_ROWS owed). */
-  complete: boolean;
 }
 
 /**

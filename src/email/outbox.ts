@@ -18,6 +18,7 @@ import { boundedCount, estimatedCount, toCount } from "../db/counts";
 import { emailOutbox } from "../db/schema";
 import type { Config } from "../env";
 import type { Count, KeysetPosition, PageWindow } from "../lib/pagination";
+import type { SweepProgress } from "../lib/sweep";
 import { sendThroughResend, type SendOutcome } from "./resend";
 import { renderEmail, UnrenderableEmail } from "./templates";
 
@@ -151,11 +152,8 @@ export async function deliverOutbox(config: Config, db: Database, opts: { limit?
   return { claimed: rows.length, ...(await settle(db, results)) };
 }
 
-/** What a sweep did: the rows' outcomes, the batches it ran, and whether it found no due row left. */
-export interface OutboxSweep extends DeliveryReport {
-  batches: number;
-  complete: boolean;
-}
+/** What a sweep did: the rows' outcomes, and whether it found no due row left. */
+export type OutboxSweep = DeliveryReport & SweepProgress;
 
 /** The cron's share: batches of due rows until none are left or `budgetMs` has passed. */
 export async function sweepOutbox(config: Config, db: Database, opts: { batch?: number; budgetMs?: number } = {}): Promise<OutboxSweep> {

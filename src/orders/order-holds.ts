@@ -3,6 +3,7 @@ import { payBump } from "../catalog/catalog-version";
 import type { Database } from "../db/client";
 import { readConfig, type Env } from "../env";
 import { sqlState } from "../lib/errors";
+import type { SweepProgress } from "../lib/sweep";
 import { deliverOutbox } from "../email";
 import { pushToUser } from "../notifications/push";
 import { expireOpenSessions } from "../payments";
@@ -18,14 +19,10 @@ const EXPIRY_BATCH = 100;
 /** The sweep stops starting batches after this long, so a minute's cron run ends before the next. */
 const EXPIRY_BUDGET_MS = 20_000;
 
-export interface ExpirySweep {
+export interface ExpirySweep extends SweepProgress {
   cancelled: number;
-  /** Statements that cancelled orders (a batch that met the statement timeout is not counted). */
-  batches: number;
-  /** Batches that met the statement timeout and were retried smaller. */
+  /** Batches that met the statement timeout and were retried smaller (not counted in `batches`). */
   timedOut: number;
-  /** False when the time budget ran out with expired orders possibly left (the next minute's run goes on). */
-  complete: boolean;
 }
 
 /**
