@@ -17,19 +17,11 @@ import { DEMO_PICTURES, demoPictureBytes } from "../lib/demo-images/index.ts";
 import { freePort } from "../lib/ports.ts";
 import { startRuntime, type WorkerRuntime } from "../lib/runtime.ts";
 import { startStackProcess } from "../lib/stack-process.ts";
+import type { CpuRow } from "./cpu.ts";
 import { round, spread, type Sample } from "./stats.ts";
 
-export interface ImageRow {
-  case: string;
-  bytes: number;
-  requests: number;
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-  workerdCpuMsPerRequest: number;
-}
+/** A row as cpu.ts measures one, for a picture of `bytes` bytes. */
+export type ImageRow = Pick<CpuRow, "case" | "requests" | "rps" | "p50" | "p95" | "p99" | "errors" | "workerdCpuMsPerRequest"> & { bytes: number };
 
 const LARGE_BYTES = 512 * 1024;
 
