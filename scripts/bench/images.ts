@@ -14,10 +14,9 @@ import { processTree, readProc, runLoad, type LoadRequest, type ProcInfo } from 
 import { ApiClient } from "../lib/api-client.ts";
 import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD } from "../lib/demo.ts";
 import { DEMO_PICTURES, demoPictureBytes } from "../lib/demo-images/index.ts";
-import { freePort } from "../lib/ports.ts";
-import { startRuntime, type WorkerRuntime } from "../lib/runtime.ts";
+import type { WorkerRuntime } from "../lib/runtime.ts";
 import { startStackProcess } from "../lib/stack-process.ts";
-import type { CpuRow } from "./cpu.ts";
+import { startBenchRuntime, type CpuRow } from "./cpu.ts";
 import { round, spread, type Sample } from "./stats.ts";
 
 /** A row as cpu.ts measures one, for a picture of `bytes` bytes. */
@@ -79,14 +78,7 @@ export async function imagesBench(opts: { seconds: number; concurrency: number; 
   let worker: WorkerRuntime | null = null;
   const rows: ImageRow[] = [];
   try {
-    worker = await startRuntime("serve", {
-      port: await freePort(),
-      bindings: { ...stack.workerBindings, JWT_SECRET: `bench-${crypto.randomUUID()}-${crypto.randomUUID()}`, PASSWORD_PEPPER: "bench-pepper-0123456789abcdef0123456789abcdef" },
-      persistTo: state,
-      processGroup: true,
-      timeoutMs: 120_000,
-      assets: false,
-    });
+    worker = await startBenchRuntime("serve", stack, state);
     log(`serve: ready on ${worker.url}`);
     const api = new ApiClient(worker.url);
     const token = await api.login(DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD);
