@@ -4,6 +4,7 @@ import { databaseFor } from "./db/client";
 import { sweepOutbox } from "./email";
 import { readConfig, type Env } from "./env";
 import { sweepUnreferencedImages } from "./images/image-sweep";
+import { describeError } from "./lib/errors";
 import { redisFor } from "./lib/redis";
 import { sweepExpiredOrders } from "./orders/order-holds";
 import { retryPendingRefunds } from "./payments";
@@ -32,19 +33,27 @@ export async function scheduled(controller: ScheduledController, env: Env, _ctx:
     ["refund retry", () => retryPendingRefunds(db, config)],
   ];
   if (hourly) sweeps.push(["picture sweep", () => sweepUnreferencedImages(db, env.IMAGES)]);
-  const results = await Promise.allSettled(sweeps.map(([, run]) => run()));
+  // Each sweep's wall time is logged with its result: after an outage it shows the budget holding.
+  const results = await Promise.allSettled(
+    sweeps.map(async ([, run]) => {
+      const started = Date.now();
+      const value = await run();
+      return { value, ms: Date.now() - started };
+    }),
+  );
   results.forEach((result, i) => {
     const what = sweeps[i]![0];
     if (result.status === "rejected") {
-      console.error(JSON.stringify({ level: "error", msg: `${what} failed`, error: result.reason instanceof Error ? result.reason.message : String(result.reason) }));
-    } else if (didWork(result.value)) {
-      console.log(JSON.stringify({ level: "info", msg: what, result: result.value }));
+      // The driver's error (SQLSTATE and message), not drizzle's wrapper quoting the SQL.
+      console.error(JSON.stringify({ level: "error", msg: `${what} failed`, error: describeError(result.reason) }));
+    } else if (didWork(result.value.value)) {
+      console.log(JSON.stringify({ level: "info", msg: what, result: result.value.value, ms: result.value.ms }));
     }
   });
 }
 
-/** A sweep's result worth a log line: a count above 0, or an object holding one. */
+/** A sweep's result worth a log line: a count above 0, or an object holding one (its batch count aside: an idle sweep runs one). */
 function didWork(value: unknown): boolean {
   if (typeof value === "number") return value > 0;
-  return typeof value === "object" && value !== null && Object.values(value).some(didWork);
+  return typeof value === "object" && value !== null && Object.entries(value).some(([key, v]) => key !== "batches" && didWork(v));
 }

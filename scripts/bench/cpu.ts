@@ -116,19 +116,24 @@ async function measureFloor(stack: Awaited<ReturnType<typeof startStackProcess>>
   }
 }
 
+/** The Worker on `kind` over `stack`, with throwaway secrets, for a measurement. */
+export async function startBenchRuntime(kind: RuntimeKind, stack: { workerBindings: Record<string, string> }, state: string): Promise<WorkerRuntime> {
+  return startRuntime(kind, {
+    port: await freePort(),
+    bindings: { ...stack.workerBindings, JWT_SECRET: `bench-${crypto.randomUUID()}-${crypto.randomUUID()}`, PASSWORD_PEPPER: "bench-pepper-0123456789abcdef0123456789abcdef" },
+    persistTo: state,
+    processGroup: true,
+    timeoutMs: 120_000,
+    // The Worker's own cost: Cloudflare serves [assets] outside it (and does not bill that).
+    assets: false,
+  });
+}
+
 async function measureRuntime(kind: RuntimeKind, stack: Awaited<ReturnType<typeof startStackProcess>>, seconds: number, concurrency: number, log: (l: string) => void): Promise<CpuRow[]> {
   const state = fs.mkdtempSync(path.join(os.tmpdir(), `edge-shop-cpu-${kind}-`));
   let worker: WorkerRuntime | null = null;
   try {
-    worker = await startRuntime(kind, {
-      port: await freePort(),
-      bindings: { ...stack.workerBindings, JWT_SECRET: `bench-${crypto.randomUUID()}-${crypto.randomUUID()}`, PASSWORD_PEPPER: "bench-pepper-0123456789abcdef0123456789abcdef" },
-      persistTo: state,
-      processGroup: true,
-      timeoutMs: 120_000,
-      // The Worker's own cost: Cloudflare serves [assets] outside it (and does not bill that).
-      assets: false,
-    });
+    worker = await startBenchRuntime(kind, stack, state);
     log(`${kind}: ready on ${worker.url}`);
     const api = new ApiClient(worker.url);
     const email = `cpu-${kind}-${Date.now().toString(36)}@example.com`;

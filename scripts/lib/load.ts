@@ -9,6 +9,8 @@ export interface LoadRequest {
   path: string;
   method?: string;
   headers?: Record<string, string>;
+  /** A request body, made anew for each request (e.g. an upload that must differ every time). */
+  body?: () => Uint8Array;
   /** True when the answer is the expected one (status, X-Cache, …). */
   check(status: number, headers: http.IncomingHttpHeaders): boolean;
 }
@@ -31,8 +33,10 @@ export async function runLoad(base: string, req: LoadRequest, seconds: number, c
   const deadline = started + seconds * 1000;
   const one = () =>
     new Promise<void>((resolve) => {
+      const body = req.body?.();
+      const headers = body ? { ...req.headers, "content-length": String(body.byteLength) } : req.headers;
       const t0 = performance.now();
-      const r = http.request({ host: url.hostname, port: url.port, path: req.path, method: req.method ?? "GET", headers: req.headers, agent }, (res) => {
+      const r = http.request({ host: url.hostname, port: url.port, path: req.path, method: req.method ?? "GET", headers, agent }, (res) => {
         res.on("data", () => undefined);
         res.on("end", () => {
           latencies.push(performance.now() - t0);
@@ -48,7 +52,7 @@ export async function runLoad(base: string, req: LoadRequest, seconds: number, c
         errors++;
         resolve();
       });
-      r.end();
+      r.end(body);
     });
   await Promise.all(
     Array.from({ length: concurrency }, async () => {

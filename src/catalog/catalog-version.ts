@@ -1,5 +1,5 @@
 import type { Redis } from "@upstash/redis/cloudflare";
-import { inArray, lt, sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../context";
 import type { Database } from "../db/client";
@@ -7,6 +7,7 @@ import { catalogBumps } from "../db/schema";
 import type { Env } from "../env";
 import { afterResponse } from "../lib/background";
 import { cacheCall, useRedis } from "../lib/redis";
+import type { SweepProgress } from "../lib/sweep";
 import type { Pipeline } from "../lib/stamped-cache";
 import { ALL_CATALOG_VERSION_KEYS, CATALOG_VERSION_KEY, versionSeed } from "./catalog-version-keys";
 import { addAdvance, type StockCell } from "./stock-cache";
@@ -90,20 +91,52 @@ async function oweCatalogBump(env: Env): Promise<void> {
 /** Outbox rows younger than this belong to requests that are probably still raising them. */
 const SWEEP_GRACE_SECONDS = 5;
 
+/** Rows one sweep pays at most (one aggregate read of them, bounded even after a long outage). */
+const SWEEP_MAX_ROWS = 500_000;
+/** Rows one delete statement removes: each stays far below the sessions' statement_timeout. */
+const SWEEP_DELETE_BATCH = 10_000;
+/** The sweep starts no delete after this long; rows left are paid again (harmlessly) by the next run. */
+const SWEEP_BUDGET_MS = 10_000;
+
+/** `complete` is false also when more than SWEEP_MAX_ROWS were owed. */
+export interface BumpSweep extends SweepProgress {
+  /** Owed rows paid and deleted. */
+  paid: number;
+}
+
 /**
  * The scheduled sweep (every minute): bumps that no request confirmed (it died between its commit
- * and its bump, or Redis refused) are paid here, then their rows deleted. Returns how many it paid.
+ * and its bump, or Redis refused) are paid here, then their rows deleted. After a long Redis outage
+ * the outbox holds one row per write since: one bounded read finds the newest owed row (and whether
+ * any changes counts), one raise pays them all, and the rows go in batches of ids under a time
+ * budget. Only rows older than the grace, and at most the newest seen, are deleted: their
+ * transactions ended before the read (a Worker's transaction lasts well under the grace), so the
+ * raise came after their commits.
  */
-export async function sweepCatalogBumps(db: Database, redis: Redis): Promise<number> {
-  const owed = await db
-    .select({ id: catalogBumps.id, counts: catalogBumps.counts })
-    .from(catalogBumps)
-    .where(lt(catalogBumps.createdAt, sql`now() - make_interval(secs => ${SWEEP_GRACE_SECONDS})`));
-  if (owed.length === 0) return 0;
-  const counts = owed.some((row) => row.counts);
-  await cacheCall(() => raiseVersions(redis.pipeline(), counts ? ALL_CATALOG_VERSION_KEYS : [CATALOG_VERSION_KEY]).exec());
-  await db.delete(catalogBumps).where(inArray(catalogBumps.id, owed.map((row) => row.id)));
-  return owed.length;
+export async function sweepCatalogBumps(db: Database, redis: Redis, opts: { budgetMs?: number } = {}): Promise<BumpSweep> {
+  const started = Date.now();
+  const { rows } = await db.execute<{ up_to: string | null; counts: boolean | null; owed: number; cutoff: string }>(sql`
+    select max(id)::text as up_to, bool_or(counts) as counts, count(*)::int as owed, (select now() - make_interval(secs => ${SWEEP_GRACE_SECONDS}))::text as cutoff
+    from (select id, counts from catalog_bumps where created_at < now() - make_interval(secs => ${SWEEP_GRACE_SECONDS}) order by id limit ${SWEEP_MAX_ROWS}) owed`);
+  const owed = rows[0]!;
+  if (owed.up_to === null) return { paid: 0, batches: 0, complete: true };
+  await cacheCall(() => raiseVersions(redis.pipeline(), owed.counts ? ALL_CATALOG_VERSION_KEYS : [CATALOG_VERSION_KEY]).exec());
+  const result: BumpSweep = { paid: 0, batches: 0, complete: false };
+  while (Date.now() - started < (opts.budgetMs ?? SWEEP_BUDGET_MS)) {
+    const { rows: deleted } = await db.execute<{ n: number }>(sql`
+      with gone as (
+        delete from catalog_bumps where id in (
+          select id from catalog_bumps where id <= ${owed.up_to}::bigint and created_at < ${owed.cutoff}::timestamptz order by id limit ${SWEEP_DELETE_BATCH})
+        returning 1)
+      select count(*)::int as n from gone`);
+    result.batches++;
+    result.paid += deleted[0]!.n;
+    if (deleted[0]!.n < SWEEP_DELETE_BATCH) {
+      result.complete = owed.owed < SWEEP_MAX_ROWS;
+      break;
+    }
+  }
+  return result;
 }
 
 /**

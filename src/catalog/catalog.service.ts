@@ -48,6 +48,9 @@ export async function getCategory(db: Database, id: number): Promise<CategoryRow
   return row;
 }
 
+/** A text[] literal's element, quoted: a value may hold commas, quotes or backslashes. */
+const arrayElement = (text: string) => `"${text.replace(/[\\"]/g, (ch) => `\\${ch}`)}"`;
+
 const orderColumns: Record<string, AnyPgColumn> = { id: products.id, price: products.price, name: products.name, created_at: products.createdAt };
 
 /**
@@ -62,11 +65,17 @@ export function productFilters(f: ProductFilters): SQL[] {
   if (f.max_price !== undefined) where.push(lte(products.price, f.max_price));
   if (f.in_stock === "true") where.push(sql`${products.stock} > 0`);
   if (f.in_stock === "false") where.push(eq(products.stock, 0));
-  // One GIN lookup (variants_options_idx) per pair: the product has a live variant with that value.
-  for (const pair of f.option ?? []) {
-    const at = pair.indexOf(":");
-    const wanted = JSON.stringify({ [pair.slice(0, at)]: pair.slice(at + 1) });
-    where.push(sql`exists (select 1 from variants v where v.product_id = ${products.id} and v.deleted_at is null and v.options @> ${wanted}::jsonb)`);
+  // Each pair: the product has a live variant with that value. Its option_values holds exactly those
+  // `name:value` pairs (a trigger on variants keeps it), so every pair is one containment test on
+  // the product row, with its GIN index (products_option_values_idx) when that is the cheaper way.
+  // A pair no variant ever had is caught first, by the primary key of option_pairs: the check has no
+  // column of products in it, so Postgres runs it once before the scan and reads no product when it
+  // fails (an ordering index walk would otherwise read every row looking for a match).
+  if (f.option?.length) {
+    const pairs = [...new Set(f.option)];
+    const wanted = `{${pairs.map(arrayElement).join(",")}}`;
+    where.push(sql`(select count(*) from option_pairs where pair = any(${wanted}::text[])) = ${pairs.length}`);
+    where.push(sql`${products.optionValues} @> ${wanted}::text[]`);
   }
   if (f.search !== undefined) {
     const term = f.search.replace(/[\\%_]/g, (ch) => `\\${ch}`);

@@ -18,6 +18,7 @@ import { boundedCount, estimatedCount, toCount } from "../db/counts";
 import { emailOutbox } from "../db/schema";
 import type { Config } from "../env";
 import type { Count, KeysetPosition, PageWindow } from "../lib/pagination";
+import type { SweepProgress } from "../lib/sweep";
 import { sendThroughResend, type SendOutcome } from "./resend";
 import { renderEmail, UnrenderableEmail } from "./templates";
 
@@ -150,18 +151,23 @@ export async function deliverOutbox(config: Config, db: Database, opts: { limit?
   return { claimed: rows.length, ...(await settle(db, results, config.EMAIL_RETRY_BASE_SECONDS)) };
 }
 
+/** What a sweep did: the rows' outcomes, and whether it found no due row left. */
+export type OutboxSweep = DeliveryReport & SweepProgress;
+
 /** The cron's share: batches of due rows until none are left or `budgetMs` has passed. */
-export async function sweepOutbox(config: Config, db: Database, opts: { batch?: number; budgetMs?: number } = {}): Promise<DeliveryReport> {
+export async function sweepOutbox(config: Config, db: Database, opts: { batch?: number; budgetMs?: number } = {}): Promise<OutboxSweep> {
   const batch = Math.min(opts.batch ?? MAX_BATCH, MAX_BATCH);
   const deadline = Date.now() + (opts.budgetMs ?? 20_000);
-  const total: DeliveryReport = { claimed: 0, sent: 0, failed: 0, retrying: 0 };
+  const total: OutboxSweep = { claimed: 0, sent: 0, failed: 0, retrying: 0, batches: 0, complete: false };
   for (;;) {
     const report = await deliverOutbox(config, db, { limit: batch });
+    total.batches++;
     total.claimed += report.claimed;
     total.sent += report.sent;
     total.failed += report.failed;
     total.retrying += report.retrying;
-    if (report.claimed < batch || Date.now() > deadline) return total;
+    total.complete = report.claimed < batch;
+    if (total.complete || Date.now() > deadline) return total;
   }
 }
 

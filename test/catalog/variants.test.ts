@@ -320,6 +320,24 @@ describe("filtering by option", () => {
     expect(again.body.results.map((p: { id: number }) => p.id)).toEqual([ids.blue, ids.cheap]);
   });
 
+  it("follows the variants: a changed, deleted or added variant changes which filters keep the product", async () => {
+    const own = (await createCategory(admin.token)).id;
+    const p = await shirt({ category: own, options: [{ name: "Size", values: ["S", "M", "L", "XL"] }] });
+    const kept = async (query: string) => (await api("GET", `/api/products?category=${own}&${query}`)).body.results.map((r: { id: number }) => r.id);
+    const [small, medium] = p.variants;
+    expect(await kept("option=Size:S&option=Size:M")).toEqual([p.id]);
+    expect((await api("PATCH", `/api/products/${p.id}/variants/${small!.id}`, { token: admin.token, body: { options: { Size: "XL" } } })).status).toBe(200);
+    expect(await kept("option=Size:S")).toEqual([]);
+    expect(await kept("option=Size:XL")).toEqual([p.id]);
+    expect((await api("DELETE", `/api/products/${p.id}/variants/${medium!.id}`, { token: admin.token })).status).toBe(204);
+    expect(await kept("option=Size:M")).toEqual([]);
+    const added = await api("POST", `/api/products/${p.id}/variants`, { token: admin.token, body: { sku: `SH-${tag()}-S`, options: { Size: "S" }, price: "9.00" } });
+    expect(added.status).toBe(201);
+    expect(await kept("option=Size:S&option=Size:XL&option=Size:L")).toEqual([p.id]);
+    const [row] = await sql<{ option_values: string[] }>("select option_values from products where id = $1", [p.id]);
+    expect(row!.option_values.sort()).toEqual(["Size:L", "Size:S", "Size:XL"]);
+  });
+
   it.each(["option=Size", "option=:M", "option=Size:", "option="])("refuses %s with 400", async (query) => {
     const problem = expectProblem(await api("GET", `/api/products?category=${cat}&${query}`), 400);
     expect(problem.errors?.map((e) => e.path)).toContain("option");

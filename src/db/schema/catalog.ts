@@ -34,6 +34,12 @@ export const products = pgTable(
       .references(() => categories.id, { onDelete: "restrict" }),
     /** `[{ name, values }]`, at most 3: what a variant's `options` must name. */
     options: jsonb("options").$type<ProductOption[]>().notNull().default([]),
+    /**
+     * The `name:value` pairs of its live variants' options, kept by a trigger on variants
+     * (src/db/functions/shop_product_option_values.sql): what the list filter `option=` tests, on
+     * the product row and its own GIN index rather than through a lookup of variants per product.
+     */
+    optionValues: text("option_values").array().notNull().default(sql`'{}'::text[]`),
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -58,6 +64,7 @@ export const products = pgTable(
     index("products_category_name_id_idx").on(t.categoryId, t.name, t.id).where(live),
     index("products_category_created_at_id_idx").on(t.categoryId, t.createdAt, t.id).where(live),
     index("products_name_trgm_idx").using("gin", sql`lower(${t.name}) gin_trgm_ops`),
+    index("products_option_values_idx").using("gin", t.optionValues).where(live),
     // Searches of one or two characters have no trigram: they match the start of the name instead.
     index("products_name_prefix_idx").using("btree", sql`lower(${t.name}) text_pattern_ops`, t.id).where(live),
   ],
@@ -100,7 +107,6 @@ export const variants = pgTable(
     uniqueIndex("variants_sku_lower_key").on(sql`lower(${t.sku})`).where(sql`deleted_at IS NULL`),
     index("variants_product_id_idx").on(t.productId, t.id).where(sql`deleted_at IS NULL`),
     index("variants_product_fk_idx").on(t.productId),
-    index("variants_options_idx").using("gin", sql`${t.options} jsonb_path_ops`).where(sql`deleted_at IS NULL`),
   ],
 );
 
@@ -109,6 +115,15 @@ export const variants = pgTable(
  * transaction. The request raises the Redis versions after the commit and deletes the row; if it
  * dies in between, the scheduled sweep finds the row and raises them instead.
  */
+/**
+ * Every `name:value` pair any variant ever had (the trigger of products.option_values adds them;
+ * none is removed): the list filter checks its pairs here first, so a pair no product has is
+ * answered without reading products.
+ */
+export const optionPairs = pgTable("option_pairs", {
+  pair: text("pair").primaryKey(),
+});
+
 export const catalogBumps = pgTable("catalog_bumps", {
   id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
   /** The write may change which products a filter matches, so cached counts go too. */
