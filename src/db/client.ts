@@ -2,6 +2,7 @@ import { neon, neonConfig } from "@neondatabase/serverless";
 import { drizzle, type NeonHttpDatabase } from "drizzle-orm/neon-http";
 import type { Config } from "../env";
 import { countRoundTrip, countStatements } from "../lib/round-trips";
+import { fetchWithin } from "../lib/timeout";
 import * as schema from "./schema";
 
 /**
@@ -33,7 +34,7 @@ function configureDriver(config: Config): void {
   neonConfig.fetchFunction = (input: RequestInfo | URL, init?: RequestInit) => {
     countRoundTrip("db");
     countStatements(init?.body);
-    return fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    return fetchWithin(input, init, timeoutMs);
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Config } from "../env";
+import { fetchWithin } from "../lib/timeout";
 import type { RenderedEmail } from "./templates";
 
 /** How long one send may take before it counts as failed (and is retried later, under the same key). */
@@ -32,7 +33,7 @@ async function describeFailure(res: Response): Promise<string> {
 export async function sendThroughResend(config: Config, to: string, mail: RenderedEmail, idempotencyKey: string): Promise<SendOutcome> {
   let res: Response;
   try {
-    res = await fetch(`${config.RESEND_API_URL.replace(/\/+$/, "")}/emails`, {
+    res = await fetchWithin(`${config.RESEND_API_URL.replace(/\/+$/, "")}/emails`, {
       method: "POST",
       headers: {
         authorization: `Bearer ${config.RESEND_API_KEY}`,
@@ -40,8 +41,7 @@ export async function sendThroughResend(config: Config, to: string, mail: Render
         "idempotency-key": idempotencyKey,
       },
       body: JSON.stringify({ from: config.EMAIL_FROM, to: [to], subject: mail.subject, text: mail.text, html: mail.html }),
-      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
-    });
+    }, SEND_TIMEOUT_MS);
   } catch (err) {
     return { ok: false, permanent: false, error: `unreachable: ${err instanceof Error ? err.name : "error"}` };
   }
