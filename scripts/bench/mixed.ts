@@ -1,5 +1,5 @@
 // npm run bench -- mixed [--seconds S] [--rates 0,1,5,20] [--readers 10]
-// Reads while the shop sells (issue 25 point 1): on a throwaway stack and the Worker under
+// Reads while the shop sells (docs/design/caching.md, "Stock apart from content"): on a throwaway stack and the Worker under
 // `npm run serve`'s runtime, `readers` keep browsing 20 product list pages (one per category, 10
 // products each, two of them with three variants) and, after every other list, the detail of a
 // product on it, while shoppers place 1-unit orders of random products (a random variant of a

@@ -1,5 +1,5 @@
 // npm run bench -- payments [--orders 100]
-// Orders paid through Stripe's webhooks (issue 23), on a throwaway stack and the Worker under
+// Orders paid through Stripe's webhooks (docs/design/payments.md), on a throwaway stack and the Worker under
 // `npm run serve`'s runtime: `orders` pending orders (4 per shopper, below the 5 unpaid an account
 // may hold) each get a Checkout Session (`POST /api/orders/{id}/payment`, timed as its own row),
 // every shopper listens on a notification socket, then every order is paid at once on the Stripe

@@ -1,4 +1,4 @@
-// Scenario "stripe" — the payment provider down and back (issue 23). The Worker is restarted with
+// Scenario "stripe" — the payment provider down and back (docs/design/payments.md). The Worker is restarted with
 // STRIPE_API_BASE pointing at a gate in front of the Stripe stand-in (where it stays, passing
 // everything, for the rest of the run), and the stand-in's webhooks go through a second gate to the
 // Worker. Then:

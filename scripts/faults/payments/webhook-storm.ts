@@ -1,4 +1,4 @@
-// Scenario "webhooks" — a webhook storm (issue 23): real events of the Stripe stand-in, captured
+// Scenario "webhooks" — a webhook storm (docs/design/payments.md): real events of the Stripe stand-in, captured
 // undelivered, then each delivered 10 times at once, every copy signed afresh, in shuffled waves of
 // a few orders' events whose copies are shuffled together and sent at the same moment (so a
 // `completed` meets its own duplicates, other orders' events and, for one group, its order's
