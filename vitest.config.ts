@@ -5,6 +5,25 @@ import { defineConfig } from "vitest/config";
 const TEST_JWT_SECRET = "test-secret-0123456789abcdef0123456789abcdef";
 const TEST_PASSWORD_PEPPER = "test-pepper-0123456789abcdef0123456789abcdef";
 
+// Every test file loads the Worker's module graph afresh in workerd; pre-bundled, each dependency is
+// one module instead of hundreds (stripe alone is 272), which saves a good part of npm test's time.
+const PREBUNDLED = [
+  "stripe",
+  "hono",
+  "hono/body-limit",
+  "hono/cookie",
+  "hono/http-exception",
+  "@hono/zod-openapi",
+  "zod",
+  "drizzle-orm",
+  "drizzle-orm/neon-http",
+  "drizzle-orm/pg-core",
+  "@neondatabase/serverless",
+  "@upstash/redis",
+  "@upstash/redis/cloudflare",
+  "jose",
+];
+
 const workerPool = cloudflareTest(({ inject }) => ({
   wrangler: { configPath: "./wrangler.toml" },
   miniflare: {
@@ -30,6 +49,7 @@ export default defineConfig({
         test: {
           name: "worker",
           include: ["test/**/*.test.ts"],
+          deps: { optimizer: { ssr: { enabled: true, include: PREBUNDLED } } },
           exclude: ["test/node/**", "test/e2e/**", "test/fuzz/**"],
           testTimeout: 30_000,
           hookTimeout: 30_000,
@@ -42,6 +62,7 @@ export default defineConfig({
         test: {
           name: "fuzz",
           include: ["test/fuzz/**/*.test.ts"],
+          deps: { optimizer: { ssr: { enabled: true, include: [...PREBUNDLED, "fast-check"] } } },
           testTimeout: 1_800_000,
           hookTimeout: 30_000,
         },
