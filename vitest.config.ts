@@ -72,7 +72,7 @@ export default defineConfig({
         test: {
           name: "explain",
           environment: "node",
-          include: ["test/explain/**/*.explain.ts"],
+          include: ["lab/explain/**/*.explain.ts"],
           testTimeout: 120_000,
           fileParallelism: false,
         },

@@ -1,8 +1,8 @@
-// The mixed benchmark's stale-stock checker (scripts/bench/mixed.ts) must flag what it claims to:
+// The mixed benchmark's stale-stock checker (lab/bench/mixed.ts) must flag what it claims to:
 // a read sent after an order's 201 arrived that still shows the stock before it, and a read that
 // shows an order sent only after its answer arrived; and nothing in between.
 import { describe, expect, it } from "vitest";
-import { checkProduct, Ledger, RowStats, type Fixture } from "../../scripts/bench/mixed.ts";
+import { checkProduct, Ledger, RowStats, type Fixture } from "../../lab/bench/mixed.ts";
 
 // Product 1: one variant (id 1, 100 units). Product 2: variants 21 and 22 (50 units each).
 const fixture: Fixture = {

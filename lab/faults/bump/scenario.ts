@@ -8,7 +8,7 @@
 // (every minute, rows older than 5 s) pays the bump: within 75 s of the commit every read must be
 // fresh and the outbox rows gone. If a bump got through before the kill the test tested nothing:
 // "bump not killed" says so. Observation and verdicts are in watch.ts.
-import { RespClient } from "../../bridges/resp.ts";
+import { RespClient } from "../../../scripts/bridges/resp.ts";
 import { ALL_CATALOG_VERSION_KEYS } from "../../../src/catalog/catalog-version-keys.ts";
 import { expectStatus, fmtMs, now, readUntilHit, shutdown, sleep, withPg, type Ctx, type Res, type ScenarioResult } from "../harness.ts";
 import { raisesCatalogVersion, startHoldingProxy, type HoldingProxy } from "./holding-proxy.ts";

@@ -5,7 +5,7 @@
 // answer lost on the way back (`lost`). `pass` forwards everything unchanged.
 import http from "node:http";
 import type net from "node:net";
-import { listen } from "../../bridges/listen.ts";
+import { listen } from "../../../scripts/bridges/listen.ts";
 
 export type GateMode = "pass" | "reset" | "refuse" | "hang" | "error" | "lost";
 

@@ -1,4 +1,4 @@
-// node scripts/faults.ts [--only redis|postgres|sockets|bump|mail|stripe|webhooks[,...]] [--admin-lanes N] [--mail-outage SECONDS] [--runtime dev|serve]
+// node lab/faults.ts [--only redis|postgres|sockets|bump|mail|stripe|webhooks[,...]] [--admin-lanes N] [--mail-outage SECONDS] [--runtime dev|serve]
 // Fault injection against the real local stack: a throwaway Postgres (persistent, so it can be
 // restarted) and Redis, both bridges and `wrangler dev`, all on free ports under a temp dir; then
 //   redis    — under a mixed load, Redis (a) frozen (SIGSTOP), (b) killed and restarted empty,
@@ -22,10 +22,10 @@
 //   stripe   — the Stripe stand-in down (dropped, refused, 500, answer lost, no answer) while
 //              shoppers ask for payment sessions and webhooks are owed: quick 503s naming stripe,
 //              nothing half-done; after it comes back every order paid exactly once
-//              (scripts/faults/payments/stripe-down.ts);
+//              (lab/faults/payments/stripe-down.ts);
 //   webhooks — a webhook storm: real signed events ×10 at once, shuffled, out of order; each applied
 //              once, a payment after cancel refunded once, mismatching amounts recorded
-//              (scripts/faults/payments/webhook-storm.ts).
+//              (lab/faults/payments/webhook-storm.ts).
 // Prints each scenario's counts and a summary table; exits 1 if any must-be-zero count is not zero.
 // Everything it starts is stopped on exit, on failure and on Ctrl-C. FAULTS_WORKER_LOG=<file>
 // keeps wrangler's whole output.
@@ -33,9 +33,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD, ensureDemoData } from "./lib/demo.ts";
-import { parseRuntime, type RuntimeKind } from "./lib/runtime.ts";
-import { startStack, type Stack } from "./lib/stack.ts";
+import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD, ensureDemoData } from "../scripts/lib/demo.ts";
+import { parseRuntime, type RuntimeKind } from "../scripts/lib/runtime.ts";
+import { startStack, type Stack } from "../scripts/lib/stack.ts";
 import { ApiClient, failed, fmtMs, isListening, mailRetryBaseSeconds, now, shutdown, summaryTable, Worker, WorkerLog, type Ctx, type ScenarioResult } from "./faults/harness.ts";
 import { bumpScenario } from "./faults/bump/scenario.ts";
 import { postgresScenario } from "./faults/postgres/scenario.ts";

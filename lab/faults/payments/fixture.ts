@@ -2,7 +2,7 @@
 // order each, Checkout Sessions asked of the API, payments made on the stand-in's hosted page, the
 // stand-in's events and signatures, and the database's account of every order (the ground truth).
 import WebSocket from "ws";
-import { signature } from "../../stand-ins/stripe.ts";
+import { signature } from "../../../scripts/stand-ins/stripe.ts";
 import { expectStatus, now, sleep, withPg, type Ctx, type Res } from "../harness.ts";
 
 export interface Shopper {

@@ -1,4 +1,4 @@
-// node scripts/bench/close-latency.ts [dev|serve] [--keepalive] — how long after a logout a Node
+// node lab/bench/close-latency.ts [dev|serve] [--keepalive] — how long after a logout a Node
 // `ws` client sees the 4001 close, on a throwaway stack. What it shows (serve, workerd of this
 // repository's wrangler): the close frame reaches the client within ~50 ms, the client answers and
 // half-closes, but the Worker's side of the TCP connection ends only ~10 s later, when the Notifier
@@ -10,9 +10,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import WebSocket from "ws";
-import { freePort } from "../lib/ports.ts";
-import { parseRuntime, startRuntime } from "../lib/runtime.ts";
-import { startStack } from "../lib/stack.ts";
+import { freePort } from "../../scripts/lib/ports.ts";
+import { parseRuntime, startRuntime } from "../../scripts/lib/runtime.ts";
+import { startStack } from "../../scripts/lib/stack.ts";
 
 const kind = parseRuntime(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? "serve");
 const keepalive = process.argv.includes("--keepalive");

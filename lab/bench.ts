@@ -1,8 +1,8 @@
 // npm run bench [-- catalog|checkout|ws|auth ...] [--requests N] [--concurrency C] [--runs R]
-// npm run bench -- cpu [--seconds S] [--concurrency C] [--runtimes serve,dev]: CPU per request, own stack (scripts/bench/cpu.ts)
-// npm run bench -- mixed [--seconds S] [--rates 0,1,5,20] [--readers 10]: reads while orders come in, own stack (scripts/bench/mixed.ts)
-// npm run bench -- payments [--orders 100]: orders paid through the Stripe stand-in's webhooks, own stack (scripts/bench/payments.ts)
-// npm run bench -- images [--seconds S] [--concurrency C]: picture GET/304/upload under serve, own stack (scripts/bench/images.ts)
+// npm run bench -- cpu [--seconds S] [--concurrency C] [--runtimes serve,dev]: CPU per request, own stack (lab/bench/cpu.ts)
+// npm run bench -- mixed [--seconds S] [--rates 0,1,5,20] [--readers 10]: reads while orders come in, own stack (lab/bench/mixed.ts)
+// npm run bench -- payments [--orders 100]: orders paid through the Stripe stand-in's webhooks, own stack (lab/bench/payments.ts)
+// npm run bench -- images [--seconds S] [--concurrency C]: picture GET/304/upload under serve, own stack (lab/bench/images.ts)
 // Benchmarks against any BASE_URL that serves this API (default http://127.0.0.1:8787, i.e. `npm run dev`).
 // `npm run bench -- rtt [--samples N] [--delay MS] [--hot-users N] [--hot-delay MS] [--only REGEX]` is
 // apart: round trips per request, on a throwaway stack and `wrangler dev` of its own (bench/rtt.ts).
@@ -18,7 +18,7 @@ import { cpuBench } from "./bench/cpu.ts";
 import { mixedBench } from "./bench/mixed.ts";
 import { paymentsBench } from "./bench/payments.ts";
 import { imagesBench } from "./bench/images.ts";
-import { parseRuntime } from "./lib/runtime.ts";
+import { parseRuntime } from "../scripts/lib/runtime.ts";
 import { measure, median, round, spread, svgChart, table, type Sample } from "./bench/stats.ts";
 import { opened } from "./bench/ws.ts";
 

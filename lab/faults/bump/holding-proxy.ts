@@ -3,7 +3,7 @@
 // flight when its invocation dies). Closing it drops the held connections and closes the bridge.
 import http from "node:http";
 import { ALL_CATALOG_VERSION_KEYS } from "../../../src/catalog/catalog-version-keys.ts";
-import { startUpstashBridge, type UpstashBridge } from "../../bridges/upstash-bridge.ts";
+import { startUpstashBridge, type UpstashBridge } from "../../../scripts/bridges/upstash-bridge.ts";
 import { now, sleep } from "../harness.ts";
 import type { Listener } from "../rest-endpoint.ts";
 

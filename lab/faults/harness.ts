@@ -1,12 +1,12 @@
-// Shared pieces of the fault-injection scenarios (scripts/faults.ts): the worker
+// Shared pieces of the fault-injection scenarios (lab/faults.ts): the worker
 // process that can be restarted, the Worker's log, counts and the summary table.
 import fs from "node:fs";
 import pg from "pg";
 import type { ApiClient, Res } from "../lib/api-client.ts";
-import { freePort, waitForPort } from "../lib/ports.ts";
-import type { Stack } from "../lib/stack.ts";
-import { buildBundle } from "../lib/bundle.ts";
-import { startRuntime, type RuntimeKind, type WorkerRuntime } from "../lib/runtime.ts";
+import { freePort, waitForPort } from "../../scripts/lib/ports.ts";
+import type { Stack } from "../../scripts/lib/stack.ts";
+import { buildBundle } from "../../scripts/lib/bundle.ts";
+import { startRuntime, type RuntimeKind, type WorkerRuntime } from "../../scripts/lib/runtime.ts";
 import type { RestEndpoint } from "./rest-endpoint.ts";
 
 /** Set once the run is being torn down (Ctrl-C, failure): from then on nothing may be started. */

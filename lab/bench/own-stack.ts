@@ -1,4 +1,4 @@
-// A throwaway stack in a process of its own (scripts/lib/stack-process.ts) and the Worker on
+// A throwaway stack in a process of its own (lab/lib/stack-process.ts) and the Worker on
 // `npm run serve`'s runtime on it, as `npm run bench -- cpu` starts them: for the sections that
 // must not run against a shared `npm run dev` (mixed, payments). The stack process has the demo
 // admin; the Stripe stand-in's webhooks are pointed at this Worker.
@@ -6,9 +6,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { ApiClient } from "../lib/api-client.ts";
-import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD } from "../lib/demo.ts";
-import { freePort } from "../lib/ports.ts";
-import { startRuntime, type WorkerRuntime } from "../lib/runtime.ts";
+import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD } from "../../scripts/lib/demo.ts";
+import { freePort } from "../../scripts/lib/ports.ts";
+import { startRuntime, type WorkerRuntime } from "../../scripts/lib/runtime.ts";
 import { startStackProcess, type StackInfo } from "../lib/stack-process.ts";
 
 export interface OwnStack {

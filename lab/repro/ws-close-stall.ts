@@ -1,5 +1,5 @@
-// node scripts/repro/ws-close-stall.ts — a minimal reproduction, apart from the shop, of the stall
-// scripts/bench/close-latency.ts found: under plain workerd (the build wrangler ships), a Durable
+// node lab/repro/ws-close-stall.ts — a minimal reproduction, apart from the shop, of the stall
+// lab/bench/close-latency.ts found: under plain workerd (the build wrangler ships), a Durable
 // Object closes a WebSocket it accepted, and a Node `ws` client's close event comes only when the
 // TCP connection ends. Three objects, 60 lines of Worker: hibernatable (ctx.acceptWebSocket) and
 // regular (ws.accept()) sockets, closed by the server 100 ms after the upgrade; prints how long the
@@ -9,8 +9,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import WebSocket from "ws";
-import { freePort } from "../lib/ports.ts";
-import { workerdBinary } from "../lib/workerd.ts";
+import { freePort } from "../../scripts/lib/ports.ts";
+import { workerdBinary } from "../../scripts/lib/workerd.ts";
 
 const worker = `
 import { DurableObject } from "cloudflare:workers";

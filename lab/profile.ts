@@ -15,12 +15,12 @@ import { parseArgs } from "node:util";
 import WebSocket from "ws";
 import { ApiClient } from "./lib/api-client.ts";
 import { opened } from "./bench/ws.ts";
-import { buildBundle } from "./lib/bundle.ts";
+import { buildBundle } from "../scripts/lib/bundle.ts";
 import { runLoad, processTree, readProc, type LoadRequest } from "./lib/load.ts";
-import { freePort } from "./lib/ports.ts";
-import { serveConfig } from "./lib/runtime.ts";
+import { freePort } from "../scripts/lib/ports.ts";
+import { serveConfig } from "../scripts/lib/runtime.ts";
 import { startStackProcess } from "./lib/stack-process.ts";
-import { startWorkerd } from "./lib/workerd.ts";
+import { startWorkerd } from "../scripts/lib/workerd.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({

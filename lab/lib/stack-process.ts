@@ -7,8 +7,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD, ensureDemoData } from "./demo.ts";
-import type { Stack } from "./stack.ts";
+import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD, ensureDemoData } from "../../scripts/lib/demo.ts";
+import type { Stack } from "../../scripts/lib/stack.ts";
 
 export interface StackInfo {
   pid: number;
@@ -45,7 +45,7 @@ export async function startStackProcess(): Promise<StackInfo & { process: ChildP
 }
 
 if (process.argv[1] === self) {
-  const { startStack } = await import("./stack.ts");
+  const { startStack } = await import("../../scripts/lib/stack.ts");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "edge-shop-bench-"));
   const stack = await startStack({ dataDir: path.join(dataDir, "pg"), persistent: false });
   let stopping = false;

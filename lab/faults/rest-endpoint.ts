@@ -4,8 +4,8 @@
 // one. One owner, so every scenario finds the port in a known state and the cleanup closes
 // whatever is there.
 import net from "node:net";
-import { startUpstashBridge } from "../bridges/upstash-bridge.ts";
-import type { Stack } from "../lib/stack.ts";
+import { startUpstashBridge } from "../../scripts/bridges/upstash-bridge.ts";
+import type { Stack } from "../../scripts/lib/stack.ts";
 
 export interface Listener {
   close(): Promise<void>;
