@@ -6,8 +6,9 @@
 // normal bridge is back, the Worker restarts, and the cached detail and list of the product may
 // still show the old price and stock (the fault, counted, not a failure) until the cron sweep
 // (every minute, rows older than 5 s) pays the bump: within 75 s of the commit every read must be
-// fresh and the outbox rows gone. If a bump got through before the kill the test tested nothing:
-// "bump not killed" says so. Observation and verdicts are in watch.ts.
+// fresh and the outbox rows gone. Rather than wait up to a minute for the tick, the scenario fires
+// the same scheduled handler once the rows are past the grace. If a bump got through before the
+// kill the test tested nothing: "bump not killed" says so. Observation and verdicts are in watch.ts.
 import { RespClient } from "../../../scripts/bridges/resp.ts";
 import { ALL_CATALOG_VERSION_KEYS } from "../../../src/catalog/catalog-version-keys.ts";
 import { expectStatus, fmtMs, now, readUntilHit, shutdown, sleep, withPg, type Ctx, type Res, type ScenarioResult } from "../harness.ts";
