@@ -8,11 +8,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { runLoad, processTree, readProc, type LoadRequest, type ProcInfo } from "../lib/load.ts";
-import { freePort } from "../../scripts/lib/ports.ts";
-import { serveConfig, startRuntime, type RuntimeKind, type WorkerRuntime } from "../../scripts/lib/runtime.ts";
+import { serveConfig, type RuntimeKind, type WorkerRuntime } from "../../scripts/lib/runtime.ts";
 import { startWorkerd } from "../../scripts/lib/workerd.ts";
 import { startStackProcess } from "../lib/stack-process.ts";
 import { ApiClient } from "../lib/api-client.ts";
+import { startBenchRuntime } from "./own-stack.ts";
 import { round, spread, type Sample } from "./stats.ts";
 
 export interface CpuRow {
@@ -79,17 +79,31 @@ async function measureCase(runtime: CpuRow["runtime"], name: string, url: string
   };
 }
 
-// What plain workerd costs before any of the shop's code runs: an empty Worker answering 404, and
-// the same Worker making the cache hit's one round trip (the Upstash pipeline of two GETs).
+// What plain workerd costs before any of the shop's code runs: an empty Worker answering 404, the
+// same Worker making the cache hit's one round trip (the Upstash pipeline of two GETs), and that
+// round trip carrying as many bytes as the cached list's answer, parsed and answered as the body:
+// the least any Worker serving that page from Upstash does.
+const FLOOR_PAGE_KEY = "floor:page";
 const FLOOR_WORKER = `export default {
   async fetch(request, env) {
-    if (new URL(request.url).pathname !== "/redis") return new Response("Not Found", { status: 404 });
-    const res = await fetch(env.UPSTASH_REDIS_REST_URL + "/pipeline", { method: "POST", headers: { authorization: "Bearer " + env.UPSTASH_REDIS_REST_TOKEN }, body: '[["GET","catalog:ver"],["GET","floor"]]' });
-    return new Response(await res.text(), { headers: { "content-type": "application/json" } });
+    const path = new URL(request.url).pathname;
+    if (path !== "/redis" && path !== "/redis-page") return new Response("Not Found", { status: 404 });
+    const key = path === "/redis" ? "floor" : "${FLOOR_PAGE_KEY}";
+    const res = await fetch(env.UPSTASH_REDIS_REST_URL + "/pipeline", { method: "POST", headers: { authorization: "Bearer " + env.UPSTASH_REDIS_REST_TOKEN }, body: '[["GET","catalog:ver"],["GET","' + key + '"]]' });
+    if (path === "/redis") return new Response(await res.text(), { headers: { "content-type": "application/json" } });
+    const [, page] = await res.json();
+    return new Response(page.result, { headers: { "content-type": "application/json" } });
   },
 };`;
 
-async function measureFloor(stack: Awaited<ReturnType<typeof startStackProcess>>, seconds: number, concurrency: number, log: (l: string) => void): Promise<CpuRow[]> {
+/** Stores `bytes` characters of JSON under the page floor's key, through the Upstash REST endpoint. */
+async function storeFloorPage(bindings: Record<string, string>, bytes: number): Promise<void> {
+  const body = JSON.stringify({ results: "x".repeat(Math.max(bytes - 16, 0)) });
+  const res = await fetch(`${bindings.UPSTASH_REDIS_REST_URL}/pipeline`, { method: "POST", headers: { authorization: `Bearer ${bindings.UPSTASH_REDIS_REST_TOKEN}` }, body: JSON.stringify([["SET", FLOOR_PAGE_KEY, body]]) });
+  if (!res.ok) throw new Error(`storing the page floor's value: ${res.status} ${await res.text()}`);
+}
+
+async function measureFloor(stack: Awaited<ReturnType<typeof startStackProcess>>, pageBytes: number | undefined, seconds: number, concurrency: number, log: (l: string) => void): Promise<CpuRow[]> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "edge-shop-cpu-floor-"));
   const real = serveConfig();
   fs.mkdirSync(path.join(dir, "bundle"));
@@ -108,6 +122,10 @@ async function measureFloor(stack: Awaited<ReturnType<typeof startStackProcess>>
       await measureCase("floor", "empty Worker: 404", w.url, w.process.pid!, stack.pid, { path: "/x", check: (s) => s === 404 }, seconds, concurrency),
       await measureCase("floor", "empty Worker: one Redis round trip", w.url, w.process.pid!, stack.pid, { path: "/redis", check: (s) => s === 200 }, seconds, concurrency),
     ];
+    if (pageBytes !== undefined) {
+      await storeFloorPage(stack.workerBindings, pageBytes);
+      rows.push(await measureCase("floor", `${PAGE_FLOOR}, ${pageBytes} bytes`, w.url, w.process.pid!, stack.pid, { path: "/redis-page", check: (s) => s === 200 }, seconds, concurrency));
+    }
     for (const r of rows) log(`floor: ${r.case}: ${r.workerdCpuMsPerRequest} ms CPU/request (workerd), ${r.rps} req/s`);
     return rows;
   } finally {
@@ -116,20 +134,10 @@ async function measureFloor(stack: Awaited<ReturnType<typeof startStackProcess>>
   }
 }
 
-/** The Worker on `kind` over `stack`, with throwaway secrets, for a measurement. */
-export async function startBenchRuntime(kind: RuntimeKind, stack: { workerBindings: Record<string, string> }, state: string): Promise<WorkerRuntime> {
-  return startRuntime(kind, {
-    port: await freePort(),
-    bindings: { ...stack.workerBindings, JWT_SECRET: `bench-${crypto.randomUUID()}-${crypto.randomUUID()}`, PASSWORD_PEPPER: "bench-pepper-0123456789abcdef0123456789abcdef" },
-    persistTo: state,
-    processGroup: true,
-    timeoutMs: 120_000,
-    // The Worker's own cost: Cloudflare serves [assets] outside it (and does not bill that).
-    assets: false,
-  });
-}
+/** The page floor's row name, followed by its size. */
+const PAGE_FLOOR = "empty Worker: one Redis round trip carrying the cached list's bytes";
 
-async function measureRuntime(kind: RuntimeKind, stack: Awaited<ReturnType<typeof startStackProcess>>, seconds: number, concurrency: number, log: (l: string) => void): Promise<CpuRow[]> {
+async function measureRuntime(kind: RuntimeKind, stack: Awaited<ReturnType<typeof startStackProcess>>, seconds: number, concurrency: number, log: (l: string) => void): Promise<{ rows: CpuRow[]; listBytes: number }> {
   const state = fs.mkdtempSync(path.join(os.tmpdir(), `edge-shop-cpu-${kind}-`));
   let worker: WorkerRuntime | null = null;
   try {
@@ -142,13 +150,14 @@ async function measureRuntime(kind: RuntimeKind, stack: Awaited<ReturnType<typeo
     const productId = list.body.results[0].id as number;
     const add = await api.call("POST", "/api/cart/items", { token, body: { product_id: productId, quantity: 2 } });
     if (add.status !== 200) throw new Error(`add to cart: ${add.status} ${JSON.stringify(add.body)}`);
+    const listBytes = Buffer.byteLength((await api.call("GET", "/api/products")).text);
     const rows: CpuRow[] = [];
     for (const c of CASES) {
       const row = await measureCase(kind, c.name, worker.url, worker.process.pid!, stack.pid, c.request({ productId, token }), seconds, concurrency);
       rows.push(row);
       log(`${kind}: ${c.name}: ${row.workerdCpuMsPerRequest} ms CPU/request (workerd), ${row.rps} req/s, p50 ${row.p50} / p99 ${row.p99} ms, ${row.errors} wrong answers`);
     }
-    return rows;
+    return { rows, listBytes };
   } finally {
     await worker?.stop();
     fs.rmSync(state, { recursive: true, force: true });
@@ -182,14 +191,33 @@ export function cpuTable(rows: CpuRow[]): string {
   return lines.join("\n");
 }
 
+/** The cached list under serve against both Redis floors, and its p99 against its p50. */
+export function listRatios(rows: CpuRow[]): string | undefined {
+  const list = rows.find((r) => r.runtime === "serve" && r.case === "cached product list");
+  const floor = rows.find((r) => r.runtime === "floor" && r.case === "empty Worker: one Redis round trip");
+  const page = rows.find((r) => r.runtime === "floor" && r.case.startsWith(PAGE_FLOOR));
+  if (!list || !floor) return undefined;
+  const x = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+  return [
+    `cached product list under serve: ${x(list.workerdCpuMsPerRequest, floor.workerdCpuMsPerRequest)} the one-round-trip floor`,
+    page ? `, ${x(list.workerdCpuMsPerRequest, page.workerdCpuMsPerRequest)} the floor carrying its bytes` : "",
+    `; p99 ${x(list.p99, list.p50)} p50`,
+  ].join("");
+}
+
 export async function cpuBench(opts: { seconds: number; concurrency: number; runtimes: RuntimeKind[]; samples: Sample[]; findings: Record<string, unknown> }): Promise<void> {
   const log = (l: string) => console.log(`[cpu] ${l}`);
   log(`starting a throwaway stack; then ${opts.runtimes.join(", then ")}; ${opts.seconds} s per request kind at concurrency ${opts.concurrency}`);
   const stack = await startStackProcess();
   const rows: CpuRow[] = [];
   try {
-    if (opts.runtimes.includes("serve")) rows.push(...(await measureFloor(stack, opts.seconds, opts.concurrency, log)));
-    for (const kind of opts.runtimes) rows.push(...(await measureRuntime(kind, stack, opts.seconds, opts.concurrency, log)));
+    let listBytes: number | undefined;
+    for (const kind of opts.runtimes) {
+      const measured = await measureRuntime(kind, stack, opts.seconds, opts.concurrency, log);
+      rows.push(...measured.rows);
+      listBytes ??= measured.listBytes;
+    }
+    if (opts.runtimes.includes("serve")) rows.push(...(await measureFloor(stack, listBytes, opts.seconds, opts.concurrency, log)));
   } finally {
     await stack.stop();
   }
@@ -207,8 +235,9 @@ export async function cpuBench(opts: { seconds: number; concurrency: number; run
     });
   }
   const table = cpuTable(rows);
-  console.log(`\nCPU per request (${opts.seconds} s per row at concurrency ${opts.concurrency}):\n\n${table}\n`);
-  opts.findings.cpu = { seconds: opts.seconds, concurrency: opts.concurrency, rows, table };
+  const ratios = listRatios(rows);
+  console.log(`\nCPU per request (${opts.seconds} s per row at concurrency ${opts.concurrency}):\n\n${table}\n${ratios ? `\n${ratios}\n` : ""}`);
+  opts.findings.cpu = { seconds: opts.seconds, concurrency: opts.concurrency, rows, table, ratios };
   // A wrong answer here is nearly always a cache call that timed out on an overloaded machine
   // (X-Cache: bypass): the row then measured some other path. Said loudly, not hidden.
   const wrong = rows.filter((r) => r.errors > 0);

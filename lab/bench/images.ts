@@ -16,7 +16,8 @@ import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD } from "../../scripts/lib/d
 import { DEMO_PICTURES, demoPictureBytes } from "../../scripts/lib/demo-images/index.ts";
 import type { WorkerRuntime } from "../../scripts/lib/runtime.ts";
 import { startStackProcess } from "../lib/stack-process.ts";
-import { startBenchRuntime, type CpuRow } from "./cpu.ts";
+import type { CpuRow } from "./cpu.ts";
+import { startBenchRuntime } from "./own-stack.ts";
 import { round, spread, type Sample } from "./stats.ts";
 
 /** A row as cpu.ts measures one, for a picture of `bytes` bytes. */

@@ -8,7 +8,7 @@ import path from "node:path";
 import { ApiClient } from "../lib/api-client.ts";
 import { DEFAULT_ADMIN_EMAIL, DEFAULT_ADMIN_PASSWORD } from "../../scripts/lib/demo.ts";
 import { freePort } from "../../scripts/lib/ports.ts";
-import { startRuntime, type WorkerRuntime } from "../../scripts/lib/runtime.ts";
+import { startRuntime, type RuntimeKind, type WorkerRuntime } from "../../scripts/lib/runtime.ts";
 import { startStackProcess, type StackInfo } from "../lib/stack-process.ts";
 
 export interface OwnStack {
@@ -32,15 +32,7 @@ export async function startOwnStack(name: string, log: (line: string) => void): 
     fs.rmSync(state, { recursive: true, force: true });
   };
   try {
-    worker = await startRuntime("serve", {
-      port: await freePort(),
-      bindings: { ...stack.workerBindings, JWT_SECRET: `bench-${crypto.randomUUID()}-${crypto.randomUUID()}`, PASSWORD_PEPPER: "bench-pepper-0123456789abcdef0123456789abcdef" },
-      persistTo: state,
-      processGroup: true,
-      timeoutMs: 120_000,
-      // The Worker's own work: Cloudflare serves [assets] outside it.
-      assets: false,
-    });
+    worker = await startBenchRuntime("serve", stack, state);
     log(`serve (workerd) ready on ${worker.url}`);
     const stripeUrl = stack.workerBindings.STRIPE_API_BASE;
     const target = await fetch(`${stripeUrl}/__stand-in/webhook-target`, { method: "POST", body: JSON.stringify({ url: `${worker.url}/api/payments/stripe/webhook` }) });
@@ -52,4 +44,17 @@ export async function startOwnStack(name: string, log: (line: string) => void): 
     await stop();
     throw err;
   }
+}
+
+/** The Worker on `kind` over `stack`, with throwaway secrets, for a measurement. */
+export async function startBenchRuntime(kind: RuntimeKind, stack: { workerBindings: Record<string, string> }, state: string): Promise<WorkerRuntime> {
+  return startRuntime(kind, {
+    port: await freePort(),
+    bindings: { ...stack.workerBindings, JWT_SECRET: `bench-${crypto.randomUUID()}-${crypto.randomUUID()}`, PASSWORD_PEPPER: "bench-pepper-0123456789abcdef0123456789abcdef" },
+    persistTo: state,
+    processGroup: true,
+    timeoutMs: 120_000,
+    // The Worker's own cost: Cloudflare serves [assets] outside it (and does not bill that).
+    assets: false,
+  });
 }
