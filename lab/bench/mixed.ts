@@ -17,9 +17,11 @@
 // Shoppers: each account places at most 4 orders, below the limit of 5 unpaid pending orders, so
 // orders are never refused for it and nothing else writes during a row (no payments recorded).
 // Products hold 100,000 units per variant: nothing sells out (selling out is another event).
+import os from "node:os";
 import http from "node:http";
 import pg from "pg";
 import { pool } from "../lib/api-client.ts";
+import { machineCpu } from "../lib/load.ts";
 import { startOwnStack, type OwnStack } from "./own-stack.ts";
 import { percentile, round, type Sample } from "./stats.ts";
 
@@ -66,6 +68,10 @@ export interface MixedRow {
   /** in_stock not equal to stock > 0, or a list page without exactly its category's products. */
   inconsistentAnswers: number;
   examples: string[];
+  /** The whole machine's busy CPU over the row (every process: workerd, bridges, Postgres, Redis, this bench), in cores. */
+  machineCoresBusy: number;
+  /** That busy CPU per read and order served, ms. */
+  machineCpuMsPerRequest: number;
 }
 
 const CATEGORIES = 20;
@@ -346,6 +352,7 @@ async function runRow(own: OwnStack, fixture: Fixture, ledger: Ledger, queue: Sh
   const stats = new RowStats();
   const base = new URL(own.worker.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: readers });
+  const cpuBefore = machineCpu();
   const started = performance.now();
   const deadline = started + seconds * 1000;
   const orderLatencies: number[] = [];
@@ -459,6 +466,7 @@ async function runRow(own: OwnStack, fixture: Fixture, ledger: Ledger, queue: Sh
 
   await Promise.all([shoppers(), ...Array.from({ length: readers }, reader)]);
   const elapsed = (Math.max(performance.now(), deadline) - started) / 1000;
+  const cpuAfter = machineCpu();
   agent.destroy();
   const all = [...stats.listLatencies, ...stats.detailLatencies].sort((a, b) => a - b);
   stats.listLatencies.sort((a, b) => a - b);
@@ -493,6 +501,8 @@ async function runRow(own: OwnStack, fixture: Fixture, ledger: Ledger, queue: Sh
     tooLowAnswers: stats.tooLowAnswers,
     inconsistentAnswers: stats.inconsistent,
     examples: stats.examples,
+    machineCoresBusy: round((cpuAfter.busyMs - cpuBefore.busyMs) / 1000 / elapsed),
+    machineCpuMsPerRequest: Math.round(((cpuAfter.busyMs - cpuBefore.busyMs) / Math.max(1, all.length + orders)) * 1000) / 1000,
   };
   log(
     `${rate} orders/s: ${row.achievedOrdersPerSecond} achieved (${orderErrors} not 201, worst lag ${Math.round(maxLag)} ms), ${row.listReadsPerSecond} lists/s + ${row.detailReadsPerSecond} details/s, ` +
@@ -505,15 +515,33 @@ const pct = (v: number) => `${Math.round(v * 100)} %`;
 
 export function mixedTable(rows: MixedRow[]): string {
   const lines = [
-    "| orders/s (target → achieved) | list reads/s | detail reads/s | cache hits list / detail | read p50 / p99 ms | order p50 / p99 ms | stale answers | too low | other wrong |",
-    "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| orders/s (target → achieved) | list reads/s | detail reads/s | cache hits list / detail | read p50 / p99 ms | order p50 / p99 ms | stale answers | too low | other wrong | machine cores busy |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.targetOrdersPerSecond} → ${r.achievedOrdersPerSecond} | ${Math.round(r.listReadsPerSecond)} | ${Math.round(r.detailReadsPerSecond)} | ${pct(r.listHitRate)} / ${pct(r.detailHitRate)} | ${r.readP50} / ${r.readP99} | ${r.orders ? `${r.orderP50} / ${r.orderP99}` : "–"} | ${r.staleAnswers} | ${r.tooLowAnswers} | ${r.readErrors + r.inconsistentAnswers + r.orderErrors} |`,
+      `| ${r.targetOrdersPerSecond} → ${r.achievedOrdersPerSecond} | ${Math.round(r.listReadsPerSecond)} | ${Math.round(r.detailReadsPerSecond)} | ${pct(r.listHitRate)} / ${pct(r.detailHitRate)} | ${r.readP50} / ${r.readP99} | ${r.orders ? `${r.orderP50} / ${r.orderP99}` : "–"} | ${r.staleAnswers} | ${r.tooLowAnswers} | ${r.readErrors + r.inconsistentAnswers + r.orderErrors} | ${r.machineCoresBusy} of ${os.cpus().length} |`,
     );
   }
   return lines.join("\n");
+}
+
+/**
+ * Where the reads went at each order rate, when the machine is the limit: the machine's busy CPU
+ * minus what the row's reads cost at the no-order row's price per read, divided by the orders.
+ */
+export function orderCost(rows: MixedRow[]): string[] {
+  const base = rows.find((r) => r.targetOrdersPerSecond === 0);
+  if (!base) return [];
+  const perRead = base.machineCpuMsPerRequest;
+  return rows
+    .filter((r) => r.orders > 0)
+    .map((r) => {
+      const reads = (r.listReadsPerSecond + r.detailReadsPerSecond) * r.seconds;
+      const busyMs = r.machineCoresBusy * 1000 * r.seconds;
+      const perOrder = (busyMs - reads * perRead) / r.orders;
+      return `${r.targetOrdersPerSecond} orders/s: reads at ${pct((r.listReadsPerSecond + r.detailReadsPerSecond) / (base.listReadsPerSecond + base.detailReadsPerSecond))} of the no-order rate; an order cost ≈ ${perOrder.toFixed(1)} ms of machine CPU (≈ ${Math.round(perOrder / perRead)} reads at ${perRead} ms each)`;
+    });
 }
 
 export async function mixedBench(opts: MixedOptions): Promise<void> {
@@ -559,9 +587,10 @@ export async function mixedBench(opts: MixedOptions): Promise<void> {
     await own.stop();
   }
   const table = mixedTable(rows);
-  console.log(`\nReads while orders come in (serve, ${opts.readers} readers, ${opts.seconds} s per row):\n\n${table}\n`);
+  const costs = orderCost(rows);
+  console.log(`\nReads while orders come in (serve, ${opts.readers} readers, ${opts.seconds} s per row):\n\n${table}\n${costs.map((l) => `\n${l}`).join("")}\n`);
   for (const r of rows) if (r.examples.length) console.log(`${r.targetOrdersPerSecond} orders/s, first findings:\n  ${r.examples.join("\n  ")}`);
-  opts.findings.mixed = { seconds: opts.seconds, readers: opts.readers, rows, accountingErrors, table };
+  opts.findings.mixed = { seconds: opts.seconds, readers: opts.readers, rows, accountingErrors, table, costs };
   for (const r of rows) {
     const reads = r.listReads + r.detailReads;
     opts.samples.push({

@@ -78,6 +78,15 @@ export function ticksPerSecond(): number {
   return clockTicks;
 }
 
+/** The whole machine's CPU time so far (/proc/stat): busy (all but idle and iowait) and in all, in ms summed over cores. */
+export function machineCpu(): { busyMs: number; totalMs: number } {
+  const fields = fs.readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  const idle = fields[3]! + fields[4]!;
+  const ms = (ticks: number) => (ticks * 1000) / ticksPerSecond();
+  return { busyMs: ms(total - idle), totalMs: ms(total) };
+}
+
 export interface ProcInfo {
   pid: number;
   comm: string;
