@@ -50,7 +50,7 @@ export default defineConfig({
           name: "worker",
           include: ["test/**/*.test.ts"],
           deps: { optimizer: { ssr: { enabled: true, include: PREBUNDLED } } },
-          exclude: ["test/node/**", "test/e2e/**", "test/fuzz/**"],
+          exclude: ["test/node/**", "test/e2e/**", "test/fuzz/**", "test/scale/**"],
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
@@ -65,6 +65,18 @@ export default defineConfig({
           deps: { optimizer: { ssr: { enabled: true, include: [...PREBUNDLED, "fast-check"] } } },
           testTimeout: 1_800_000,
           hookTimeout: 30_000,
+        },
+      },
+      {
+        // npm run test:scale — the sweeps at table sizes that take minutes to build; not in npm test.
+        extends: true,
+        plugins: [workerPool],
+        test: {
+          name: "scale",
+          include: ["test/scale/**/*.test.ts"],
+          deps: { optimizer: { ssr: { enabled: true, include: PREBUNDLED } } },
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
         },
       },
       {
