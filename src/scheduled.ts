@@ -18,7 +18,8 @@ import { retryPendingRefunds } from "./payments";
  * - unpaid orders whose stock hold expired (cancelled, stock returned, owners told);
  * - the email outbox rows no request delivered (provider down, isolate gone, backoff due);
  * - refunds Stripe has not confirmed receiving (it was down, or the invocation ended first);
- * - once an hour, stored pictures that no product image refers to any more.
+ * - once an hour, stored pictures that no product image refers to any more (resuming where the last
+ *   hourly run stopped).
  */
 export async function scheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext): Promise<void> {
   const config = readConfig(env);
@@ -32,7 +33,7 @@ export async function scheduled(controller: ScheduledController, env: Env, _ctx:
     ["email outbox sweep", () => sweepOutbox(config, db)],
     ["refund retry", () => retryPendingRefunds(db, config)],
   ];
-  if (hourly) sweeps.push(["picture sweep", () => sweepUnreferencedImages(db, env.IMAGES)]);
+  if (hourly) sweeps.push(["picture sweep", () => sweepUnreferencedImages(db, env.IMAGES, redis)]);
   // Each sweep's wall time is logged with its result: after an outage it shows the budget holding.
   const results = await Promise.allSettled(
     sweeps.map(async ([, run]) => {
