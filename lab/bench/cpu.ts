@@ -3,7 +3,8 @@
 // (the production bundle on plain workerd) and `dev` (wrangler dev), utime + stime from
 // /proc/<pid>/stat of workerd (and, for dev, every workerd under wrangler) before and after a fixed
 // load (default 10 s at concurrency 10), plus requests/s and p50/p99. It starts what it needs
-// itself: a throwaway stack in a process of its own, then serve, then dev, one after the other.
+// itself: a throwaway stack in a process of its own, then serve, then dev, then the plain-workerd
+// floors (below), one after the other.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
