@@ -2,9 +2,9 @@ import { z } from "@hono/zod-openapi";
 import { IdOutput, textOutput } from "../lib/openapi-bounds";
 import { CountryCode } from "../lib/countries";
 import { PageQuery, pageListSchema } from "../lib/pagination";
+import { ADDRESS_LIMIT } from "../shared/contract";
 
-/** A user keeps at most this many addresses: it bounds the book and what a checkout may pick from. */
-export const ADDRESS_LIMIT = 20;
+export { ADDRESS_LIMIT };
 
 /** One line of text: control characters (a NUL cannot even be stored) are refused, not stored. */
 const CONTROL_CHARACTERS = /^[^\u0000-\u001f\u007f]*$/;

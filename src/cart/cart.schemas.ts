@@ -4,9 +4,9 @@ import { MAX_ID } from "../lib/ids";
 import { MoneyOutput } from "../lib/money";
 import { IdOutput, INT32, textOutput } from "../lib/openapi-bounds";
 import { positiveIntParam } from "../lib/pagination";
+import { MAX_CART_LINES } from "../shared/contract";
 
-/** A cart holds at most this many lines (variants): it bounds what one checkout locks and writes. */
-export const MAX_CART_LINES = 100;
+export { MAX_CART_LINES };
 
 const quantity = z.number().int("Must be a whole number.").min(1, "Must be at least 1.").max(10_000, "Must be at most 10,000.").openapi(INT32);
 const id = (what: string) => z.number().int(`Must be a ${what} id.`).positive(`Must be a ${what} id.`).max(MAX_ID, `Must be a ${what} id.`).openapi(INT32);

@@ -47,6 +47,12 @@ export const CloseCode = {
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
+/** A user keeps at most this many addresses: it bounds the book and what a checkout may pick from. */
+export const ADDRESS_LIMIT = 20;
+
+/** A cart holds at most this many lines (variants): it bounds what one checkout locks and writes. */
+export const MAX_CART_LINES = 100;
+
 /** A product a request wanted more of than there is: one entry of a 409 insufficient-stock problem's `products`. */
 export interface Shortage {
   product_id: number;

@@ -3,6 +3,7 @@ import { formatCents, toCents } from "./money";
 import { call, session } from "./session";
 import { createStore } from "./store";
 import { say } from "./toast";
+import { MAX_CART_LINES } from "../../src/shared/contract";
 
 /**
  * The shopper's cart: the server's cart when signed in, else the guest cart kept in this browser
@@ -24,8 +25,6 @@ export interface GuestLine {
 }
 
 const GUEST_CART_KEY = "edge-shop.guest-cart";
-/** As the server's cart: at most 100 lines (API.md, Cart). */
-const MAX_LINES = 100;
 
 const signedIn = () => session.get().tokens !== null;
 
@@ -148,7 +147,7 @@ async function addToGuestCart(line: CartAdd): Promise<Cart> {
   const wanted = (existing?.quantity ?? 0) + quantity;
   if (wanted > variant.stock) throw shortage(product, variant.id, wanted, variant.stock);
   if (existing) existing.quantity = wanted;
-  else if (lines.length >= MAX_LINES) throw refusal(409, "cart-full", "Conflict", `A cart holds at most ${MAX_LINES} lines.`);
+  else if (lines.length >= MAX_CART_LINES) throw refusal(409, "cart-full", "Conflict", `A cart holds at most ${MAX_CART_LINES} lines.`);
   else lines.push({ variant_id: variant.id, product_id: product.id, quantity });
   saveGuestLines(lines);
   return loadGuestCart();

@@ -2,12 +2,11 @@ import { useState } from "preact/hooks";
 import type { Address } from "../../api/client";
 import { say } from "../../toast";
 import { ActionButton, Loading, PageTitle, ProblemAlert, useAsync } from "../../ui";
+import { ADDRESS_LIMIT } from "../../../../src/shared/contract";
 import { AddressForm } from "./address-form";
 import { AddressText } from "./address-text";
 import { createAddress, deleteAddress, listAddresses, updateAddress } from "./addresses";
 
-/** At most 20 addresses a book (API.md); the form says so before the API has to. */
-const MAX_ADDRESSES = 20;
 
 function AddressCard({ address, onChanged }: { address: Address; onChanged(): void }) {
   const [editing, setEditing] = useState(false);
@@ -72,7 +71,7 @@ export function AddressBook() {
   const addresses = useAsync(listAddresses, []);
   const [adding, setAdding] = useState(false);
   const list = addresses.data ?? [];
-  const full = list.length >= MAX_ADDRESSES;
+  const full = list.length >= ADDRESS_LIMIT;
   return (
     <section>
       <PageTitle title="Addresses">Your addresses</PageTitle>
@@ -112,7 +111,7 @@ export function AddressBook() {
             )}
             {full && (
               <p id="address-limit" class="hint">
-                A book holds at most {MAX_ADDRESSES} addresses: delete one to add another.
+                A book holds at most {ADDRESS_LIMIT} addresses: delete one to add another.
               </p>
             )}
           </div>

@@ -1,9 +1,10 @@
 import { api, pathId, type Address, type AddressInput } from "../../api/client";
 import { call } from "../../session";
+import { ADDRESS_LIMIT } from "../../../../src/shared/contract";
 
-/** A book holds at most 20 (API.md): one page of 20 is all of it. */
+/** A book holds at most ADDRESS_LIMIT addresses: one page of that size is all of it. */
 export async function listAddresses(): Promise<Address[]> {
-  return (await call(() => api.GET("/api/me/addresses", { params: { query: { page_size: "20" } } }))).results;
+  return (await call(() => api.GET("/api/me/addresses", { params: { query: { page_size: String(ADDRESS_LIMIT) } } }))).results;
 }
 
 export function createAddress(input: AddressInput, isDefault?: boolean): Promise<Address> {
