@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { base, call, launchChromium, watch } from "./browser.ts";
+import { base, call, openBrowser, watch } from "./browser.ts";
 
 // A shopper's account in Chromium, with the mails read from the local mail sink (the Resend
 // stand-in the Worker really sends to; its JSON at E2E_MAIL_URL/emails): register, see the
@@ -63,10 +63,7 @@ async function logIn(p: Page, password: string): Promise<void> {
 
 beforeAll(async () => {
   expect(mailUrl, "E2E_MAIL_URL (scripts/e2e.ts passes the mail sink's URL)").toBeTruthy();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  pageWatch = watch(context);
-  page = await context.newPage();
+  ({ browser, context, page, watched: pageWatch } = await openBrowser({ width: 1280, height: 800 }));
 });
 
 afterAll(async () => {

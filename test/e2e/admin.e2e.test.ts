@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { admin, base, call, launchChromium, login, watch } from "./browser.ts";
+import { admin, base, call, login, openBrowser, watch } from "./browser.ts";
 
 // The admin screens in Chromium, checked against the API after each change: a product with an
 // option and two variants, its pictures (uploaded from real files, reordered, renamed, deleted),
@@ -81,10 +81,7 @@ beforeAll(async () => {
   adminToken = await login(admin.email, admin.password);
   categoryName = `E2E ${tag} Kitchen`;
   expect((await call("POST", "/api/categories", { token: adminToken, body: { name: categoryName, description: "Made by the admin test" } })).status).toBe(201);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  adminWatch = watch(context);
-  page = await context.newPage();
+  ({ browser, context, page, watched: adminWatch } = await openBrowser({ width: 1280, height: 900 }));
   await page.goto(`${base}/#/login`);
   await page.getByLabel("Email").fill(admin.email);
   await page.getByLabel("Password").fill(admin.password);

@@ -12,6 +12,14 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** Chromium, one watched context of the given viewport and its first page: where each browser test file starts. */
+export async function openBrowser(viewport: { width: number; height: number }): Promise<{ browser: Browser; context: BrowserContext; page: Page; watched: ReturnType<typeof watch> }> {
+  const browser = await launchChromium();
+  const context = await browser.newContext({ viewport });
+  const watched = watch(context);
+  return { browser, context, watched, page: await context.newPage() };
+}
+
 /**
  * Console errors, uncaught exceptions, requests to any other origin and failed API answers, for every
  * page of a context. Chromium logs each 4xx/5xx response as a console error ("Failed to load

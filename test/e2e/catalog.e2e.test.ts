@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { admin, base, call, launchChromium, login, watch } from "./browser.ts";
+import { admin, base, call, login, openBrowser, watch } from "./browser.ts";
 
 // Pictures and variants in Chromium: the admin (through the API) makes a coffee in three sizes, M
 // sold out, with a picture for S and one for L; a shopper sees the picture on the card and on the
@@ -92,10 +92,7 @@ beforeAll(async () => {
   shopperEmail = `catalog-${tag.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}@example.com`;
   expect((await call("POST", "/api/auth/register", { body: { email: shopperEmail, password: PASSWORD } })).status).toBe(201);
 
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  pageWatch = watch(context);
-  page = await context.newPage();
+  ({ browser, context, page, watched: pageWatch } = await openBrowser({ width: 1280, height: 800 }));
 });
 
 afterAll(async () => {

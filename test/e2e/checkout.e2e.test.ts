@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { admin, base, call, launchChromium, login, watch } from "./browser.ts";
+import { admin, base, call, login, openBrowser, watch } from "./browser.ts";
 
 // Checkout in Chromium, as a shop runs it: an admin has set up shipping (one method free over a
 // threshold), a tax rate and a percent code through the admin API; a shopper keeps an address book,
@@ -98,10 +98,7 @@ beforeAll(async () => {
   expect((await call("POST", "/api/auth/register", { body: { email, password: PASSWORD } })).status).toBe(201);
   shopperToken = await login(email, PASSWORD);
 
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  shopperWatch = watch(context);
-  page = await context.newPage();
+  ({ browser, context, page, watched: shopperWatch } = await openBrowser({ width: 1280, height: 900 }));
   await page.goto(`${base}/#/login`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
