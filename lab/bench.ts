@@ -1,6 +1,6 @@
 // npm run bench [-- catalog|checkout|ws|auth ...] [--requests N] [--concurrency C] [--runs R]
 // npm run bench -- cpu [--seconds S] [--concurrency C] [--runtimes serve,dev]: CPU per request, own stack (lab/bench/cpu.ts)
-// npm run bench -- mixed [--seconds S] [--rates 0,1,5,20] [--readers 10]: reads while orders come in, own stack (lab/bench/mixed.ts)
+// npm run bench -- mixed [--seconds S] [--rates 0,1,5,20] [--rounds 1] [--readers 10] [--control false]: reads while orders come in, own stack (lab/bench/mixed.ts)
 // npm run bench -- payments [--orders 100]: orders paid through the Stripe stand-in's webhooks, own stack (lab/bench/payments.ts)
 // npm run bench -- images [--seconds S] [--concurrency C]: picture GET/304/upload under serve, own stack (lab/bench/images.ts)
 // Benchmarks against any BASE_URL that serves this API (default http://127.0.0.1:8787, i.e. `npm run dev`).
@@ -47,6 +47,8 @@ const { values, positionals } = parseArgs({
     // mixed: order rates (one row each) and readers; payments: orders paid at once.
     rates: { type: "string", default: "0,1,5,20" },
     readers: { type: "string", default: "10" },
+    rounds: { type: "string", default: "1" },
+    control: { type: "string", default: "true" },
     orders: { type: "string", default: "100" },
   },
 });
@@ -362,7 +364,7 @@ const runners: Record<string, () => Promise<void>> = {
   auth,
   rtt,
   // Not in the default set: these start their own stack and runtime(s).
-  mixed: () => mixedBench({ seconds: Number(values.seconds), rates: values.rates!.split(",").map(Number), readers: Number(values.readers), samples, findings }),
+  mixed: () => mixedBench({ seconds: Number(values.seconds), rates: values.rates!.split(",").map(Number), rounds: Number(values.rounds), readers: Number(values.readers), control: values.control !== "false", samples, findings }),
   payments: () => paymentsBench({ orders: Number(values.orders), samples, findings }),
   cpu: () => cpuBench({ seconds: Number(values.seconds), concurrency: process.argv.some((a) => a.startsWith("--concurrency")) ? concurrency : 10, runtimes: values.runtimes!.split(",").map(parseRuntime), samples, findings }),
   images: () => imagesBench({ seconds: Number(values.seconds), concurrency: process.argv.some((a) => a.startsWith("--concurrency")) ? concurrency : 10, samples, findings }),

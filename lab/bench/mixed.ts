@@ -1,4 +1,4 @@
-// npm run bench -- mixed [--seconds S] [--rates 0,1,5,20] [--readers 10]
+// npm run bench -- mixed [--seconds S] [--rates 0,1,5,20] [--rounds 1] [--readers 10] [--control false]
 // Reads while the shop sells (docs/design/caching.md, "Stock apart from content"): on a throwaway stack and the Worker under
 // `npm run serve`'s runtime, `readers` keep browsing 20 product list pages (one per category, 10
 // products each, two of them with three variants) and, after every other list, the detail of a
@@ -14,21 +14,32 @@
 // arrived (a read cannot see an order that did not exist yet). Orders answered 4xx took nothing.
 // After the last row the database's stock must equal the start minus every 201.
 //
+// The control rows, last (`--control`, on by default): first the no-order row again, whose
+// difference from the first is the machine's own drift over the run; then no orders at all while a
+// burner process spends the machine CPU that the busiest row's orders cost (that row's busy CPU
+// minus its reads at the no-order price per read). Reads that fall there as they fell beside the
+// orders fell for the CPU the orders took from a shared machine, not for the cache.
+//
 // Shoppers: each account places at most 4 orders, below the limit of 5 unpaid pending orders, so
 // orders are never refused for it and nothing else writes during a row (no payments recorded).
 // Products hold 100,000 units per variant: nothing sells out (selling out is another event).
 import os from "node:os";
 import http from "node:http";
+import { spawn, type ChildProcess } from "node:child_process";
 import pg from "pg";
 import { pool } from "../lib/api-client.ts";
-import { machineCpu } from "../lib/load.ts";
+import { machineCpu, schedByFamily, type SchedTime } from "../lib/load.ts";
 import { startOwnStack, type OwnStack } from "./own-stack.ts";
-import { percentile, round, type Sample } from "./stats.ts";
+import { median, percentile, round, type Sample } from "./stats.ts";
 
 export interface MixedOptions {
   seconds: number;
   rates: number[];
+  /** How many times the rates are run, one after another (interleaved, so the machine's drift falls on every rate alike). */
+  rounds: number;
   readers: number;
+  /** Add the control rows (no orders again; no orders with the busiest row's order CPU burned by another process). */
+  control: boolean;
   samples: Sample[];
   findings: Record<string, unknown>;
 }
@@ -72,6 +83,12 @@ export interface MixedRow {
   machineCoresBusy: number;
   /** That busy CPU per read and order served, ms. */
   machineCpuMsPerRequest: number;
+  /** Control rows only: "again" repeats the no-order row at the end; "burn" burns the orders' CPU in another process. */
+  control?: "again" | "burn";
+  /** The burn row only: the cores the burner spent over the row (measured, not asked). */
+  burnedCores?: number;
+  /** Per group of processes: cores running, and cores' worth of time runnable but waiting for a core. */
+  sched: { family: string; run: number; wait: number }[];
 }
 
 const CATEGORIES = 20;
@@ -345,13 +362,25 @@ class ShopperQueue {
   }
 }
 
-async function runRow(own: OwnStack, fixture: Fixture, ledger: Ledger, queue: ShopperQueue, rate: number, seconds: number, readers: number, log: (l: string) => void): Promise<MixedRow> {
+async function runRow(
+  own: OwnStack,
+  fixture: Fixture,
+  ledger: Ledger,
+  queue: ShopperQueue,
+  rate: number,
+  seconds: number,
+  readers: number,
+  log: (l: string) => void,
+  control?: { kind: "again" } | { kind: "burn"; cores: number },
+): Promise<MixedRow> {
   // Carts for the first seconds of orders are filled before the clock starts.
   const prefill = Math.min(Math.ceil(rate * seconds), Math.ceil(rate * 2) + 4);
   await pool(Array.from({ length: Math.max(0, prefill - queue.readyCount) }, (_, i) => i), 4, () => queue.fill().catch((err: unknown) => log(`prefill: ${String(err)}`)));
   const stats = new RowStats();
   const base = new URL(own.worker.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: readers });
+  const burner = control?.kind === "burn" ? startBurner(control.cores) : null;
+  const schedBefore = schedByFamily(family);
   const cpuBefore = machineCpu();
   const started = performance.now();
   const deadline = started + seconds * 1000;
@@ -467,6 +496,8 @@ async function runRow(own: OwnStack, fixture: Fixture, ledger: Ledger, queue: Sh
   await Promise.all([shoppers(), ...Array.from({ length: readers }, reader)]);
   const elapsed = (Math.max(performance.now(), deadline) - started) / 1000;
   const cpuAfter = machineCpu();
+  const schedAfter = schedByFamily(family);
+  const burnedMs = burner ? await burner.stop() : 0;
   agent.destroy();
   const all = [...stats.listLatencies, ...stats.detailLatencies].sort((a, b) => a - b);
   stats.listLatencies.sort((a, b) => a - b);
@@ -503,15 +534,61 @@ async function runRow(own: OwnStack, fixture: Fixture, ledger: Ledger, queue: Sh
     examples: stats.examples,
     machineCoresBusy: round((cpuAfter.busyMs - cpuBefore.busyMs) / 1000 / elapsed),
     machineCpuMsPerRequest: Math.round(((cpuAfter.busyMs - cpuBefore.busyMs) / Math.max(1, all.length + orders)) * 1000) / 1000,
+    ...(control ? { control: control.kind } : {}),
+    ...(burner ? { burnedCores: round(burnedMs / 1000 / elapsed) } : {}),
+    sched: schedDelta(schedBefore, schedAfter, elapsed),
   };
   log(
-    `${rate} orders/s: ${row.achievedOrdersPerSecond} achieved (${orderErrors} not 201, worst lag ${Math.round(maxLag)} ms), ${row.listReadsPerSecond} lists/s + ${row.detailReadsPerSecond} details/s, ` +
+    `${rowLabel(row)}: ${row.achievedOrdersPerSecond} achieved (${orderErrors} not 201, worst lag ${Math.round(maxLag)} ms), ${row.listReadsPerSecond} lists/s + ${row.detailReadsPerSecond} details/s, ` +
       `hits ${Math.round(row.listHitRate * 100)} % / ${Math.round(row.detailHitRate * 100)} %, read p50 ${row.readP50} / p99 ${row.readP99} ms, stale ${row.staleAnswers}, too low ${row.tooLowAnswers}`,
   );
   return row;
 }
 
 const pct = (v: number) => `${Math.round(v * 100)} %`;
+
+const BURNER_MARK = "mixed-bench-burner";
+const FAMILIES = ["workerd JS thread", "workerd other threads", "Postgres", "Redis", "bridges and stand-ins", "this bench", "burner"];
+
+/** Which group a thread's time counts in; the machine's other processes are left out. */
+function family(t: { pid: number; tid: number; comm: string; cmdline: string }): string | null {
+  if (t.comm === "workerd") return t.tid === t.pid ? "workerd JS thread" : "workerd other threads";
+  if (t.comm.startsWith("postgres")) return "Postgres";
+  if (t.comm === "redis-server") return "Redis";
+  if (t.cmdline.includes("stack-process.ts")) return "bridges and stand-ins";
+  if (t.pid === process.pid) return "this bench";
+  if (t.cmdline.includes(BURNER_MARK)) return "burner";
+  return null;
+}
+
+/** Per group, in cores over `seconds`. A process that started or ended within the row counts only what its threads show at the end. */
+function schedDelta(before: Map<string, SchedTime>, after: Map<string, SchedTime>, seconds: number): MixedRow["sched"] {
+  return FAMILIES.filter((f) => after.has(f)).map((f) => {
+    const a = after.get(f)!;
+    const b = before.get(f) ?? { runMs: 0, waitMs: 0 };
+    return { family: f, run: round(Math.max(0, a.runMs - b.runMs) / 1000 / seconds), wait: round(Math.max(0, a.waitMs - b.waitMs) / 1000 / seconds) };
+  });
+}
+
+/** Where each row's CPU went: cores running, and (after +) cores' worth of runnable threads waiting for a core. */
+export function schedTable(rows: MixedRow[]): string {
+  const families = FAMILIES.filter((f) => rows.some((r) => r.sched.some((s) => s.family === f && s.run + s.wait >= 0.01)));
+  const lines = [`| row | ${families.join(" | ")} |`, `|---|${families.map(() => "---:").join("|")}|`];
+  for (const r of rows) {
+    const cell = (f: string) => {
+      const s = r.sched.find((x) => x.family === f);
+      return s ? `${s.run.toFixed(2)} + ${s.wait.toFixed(2)}` : "–";
+    };
+    lines.push(`| ${rowLabel(r)} | ${families.map(cell).join(" | ")} |`);
+  }
+  return lines.join("\n");
+}
+
+function rowLabel(r: MixedRow): string {
+  if (r.control === "again") return "0 orders/s (again, at the end)";
+  if (r.control === "burn") return `0 orders/s + ${r.burnedCores} cores burned`;
+  return `${r.targetOrdersPerSecond} orders/s`;
+}
 
 export function mixedTable(rows: MixedRow[]): string {
   const lines = [
@@ -520,10 +597,17 @@ export function mixedTable(rows: MixedRow[]): string {
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.targetOrdersPerSecond} → ${r.achievedOrdersPerSecond} | ${Math.round(r.listReadsPerSecond)} | ${Math.round(r.detailReadsPerSecond)} | ${pct(r.listHitRate)} / ${pct(r.detailHitRate)} | ${r.readP50} / ${r.readP99} | ${r.orders ? `${r.orderP50} / ${r.orderP99}` : "–"} | ${r.staleAnswers} | ${r.tooLowAnswers} | ${r.readErrors + r.inconsistentAnswers + r.orderErrors} | ${r.machineCoresBusy} of ${os.cpus().length} |`,
+      `| ${r.targetOrdersPerSecond} → ${r.achievedOrdersPerSecond}${r.control === "again" ? " (again)" : r.control === "burn" ? ` + ${r.burnedCores} cores burned` : ""} | ${Math.round(r.listReadsPerSecond)} | ${Math.round(r.detailReadsPerSecond)} | ${pct(r.listHitRate)} / ${pct(r.detailHitRate)} | ${r.readP50} / ${r.readP99} | ${r.orders ? `${r.orderP50} / ${r.orderP99}` : "–"} | ${r.staleAnswers} | ${r.tooLowAnswers} | ${r.readErrors + r.inconsistentAnswers + r.orderErrors} | ${r.machineCoresBusy} of ${os.cpus().length} |`,
     );
   }
   return lines.join("\n");
+}
+
+/** The machine CPU a row's orders cost, ms each: its busy CPU minus its reads at `perRead` (the no-order row's price). */
+function perOrderMs(r: MixedRow, perRead: number): number {
+  const reads = (r.listReadsPerSecond + r.detailReadsPerSecond) * r.seconds;
+  const busyMs = r.machineCoresBusy * 1000 * r.seconds;
+  return (busyMs - reads * perRead) / r.orders;
 }
 
 /**
@@ -531,17 +615,75 @@ export function mixedTable(rows: MixedRow[]): string {
  * minus what the row's reads cost at the no-order row's price per read, divided by the orders.
  */
 export function orderCost(rows: MixedRow[]): string[] {
-  const base = rows.find((r) => r.targetOrdersPerSecond === 0);
+  const base = rows.find((r) => r.targetOrdersPerSecond === 0 && !r.control);
   if (!base) return [];
   const perRead = base.machineCpuMsPerRequest;
+  const readRate = (r: MixedRow) => pct((r.listReadsPerSecond + r.detailReadsPerSecond) / (base.listReadsPerSecond + base.detailReadsPerSecond));
+  // With several rounds, roundsSummary speaks for the rates; one row's estimate is noise.
+  const once = (r: MixedRow) => rows.filter((x) => !x.control && x.targetOrdersPerSecond === r.targetOrdersPerSecond).length === 1;
   return rows
-    .filter((r) => r.orders > 0)
+    .filter((r) => (r.orders > 0 && once(r)) || r.control)
     .map((r) => {
-      const reads = (r.listReadsPerSecond + r.detailReadsPerSecond) * r.seconds;
-      const busyMs = r.machineCoresBusy * 1000 * r.seconds;
-      const perOrder = (busyMs - reads * perRead) / r.orders;
-      return `${r.targetOrdersPerSecond} orders/s: reads at ${pct((r.listReadsPerSecond + r.detailReadsPerSecond) / (base.listReadsPerSecond + base.detailReadsPerSecond))} of the no-order rate; an order cost ≈ ${perOrder.toFixed(1)} ms of machine CPU (≈ ${Math.round(perOrder / perRead)} reads at ${perRead} ms each)`;
+      if (r.control === "again") return `no orders again, at the end: reads at ${readRate(r)} of the first no-order row (the machine's own drift)`;
+      if (r.control === "burn") return `no orders, ${r.burnedCores} cores burned by another process: reads at ${readRate(r)} of the no-order rate`;
+      const perOrder = perOrderMs(r, perRead);
+      return `${r.targetOrdersPerSecond} orders/s: reads at ${readRate(r)} of the no-order rate; an order cost ≈ ${perOrder.toFixed(1)} ms of machine CPU (≈ ${Math.round(perOrder / perRead)} reads at ${perRead} ms each)`;
     });
+}
+
+/** With several rounds: per rate, the median reads/s of its rows against the median of the no-order rows. */
+export function roundsSummary(rows: MixedRow[]): string[] {
+  const plain = rows.filter((r) => !r.control);
+  const rates = [...new Set(plain.map((r) => r.targetOrdersPerSecond))];
+  const readsOf = (rate: number) => plain.filter((r) => r.targetOrdersPerSecond === rate).map((r) => r.listReadsPerSecond + r.detailReadsPerSecond);
+  if (!rates.includes(0) || rates.every((rate) => readsOf(rate).length < 2)) return [];
+  const base = median(readsOf(0));
+  return rates.map((rate) => {
+    const reads = readsOf(rate);
+    return `${rate} orders/s, ${reads.length} rows: median ${Math.round(median(reads))} reads/s, ${pct(median(reads) / base)} of the no-order median (rows: ${reads.map((x) => pct(x / base)).join(", ")})`;
+  });
+}
+
+/** The cores the busiest row's orders kept busy (0 without a no-order row or orders). */
+function ordersCores(rows: MixedRow[]): number {
+  const base = rows.find((r) => r.targetOrdersPerSecond === 0 && !r.control);
+  const top = rows.filter((r) => r.orders > 0).sort((a, b) => b.achievedOrdersPerSecond - a.achievedOrdersPerSecond)[0];
+  if (!base || !top) return 0;
+  return Math.max(0, (perOrderMs(top, base.machineCpuMsPerRequest) * top.orders) / 1000 / top.seconds);
+}
+
+// Spins for its share of every 20 ms and sleeps the rest; prints its own CPU time (ms) when told to stop.
+const BURNER = `
+const share = Number(process.argv[1]);
+let stop = false;
+process.stdin.on("data", () => { stop = true; });
+const tick = () => {
+  if (stop) { const u = process.cpuUsage(); process.stdout.write(String((u.user + u.system) / 1000)); process.exit(0); }
+  const until = performance.now() + 20 * share;
+  while (performance.now() < until);
+  setTimeout(tick, 20 * (1 - share));
+};
+tick();
+`;
+
+/** Burns `cores` of CPU in as many processes as it takes (each at most one core) until stopped. */
+function startBurner(cores: number): { stop: () => Promise<number> } {
+  const n = Math.ceil(cores);
+  const children: ChildProcess[] = Array.from({ length: n }, () => spawn(process.execPath, ["-e", BURNER, String(cores / n), BURNER_MARK], { stdio: ["pipe", "pipe", "inherit"] }));
+  return {
+    stop: () =>
+      Promise.all(
+        children.map(
+          (child) =>
+            new Promise<number>((resolve) => {
+              let out = "";
+              child.stdout!.on("data", (d: Buffer) => (out += d));
+              child.on("exit", () => resolve(Number(out) || 0));
+              child.stdin!.write("stop\n");
+            }),
+        ),
+      ).then((ms) => ms.reduce((a, b) => a + b, 0)),
+  };
 }
 
 export async function mixedBench(opts: MixedOptions): Promise<void> {
@@ -552,7 +694,7 @@ export async function mixedBench(opts: MixedOptions): Promise<void> {
   let accountingErrors = 0;
   try {
     const fixture = await makeFixture(own, runId, log);
-    const totalOrders = opts.rates.reduce((n, r) => n + Math.ceil(r * opts.seconds), 0);
+    const totalOrders = opts.rounds * opts.rates.reduce((n, r) => n + Math.ceil(r * opts.seconds), 0);
     // A quarter more than needed: an order that fails still uses one of its shopper's four.
     const count = Math.ceil((totalOrders * 1.25) / ORDERS_PER_SHOPPER) + 4;
     log(`registering ${count} shoppers (at most ${ORDERS_PER_SHOPPER} orders each, below the 5 unpaid pending orders an account may hold)…`);
@@ -571,7 +713,18 @@ export async function mixedBench(opts: MixedOptions): Promise<void> {
     for (const p of fixture.products) await get(agent, base, `/api/products/${p.id}`);
     agent.destroy();
     log(`${opts.readers} readers over ${fixture.pages.length} list pages and ${fixture.products.length} products; ${opts.seconds} s per row at ${opts.rates.join(", ")} orders/s`);
-    for (const rate of opts.rates) rows.push(await runRow(own, fixture, ledger, queue, rate, opts.seconds, opts.readers, log));
+    // A row's worth of reads, not counted: the first row measured runs on JIT-compiled code like the
+    // others (measured first and cold, the no-order rate came out below the 1 and 5 orders/s rows).
+    log("warm-up row (not counted):");
+    await runRow(own, fixture, ledger, queue, 0, opts.seconds, opts.readers, log);
+    for (let round = 0; round < opts.rounds; round++) {
+      for (const rate of opts.rates) rows.push(await runRow(own, fixture, ledger, queue, rate, opts.seconds, opts.readers, log));
+    }
+    if (opts.control) {
+      const cores = ordersCores(rows);
+      rows.push(await runRow(own, fixture, ledger, queue, 0, opts.seconds, opts.readers, log, { kind: "again" }));
+      if (cores > 0) rows.push(await runRow(own, fixture, ledger, queue, 0, opts.seconds, opts.readers, log, { kind: "burn", cores }));
+    }
     // The checker's basis: the database's stock is the start minus every 201 the bench saw (and
     // minus some of the orders answered 5xx or not at all, which may have been taken).
     const end = await variantStock(own, fixture);
@@ -587,14 +740,16 @@ export async function mixedBench(opts: MixedOptions): Promise<void> {
     await own.stop();
   }
   const table = mixedTable(rows);
-  const costs = orderCost(rows);
+  const costs = [...orderCost(rows), ...roundsSummary(rows)];
   console.log(`\nReads while orders come in (serve, ${opts.readers} readers, ${opts.seconds} s per row):\n\n${table}\n${costs.map((l) => `\n${l}`).join("")}\n`);
+  const sched = schedTable(rows);
+  console.log(`Where the CPU went, in cores: running + runnable but waiting for one of the ${os.cpus().length} (per thread, /proc/*/task/*/schedstat):\n\n${sched}\n`);
   for (const r of rows) if (r.examples.length) console.log(`${r.targetOrdersPerSecond} orders/s, first findings:\n  ${r.examples.join("\n  ")}`);
-  opts.findings.mixed = { seconds: opts.seconds, readers: opts.readers, rows, accountingErrors, table, costs };
+  opts.findings.mixed = { seconds: opts.seconds, readers: opts.readers, rows, accountingErrors, table, costs, sched };
   for (const r of rows) {
     const reads = r.listReads + r.detailReads;
     opts.samples.push({
-      name: `mixed: reads at ${r.targetOrdersPerSecond} orders/s`,
+      name: `mixed: reads at ${rowLabel(r)}`,
       requests: reads,
       concurrency: opts.readers,
       p50: r.readP50,

@@ -127,3 +127,47 @@ export function processTree(pid: number): ProcInfo[] {
   walk(pid);
   return out;
 }
+
+/** Run time and run-queue wait (time runnable but not on a core), in ms, of a group of threads. */
+export interface SchedTime {
+  runMs: number;
+  waitMs: number;
+}
+
+/**
+ * Every thread's run time and run-queue wait so far (/proc/<pid>/task/<tid>/schedstat), summed by
+ * the group `family` puts its process in (null: not counted). The wait is what a busy machine costs
+ * a thread beyond its own CPU: runnable, but every core taken.
+ */
+export function schedByFamily(family: (p: { pid: number; tid: number; comm: string; cmdline: string }) => string | null): Map<string, SchedTime> {
+  const out = new Map<string, SchedTime>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const pid = Number(entry);
+    let comm: string;
+    let cmdline: string;
+    let tids: string[];
+    try {
+      comm = fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+      cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+      tids = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue; // gone meanwhile
+    }
+    for (const t of tids) {
+      const name = family({ pid, tid: Number(t), comm, cmdline });
+      if (!name) continue;
+      let fields: number[];
+      try {
+        fields = fs.readFileSync(`/proc/${pid}/task/${t}/schedstat`, "utf8").trim().split(/\s+/).map(Number);
+      } catch {
+        continue;
+      }
+      const sum = out.get(name) ?? { runMs: 0, waitMs: 0 };
+      sum.runMs += fields[0]! / 1e6;
+      sum.waitMs += fields[1]! / 1e6;
+      out.set(name, sum);
+    }
+  }
+  return out;
+}
