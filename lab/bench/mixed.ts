@@ -603,6 +603,11 @@ export function mixedTable(rows: MixedRow[]): string {
   return lines.join("\n");
 }
 
+/** The first no-order row that is not a control: the base the other rows are compared with. */
+function noOrderRow(rows: MixedRow[]): MixedRow | undefined {
+  return rows.find((r) => r.targetOrdersPerSecond === 0 && !r.control);
+}
+
 /** The machine CPU a row's orders cost, ms each: its busy CPU minus its reads at `perRead` (the no-order row's price). */
 function perOrderMs(r: MixedRow, perRead: number): number {
   const reads = (r.listReadsPerSecond + r.detailReadsPerSecond) * r.seconds;
@@ -615,7 +620,7 @@ function perOrderMs(r: MixedRow, perRead: number): number {
  * minus what the row's reads cost at the no-order row's price per read, divided by the orders.
  */
 export function orderCost(rows: MixedRow[]): string[] {
-  const base = rows.find((r) => r.targetOrdersPerSecond === 0 && !r.control);
+  const base = noOrderRow(rows);
   if (!base) return [];
   const perRead = base.machineCpuMsPerRequest;
   const readRate = (r: MixedRow) => pct((r.listReadsPerSecond + r.detailReadsPerSecond) / (base.listReadsPerSecond + base.detailReadsPerSecond));
@@ -646,7 +651,7 @@ export function roundsSummary(rows: MixedRow[]): string[] {
 
 /** The cores the busiest row's orders kept busy (0 without a no-order row or orders). */
 function ordersCores(rows: MixedRow[]): number {
-  const base = rows.find((r) => r.targetOrdersPerSecond === 0 && !r.control);
+  const base = noOrderRow(rows);
   const top = rows.filter((r) => r.orders > 0).sort((a, b) => b.achievedOrdersPerSecond - a.achievedOrdersPerSecond)[0];
   if (!base || !top) return 0;
   return Math.max(0, (perOrderMs(top, base.machineCpuMsPerRequest) * top.orders) / 1000 / top.seconds);
